@@ -1,0 +1,38 @@
+package org.rapporteur;
+
+import io.vertx.core.Vertx;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.rapporteur.platform.config.AppConfig;
+import org.rapporteur.platform.config.ConfigLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts Rapporteur: {@code java -jar target/rapporteur.jar [--demo]}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    AppConfig config = ConfigLoader.load(env, Arrays.asList(args).contains("--demo"));
+    if (System.getProperty("vertx.cacheDirBase") == null) {
+      System.setProperty("vertx.cacheDirBase", config.dataDir().resolve("vertx-cache").toAbsolutePath().toString());
+    }
+    Logger log = LoggerFactory.getLogger(Main.class);
+    Vertx vertx = Vertx.vertx();
+    try {
+      App app = App.start(vertx, config).await();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        app.stop().await();
+        vertx.close().await();
+      }, "shutdown"));
+      log.info("Rapporteur is listening on {}", app.origin());
+      System.out.println("Rapporteur is ready: open " + app.origin() + "/");
+    } catch (Exception e) {
+      log.error("Rapporteur could not start", e);
+      vertx.close();
+      System.exit(1);
+    }
+  }
+}

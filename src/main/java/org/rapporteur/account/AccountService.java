@@ -1,0 +1,157 @@
+package org.rapporteur.account;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.errors.ForbiddenException;
+import org.rapporteur.platform.errors.InvalidInputException;
+import org.rapporteur.platform.errors.NotFoundException;
+import org.rapporteur.platform.errors.TooManyRequestsException;
+import org.rapporteur.platform.errors.UnauthenticatedException;
+
+/** Accounts, sessions and global roles. */
+public final class AccountService {
+  private final AccountStore users;
+  private final SessionStore sessions;
+  private final SignInAttemptStore attempts;
+  private final PasswordHasher hasher;
+  private final AuditService audit;
+  private final AccountsConfig config;
+
+  public AccountService(Vertx vertx, MongoClient mongo, AuditService audit, AccountsConfig config) {
+    this.users = new AccountStore(mongo);
+    this.sessions = new SessionStore(mongo);
+    this.attempts = new SignInAttemptStore(mongo);
+    this.hasher = new PasswordHasher(vertx.createSharedWorkerExecutor("password-hashing", config.hashingWorkers()),
+        config.pbkdf2Iterations());
+    this.audit = audit;
+    this.config = config;
+  }
+
+  public Future<Void> start() {
+    return users.createIndexes()
+        .compose(v -> sessions.createIndexes())
+        .compose(v -> sessions.deleteExpired(Instant.now()));
+  }
+
+  public SessionResolver sessionResolver() {
+    return new SessionResolver(this);
+  }
+
+  public AccountsConfig config() {
+    return config;
+  }
+
+  /** Opens an account without global roles. */
+  public Future<User> register(Registration registration) {
+    return provision(registration, Set.of())
+        .compose(user -> audit.record(user.toActor(), "account.register", "user", user.id(), null).map(user));
+  }
+
+  /** Creates an account with the given roles; for start-up (admin bootstrap, demo data) only. */
+  public Future<User> provision(Registration registration, Set<GlobalRole> roles) {
+    return hasher.hash(registration.password())
+        .compose(hash -> users.insert(registration, hash, roles));
+  }
+
+  /**
+   * Checks the password and opens a session. Failures are counted per e-mail address; past the
+   * configured number within the window every attempt is refused until the window ends, even
+   * with the right password, so guessing gains nothing.
+   */
+  public Future<SignedIn> signIn(Credentials credentials) {
+    Instant now = Instant.now();
+    return attempts.current(credentials.email(), now).compose(window -> {
+      if (window.count() >= config.signInMaxFailures()) {
+        return Future.failedFuture(new TooManyRequestsException(
+            "Too many failed sign-ins for this address; try again later", Duration.between(now, window.endsAt())));
+      }
+      return users.findLogin(credentials.email())
+          .compose(login -> hasher.verify(credentials.password(), login == null ? null : login.passwordHash())
+              .compose(ok -> ok ? openSession(login.user(), credentials.email()) : refuse(credentials.email(), now)));
+    });
+  }
+
+  private Future<SignedIn> openSession(User user, String email) {
+    return attempts.clear(email)
+        .compose(v -> sessions.create(user.id(), Instant.now().plus(config.sessionLifetime())))
+        .map(token -> new SignedIn(token, user));
+  }
+
+  private Future<SignedIn> refuse(String email, Instant now) {
+    return attempts.recordFailure(email, now, config.signInWindow())
+        .compose(v -> Future.failedFuture(new UnauthenticatedException("Wrong e-mail address or password")));
+  }
+
+  public Future<Void> signOut(String token) {
+    return token == null ? Future.succeededFuture() : sessions.delete(token);
+  }
+
+  /** The actor behind a session token; anonymous when the session is unknown or expired. */
+  public Future<Actor> resolveSession(String token) {
+    return sessions.findUserId(token, Instant.now()).compose(userId -> userId == null
+        ? Future.succeededFuture(Actor.ANONYMOUS)
+        : users.findById(userId).map(user -> user.map(User::toActor).orElse(Actor.ANONYMOUS)));
+  }
+
+  public Future<User> me(Actor actor) {
+    actor.requireSignedIn();
+    return requireUser(actor.userId());
+  }
+
+  public Future<User> requireUser(String userId) {
+    return users.findById(userId).map(user -> user.orElseThrow(() -> new NotFoundException("No such user")));
+  }
+
+  public Future<Optional<User>> findByEmail(String email) {
+    return users.findByEmail(Registration.normalizeEmail(email));
+  }
+
+  public Future<List<User>> findByIds(List<String> ids) {
+    return ids.isEmpty() ? Future.succeededFuture(List.of()) : users.findByIds(ids);
+  }
+
+  /** Replaces a user's global roles; admins only, and an admin cannot remove their own admin role. */
+  public Future<User> setRoles(Actor actor, String userId, Set<GlobalRole> roles) {
+    actor.requireSignedIn();
+    if (!actor.has(GlobalRole.ADMIN)) {
+      return Future.failedFuture(new ForbiddenException("Only admins change global roles"));
+    }
+    if (actor.userId().equals(userId) && !roles.contains(GlobalRole.ADMIN)) {
+      return Future.failedFuture(InvalidInputException.of("roles", "you cannot remove your own admin role"));
+    }
+    return requireUser(userId)
+        .compose(user -> users.setRoles(userId, roles))
+        .compose(v -> audit.record(actor, "account.roles", "user", userId,
+            new JsonObject().put("roles", new JsonArray(roles.stream().map(GlobalRole::wire).toList()))))
+        .compose(v -> requireUser(userId));
+  }
+
+  /** Makes sure the configured admin account exists and holds the admin role. */
+  public Future<User> ensureAdmin(String email, String password) {
+    return findByEmail(email).compose(existing -> {
+      if (existing.isEmpty()) {
+        return provision(new Registration(Registration.normalizeEmail(email), password, "Administrator", "—", null),
+            EnumSet.of(GlobalRole.ADMIN));
+      }
+      User user = existing.get();
+      if (user.roles().contains(GlobalRole.ADMIN)) {
+        return Future.succeededFuture(user);
+      }
+      EnumSet<GlobalRole> roles = user.roles().isEmpty() ? EnumSet.noneOf(GlobalRole.class) : EnumSet.copyOf(user.roles());
+      roles.add(GlobalRole.ADMIN);
+      return users.setRoles(user.id(), roles).compose(v -> requireUser(user.id()));
+    });
+  }
+
+  public record SignedIn(String token, User user) {}
+}

@@ -1,0 +1,84 @@
+package org.rapporteur.account;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.rapporteur.platform.errors.ConflictException;
+import org.rapporteur.platform.json.MongoTime;
+import org.rapporteur.platform.mongo.Ids;
+import org.rapporteur.platform.mongo.MongoErrors;
+
+final class AccountStore {
+  static final String USERS = "users";
+  private static final JsonObject NO_HASH = new JsonObject().put("password", 0);
+
+  private final MongoClient mongo;
+
+  AccountStore(MongoClient mongo) {
+    this.mongo = mongo;
+  }
+
+  Future<Void> createIndexes() {
+    return mongo.createIndexWithOptions(USERS, new JsonObject().put("email", 1), new IndexOptions().unique(true));
+  }
+
+  Future<User> insert(Registration registration, JsonObject passwordHash, Set<GlobalRole> roles) {
+    Instant now = Instant.now();
+    JsonObject doc = new JsonObject()
+        .put("_id", Ids.newId())
+        .put("email", registration.email())
+        .put("name", registration.name())
+        .put("country", registration.country())
+        .put("affiliation", registration.affiliation())
+        .put("roles", new JsonArray(roles.stream().map(GlobalRole::wire).toList()))
+        .put("password", passwordHash)
+        .put("createdAt", MongoTime.of(now));
+    return mongo.insert(USERS, doc)
+        .recover(failure -> Future.failedFuture(MongoErrors.isDuplicateKey(failure)
+            ? ConflictException.duplicate("email", "An account with this e-mail address exists")
+            : failure))
+        .map(id -> User.fromDocument(doc));
+  }
+
+  Future<Optional<User>> findById(String id) {
+    return mongo.findOne(USERS, new JsonObject().put("_id", id), NO_HASH)
+        .map(doc -> Optional.ofNullable(doc).map(User::fromDocument));
+  }
+
+  Future<Optional<User>> findByEmail(String email) {
+    return mongo.findOne(USERS, new JsonObject().put("email", email), NO_HASH)
+        .map(doc -> Optional.ofNullable(doc).map(User::fromDocument));
+  }
+
+  /** The stored password hash of an e-mail address, or null when there is no such account. */
+  Future<StoredLogin> findLogin(String email) {
+    return mongo.findOne(USERS, new JsonObject().put("email", email), null)
+        .map(doc -> doc == null ? null : new StoredLogin(User.fromDocument(doc), doc.getJsonObject("password")));
+  }
+
+  Future<Void> setRoles(String userId, Set<GlobalRole> roles) {
+    return mongo.updateCollection(USERS, new JsonObject().put("_id", userId), new JsonObject()
+            .put("$set", new JsonObject().put("roles", new JsonArray(roles.stream().map(GlobalRole::wire).toList()))))
+        .mapEmpty();
+  }
+
+  Future<Void> setPassword(String userId, JsonObject passwordHash) {
+    return mongo.updateCollection(USERS, new JsonObject().put("_id", userId),
+        new JsonObject().put("$set", new JsonObject().put("password", passwordHash))).mapEmpty();
+  }
+
+  Future<List<User>> findByIds(List<String> ids) {
+    return mongo.findWithOptions(USERS, new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(ids))),
+            new FindOptions().setFields(NO_HASH))
+        .map(docs -> docs.stream().map(User::fromDocument).toList());
+  }
+
+  record StoredLogin(User user, JsonObject passwordHash) {}
+}

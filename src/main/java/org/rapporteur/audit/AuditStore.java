@@ -1,0 +1,40 @@
+package org.rapporteur.audit;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.util.List;
+
+final class AuditStore {
+  static final String AUDIT = "audit";
+
+  private final MongoClient mongo;
+
+  AuditStore(MongoClient mongo) {
+    this.mongo = mongo;
+  }
+
+  Future<Void> createIndexes() {
+    return mongo.createIndexWithOptions(AUDIT, new JsonObject().put("subjectId", 1).put("at", -1), new IndexOptions());
+  }
+
+  Future<Void> insert(AuditEntry entry) {
+    return mongo.insert(AUDIT, entry.toDocument()).mapEmpty();
+  }
+
+  /** Newest first; ids are ObjectIds, so they order entries by time even within one millisecond. */
+  Future<List<AuditEntry>> find(String subjectId, String beforeId, int limit) {
+    JsonObject query = new JsonObject();
+    if (subjectId != null) {
+      query.put("subjectId", subjectId);
+    }
+    if (beforeId != null) {
+      query.put("_id", new JsonObject().put("$lt", beforeId));
+    }
+    FindOptions options = new FindOptions().setSort(new JsonObject().put("_id", -1)).setLimit(limit);
+    return mongo.findWithOptions(AUDIT, query, options)
+        .map(docs -> docs.stream().map(AuditEntry::fromDocument).toList());
+  }
+}

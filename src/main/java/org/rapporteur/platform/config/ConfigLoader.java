@@ -1,0 +1,76 @@
+package org.rapporteur.platform.config;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Reads {@code config/default.json} (from the working directory, else the copy in the jar), then
+ * applies the environment variables of the run contract. Blocking reads are fine: it runs once,
+ * before Vert.x starts.
+ */
+public final class ConfigLoader {
+  private static final String DEFAULT_FILE = "config/default.json";
+
+  private ConfigLoader() {}
+
+  public static AppConfig load(Map<String, String> env, boolean demoFlag) {
+    JsonObject json = readBase(env.get("CONFIG_FILE"));
+    applyEnvironment(json, env);
+    if (demoFlag) {
+      json.put("demo", true);
+    }
+    return AppConfig.fromJson(json);
+  }
+
+  public static JsonObject readBase(String explicitFile) {
+    Path file = Path.of(explicitFile != null ? explicitFile : DEFAULT_FILE);
+    try {
+      if (Files.isRegularFile(file)) {
+        return new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
+      }
+      try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(DEFAULT_FILE)) {
+        if (in == null) {
+          throw new IllegalStateException("No " + file + " and no bundled " + DEFAULT_FILE);
+        }
+        return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void applyEnvironment(JsonObject json, Map<String, String> env) {
+    set(json, "http", "host", env.get("HTTP_HOST"));
+    if (env.get("HTTP_PORT") != null) {
+      json.getJsonObject("http").put("port", Integer.parseInt(env.get("HTTP_PORT").trim()));
+    }
+    set(json, "http", "publicOrigin", env.get("PUBLIC_ORIGIN"));
+    if (env.get("DATA_DIR") != null) {
+      json.put("dataDir", env.get("DATA_DIR"));
+    }
+    set(json, "mongo", "uri", env.get("MONGO_URI"));
+    set(json, "admin", "email", env.get("ADMIN_EMAIL"));
+    set(json, "admin", "password", env.get("ADMIN_PASSWORD"));
+    if ("true".equalsIgnoreCase(env.get("DEMO"))) {
+      json.put("demo", true);
+    }
+  }
+
+  private static void set(JsonObject json, String section, String key, String value) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    JsonObject target = json.getJsonObject(section);
+    if (target == null) {
+      target = new JsonObject();
+      json.put(section, target);
+    }
+    target.put(key, value);
+  }
+}

@@ -1,0 +1,66 @@
+package org.rapporteur.platform.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.List;
+import org.rapporteur.platform.config.AppConfig;
+import org.rapporteur.platform.errors.NotFoundException;
+
+/**
+ * The handlers every request passes: security headers, CSRF and JSON body limits in front of the
+ * feature routes; the API's 404, static files and problem+json answers behind them.
+ */
+public final class HttpPlatform {
+  private static final List<String> STREAMED_TYPES = List.of("multipart/form-data", "application/offset+octet-stream");
+
+  private final AppConfig.Http config;
+  private final boolean https;
+
+  public HttpPlatform(AppConfig.Http config, String publicOrigin) {
+    this.config = config;
+    this.https = publicOrigin.startsWith("https:");
+  }
+
+  public void installFront(Router router) {
+    router.route().handler(new SecurityHeaders(https));
+    router.route("/api/*").handler(new CsrfGuard(https));
+    BodyHandler json = BodyHandler.create(false).setBodyLimit(config.maxJsonBodyBytes());
+    router.route("/api/*").handler(ctx -> {
+      if (streamsItsBody(ctx)) {
+        ctx.next();
+      } else {
+        json.handle(ctx);
+      }
+    });
+  }
+
+  public void installBack(Router router) {
+    router.route("/api/*").last().handler(ctx -> ctx.fail(new NotFoundException("No such API path")));
+    router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars")
+        .setMaxAgeSeconds(365L * 24 * 3600));
+    router.routeWithRegex(".*(\\.html|/)$").handler(ctx -> {
+      ctx.addHeadersEndHandler(v -> ctx.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-cache"));
+      ctx.next();
+    });
+    router.route("/*").handler(StaticHandler.create("webroot")
+        .setMaxAgeSeconds(config.staticMaxAgeSeconds())
+        .setIncludeHidden(false));
+    ProblemHandler problems = new ProblemHandler();
+    router.route().failureHandler(problems);
+    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(status, problems);
+    }
+  }
+
+  /** Uploads stream their bodies to their own handlers instead of buffering them as JSON. */
+  private static boolean streamsItsBody(RoutingContext ctx) {
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (ctx.request().path().startsWith("/api/uploads")) {
+      return true;
+    }
+    return type != null && STREAMED_TYPES.stream().anyMatch(t -> type.toLowerCase().startsWith(t));
+  }
+}

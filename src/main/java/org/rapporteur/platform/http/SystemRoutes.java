@@ -1,0 +1,43 @@
+package org.rapporteur.platform.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/** {@code /health} for load balancers and monitors, and the OpenAPI description. */
+public final class SystemRoutes implements RouteModule {
+  private static final long PING_TIMEOUT_MS = 2000;
+
+  private final MongoClient mongo;
+  private final String openApi;
+  private final Instant startedAt = Instant.now();
+
+  /** {@code openApi} is read at start-up, so serving it never touches the disk. */
+  public SystemRoutes(MongoClient mongo, String openApi) {
+    this.mongo = mongo;
+    this.openApi = openApi;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.get("/health").handler(ctx -> mongo.runCommand("ping", new JsonObject().put("ping", 1))
+        .timeout(PING_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .onComplete(ping -> {
+          JsonObject body = new JsonObject()
+              .put("status", ping.succeeded() ? "UP" : "DOWN")
+              .put("database", ping.succeeded() ? "UP" : "DOWN")
+              .put("uptimeSeconds", Duration.between(startedAt, Instant.now()).toSeconds());
+          ctx.response()
+              .setStatusCode(ping.succeeded() ? 200 : 503)
+              .putHeader("Content-Type", "application/json")
+              .putHeader("Cache-Control", "no-store")
+              .end(body.encode());
+        }));
+    router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8")
+        .end(openApi));
+  }
+}
