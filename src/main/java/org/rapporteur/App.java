@@ -17,6 +17,14 @@ import org.rapporteur.account.AccountService;
 import org.rapporteur.account.AccountsConfig;
 import org.rapporteur.audit.AuditRoutes;
 import org.rapporteur.audit.AuditService;
+import org.rapporteur.contribution.ContributionRoutes;
+import org.rapporteur.contribution.ContributionService;
+import org.rapporteur.contribution.ContributionsConfig;
+import org.rapporteur.contribution.ResumableUploadRoutes;
+import org.rapporteur.contribution.ResumableUploads;
+import org.rapporteur.search.SearchConfig;
+import org.rapporteur.search.SearchRoutes;
+import org.rapporteur.search.SearchService;
 import org.rapporteur.demo.DemoData;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.http.HttpPlatform;
@@ -46,7 +54,8 @@ public final class App {
   }
 
   /** The services, for start-up tasks such as demo data and for tests. */
-  public record Services(AccountService accounts, WorkspaceService workspaces, AuditService audit) {}
+  public record Services(AccountService accounts, WorkspaceService workspaces, AuditService audit,
+      ContributionService contributions, SearchService search) {}
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
     App app = new App(vertx, config);
@@ -78,8 +87,13 @@ public final class App {
     AccountService accounts = new AccountService(vertx, mongo, audit,
         config.section("accounts", AccountsConfig::fromJson));
     WorkspaceService workspaces = new WorkspaceService(mongo, accounts, audit);
-    services = new Services(accounts, workspaces, audit);
-    return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start());
+    ContributionService contributions = new ContributionService(vertx, mongo, workspaces, audit,
+        config.section("contributions", ContributionsConfig::fromJson), config.dataDir());
+    SearchService search = new SearchService(vertx, contributions, workspaces,
+        config.section("search", SearchConfig::fromJson), config.dataDir().resolve("search"));
+    services = new Services(accounts, workspaces, audit, contributions, search);
+    return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start())
+        .compose(v -> contributions.start()).compose(v -> search.start());
   }
 
   private Future<Void> listen() {
@@ -101,15 +115,27 @@ public final class App {
 
   private void buildRouter(Router router) {
     HttpPlatform platform = new HttpPlatform(config.http(), origin);
+    // Upload bodies are read only after the async session and access checks, so they wait paused until then.
+    router.route("/api/uploads*").handler(App::pauseBody);
+    router.post("/api/groups/:id/contributions").handler(App::pauseBody);
     platform.installFront(router);
     router.route("/api/*").handler(services.accounts().sessionResolver());
     List<RouteModule> modules = List.of(
         new SystemRoutes(mongo, readOpenApi()),
         new AccountRoutes(services.accounts(), origin),
         new WorkspaceRoutes(services.workspaces()),
-        new AuditRoutes(services.audit()));
+        new AuditRoutes(services.audit()),
+        new ContributionRoutes(services.contributions(), config.dataDir().resolve("uploads")),
+        new ResumableUploadRoutes(new ResumableUploads(vertx, mongo, services.contributions(),
+            config.dataDir().resolve("uploads"))),
+        new SearchRoutes(services.search()));
     modules.forEach(module -> module.mount(router));
     platform.installBack(router);
+  }
+
+  private static void pauseBody(io.vertx.ext.web.RoutingContext ctx) {
+    ctx.request().pause();
+    ctx.next();
   }
 
   private Future<Void> bootstrap() {
@@ -145,6 +171,10 @@ public final class App {
 
   public Future<Void> stop() {
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    if (services != null) {
+      services.contributions().stop();
+      closed = closed.compose(v -> services.search().stop());
+    }
     return closed
         .compose(v -> mongo == null ? Future.succeededFuture() : mongo.close())
         .compose(v -> embedded == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {

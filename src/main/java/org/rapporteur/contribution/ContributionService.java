@@ -1,0 +1,310 @@
+package org.rapporteur.contribution;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.rapporteur.account.Actor;
+import org.rapporteur.audit.AuditService;
+import org.rapporteur.contribution.extract.ExtractorPool;
+import org.rapporteur.platform.errors.ForbiddenException;
+import org.rapporteur.platform.errors.InvalidInputException;
+import org.rapporteur.platform.errors.NotFoundException;
+import org.rapporteur.platform.errors.TooLargeException;
+import org.rapporteur.platform.errors.TooManyRequestsException;
+import org.rapporteur.platform.errors.UnprocessableException;
+import org.rapporteur.platform.mongo.Ids;
+import org.rapporteur.workspace.GroupAccess;
+import org.rapporteur.workspace.WorkspaceService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Contributions: participants upload files into a group's numbered series; the original bytes go
+ * to GridFS, Tika reads them in child JVMs, and every change is audited and announced on
+ * {@link #CHANGED} so the search index follows.
+ */
+public final class ContributionService {
+  /** Event bus address; the body is {@code {"id": contributionId}}. */
+  public static final String CHANGED = "rapporteur.contribution.changed";
+  private static final Logger log = LoggerFactory.getLogger(ContributionService.class);
+
+  private final Vertx vertx;
+  private final ContributionStore store;
+  private final ContributionFiles files;
+  private final ExtractorPool extractor;
+  private final WorkspaceService workspaces;
+  private final AuditService audit;
+  private final ContributionsConfig config;
+  private final Path workDir;
+  private final WorkerExecutor hashing;
+
+  public ContributionService(Vertx vertx, MongoClient mongo, WorkspaceService workspaces, AuditService audit,
+      ContributionsConfig config, Path dataDir) {
+    this.vertx = vertx;
+    this.store = new ContributionStore(mongo);
+    this.files = new ContributionFiles(vertx, mongo);
+    this.workDir = dataDir.resolve("extract");
+    this.extractor = new ExtractorPool(vertx, config.extraction(), dataDir.resolve("extractor.log"));
+    this.workspaces = workspaces;
+    this.audit = audit;
+    this.config = config;
+    this.hashing = vertx.createSharedWorkerExecutor("rapporteur-contribution-io", 2);
+  }
+
+  public Future<Void> start() {
+    return vertx.fileSystem().mkdirs(workDir.toString())
+        .compose(v -> store.createIndexes())
+        .compose(v -> files.start())
+        .onSuccess(v -> resumePendingExtractions());
+  }
+
+  public void stop() {
+    extractor.close();
+    hashing.close();
+  }
+
+  public ContributionsConfig config() {
+    return config;
+  }
+
+  public ExtractorPool extractor() {
+    return extractor;
+  }
+
+  /** Checks that the actor may upload to the group, before any bytes are accepted. */
+  public Future<GroupAccess> requireUploader(Actor actor, String groupId) {
+    actor.requireSignedIn();
+    return workspaces.access(actor, groupId).map(access -> {
+      if (!access.isParticipant()) {
+        throw new ForbiddenException("Only the group's participants upload contributions");
+      }
+      return access;
+    });
+  }
+
+  /** Stores a new contribution, or a new revision when {@code draft.revisionOf()} is set. */
+  public Future<Contribution> submit(Actor actor, String groupId, ContributionDraft draft, StagedFile file) {
+    if (file.size() == 0) {
+      return Future.failedFuture(InvalidInputException.of("file", "is empty"));
+    }
+    if (file.size() > config.maxFileBytes()) {
+      return Future.failedFuture(new TooLargeException("The file is larger than " + config.maxFileBytes() + " bytes"));
+    }
+    Instant now = Instant.now();
+    return requireUploader(actor, groupId)
+        .compose(access -> checkRate(actor, now).map(access))
+        .compose(access -> sha256(file.path()).compose(sha -> storeFile(groupId, file, sha))
+            .compose(revision -> draft.revisionOf() == null
+                ? createNew(actor, access, draft, revision, now)
+                : addRevision(actor, access, draft.revisionOf(), revision, now)))
+        .compose(c -> store.logUpload(actor.userId(), now).map(c))
+        .onSuccess(c -> extractLater(c.id(), c.current()));
+  }
+
+  private Future<Void> checkRate(Actor actor, Instant now) {
+    return store.countUploadsSince(actor.userId(), now.minus(Duration.ofHours(1))).map(count -> {
+      if (count >= config.uploadsPerUserPerHour()) {
+        throw new TooManyRequestsException("At most " + config.uploadsPerUserPerHour() + " uploads an hour",
+            Duration.ofMinutes(10));
+      }
+      return null;
+    });
+  }
+
+  private Future<Revision> storeFile(String groupId, StagedFile file, String sha) {
+    String filename = FileNames.sanitize(file.clientFilename());
+    JsonObject metadata = new JsonObject().put("groupId", groupId).put("sha256", sha).put("filename", filename);
+    return files.store(file.path(), metadata).map(fileId -> new Revision(0, fileId, sha, file.size(), filename,
+        declaredType(file.declaredType()), null, Instant.now(), Extraction.pending()));
+  }
+
+  private Future<Contribution> createNew(Actor actor, GroupAccess access, ContributionDraft draft, Revision file,
+      Instant now) {
+    String groupId = access.group().id();
+    boolean late = draft.deadline() != null && now.isAfter(draft.deadline());
+    return store.nextSeq(groupId).compose(seq -> {
+      Revision first = withRev(file, 0, actor);
+      Contribution contribution = new Contribution(Ids.newId(), groupId, access.group().code(), seq,
+          access.group().code() + "/" + seq, draft.title(), draft.questions(), draft.source(), draft.contacts(),
+          draft.purpose(), draft.meetingId(), draft.deadline(), late, ContributionStatus.SUBMITTED, actor.userId(),
+          now, now, List.of(first));
+      return store.insert(contribution);
+    }).recover(e -> files.delete(file.fileId()).transform(ignored -> Future.failedFuture(e)))
+        .compose(c -> audit.record(actor, "contribution.create", "contribution", c.id(),
+            new JsonObject().put("groupId", groupId).put("number", c.number()).put("sha256", file.sha256())).map(c));
+  }
+
+  private Future<Contribution> addRevision(Actor actor, GroupAccess access, String originalId, Revision file,
+      Instant now) {
+    return requireContribution(originalId).compose(original -> {
+      if (!original.groupId().equals(access.group().id())) {
+        throw new UnprocessableException("revisionOf names a contribution of another group");
+      }
+      return store.nextRevision(originalId)
+          .compose(rev -> store.pushRevision(originalId, withRev(file, rev, actor), ContributionStatus.REVISED, now)
+              .compose(v -> audit.record(actor, "contribution.revise", "contribution", originalId,
+                  new JsonObject().put("rev", rev).put("sha256", file.sha256()))));
+    }).recover(e -> files.delete(file.fileId()).transform(ignored -> Future.failedFuture(e)))
+        .compose(v -> requireContribution(originalId));
+  }
+
+  private static Revision withRev(Revision r, int rev, Actor actor) {
+    return new Revision(rev, r.fileId(), r.sha256(), r.size(), r.filename(), r.declaredType(), actor.userId(),
+        r.uploadedAt(), r.extraction());
+  }
+
+  public Future<Contribution> find(Actor actor, String id) {
+    Ids.requirePathId(id, "contribution");
+    return requireContribution(id)
+        .compose(c -> workspaces.access(actor, c.groupId()).map(access -> c));
+  }
+
+  public Future<List<Contribution>> list(Actor actor, String groupId, ContributionStatus status, String question,
+      int skip, int limit) {
+    return workspaces.access(actor, groupId)
+        .compose(access -> store.findByGroup(groupId, status == null ? null : status.wire(), question, skip, limit));
+  }
+
+  public Future<Contribution> changeStatus(Actor actor, String id, ContributionStatus status) {
+    return find(actor, id)
+        .compose(c -> workspaces.access(actor, c.groupId()).compose(access -> {
+          boolean own = actor.userId() != null && actor.userId().equals(c.createdBy());
+          if (!access.leadsWork() && !(own && status == ContributionStatus.WITHDRAWN)) {
+            throw new ForbiddenException("Only rapporteurs, chairs and the secretariat change a contribution's status");
+          }
+          return store.setStatus(id, status, Instant.now());
+        }))
+        .compose(v -> audit.record(actor, "contribution.status", "contribution", id,
+            new JsonObject().put("status", status.wire())))
+        .compose(v -> requireContribution(id))
+        .onSuccess(c -> announce(id));
+  }
+
+  /** The file of one revision (the current one when {@code rev} is null), for download. */
+  public Future<Download> download(Actor actor, String id, Integer rev) {
+    return find(actor, id).map(c -> {
+      Revision revision = rev == null ? c.current() : c.revision(rev);
+      if (revision == null) {
+        throw new NotFoundException("No revision " + rev + " of " + c.number());
+      }
+      return new Download(c, revision, files.read(revision.fileId()));
+    });
+  }
+
+  /** The light view of one revision. */
+  public Future<LightView> lightView(Actor actor, String id, Integer rev) {
+    return find(actor, id).compose(c -> {
+      Revision revision = rev == null ? c.current() : c.revision(rev);
+      if (revision == null) {
+        throw new NotFoundException("No revision " + rev + " of " + c.number());
+      }
+      if (!revision.extraction().done()) {
+        throw new UnprocessableException("No light view: extraction is " + revision.extraction().state()
+            + (revision.extraction().reason() == null ? "" : " (" + revision.extraction().reason() + ")"));
+      }
+      return store.findText(id, revision.rev())
+          .map(text -> LightView.of(c, revision, text.map(t -> t.getString("html")).orElse(null)));
+    });
+  }
+
+  public Future<List<LineDiff.Line>> diff(Actor actor, String id, int from, int to) {
+    return find(actor, id).compose(c -> {
+      if (c.revision(from) == null || c.revision(to) == null) {
+        throw new NotFoundException("No such revision of " + c.number());
+      }
+      return text(id, from).compose(a -> text(id, to).map(b -> LineDiff.diff(a, b)));
+    });
+  }
+
+  private Future<String> text(String id, int rev) {
+    return store.findText(id, rev).map(t -> t.map(doc -> doc.getString("text")).orElseThrow(
+        () -> new UnprocessableException("Revision " + rev + " has no extracted text")));
+  }
+
+  /** For the search indexer: the contribution with the current revision's text, without access checks. */
+  public Future<Searchable> searchable(String id) {
+    return store.findById(id).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.succeededFuture(null);
+      }
+      Contribution c = found.get();
+      return store.findText(id, c.current().rev())
+          .map(text -> new Searchable(c, text.map(t -> t.getString("text")).orElse("")));
+    });
+  }
+
+  public Future<List<String>> allIds() {
+    return store.allIds();
+  }
+
+  public record Searchable(Contribution contribution, String text) {}
+
+  public record Download(Contribution contribution, Revision revision, io.vertx.core.streams.ReadStream<io.vertx.core.buffer.Buffer> body) {}
+
+  private Future<Contribution> requireContribution(String id) {
+    return store.findById(id).map(found -> found.orElseThrow(() -> new NotFoundException("No contribution " + id)));
+  }
+
+  private void extractLater(String id, Revision revision) {
+    Path copy = workDir.resolve(Ids.newId() + ".bin");
+    files.copyTo(revision.fileId(), copy)
+        .compose(bytes -> extractor.extract(copy))
+        .recover(e -> Future.succeededFuture(new JsonObject().put("state", Extraction.FAILED).put("reason", "corrupt")
+            .put("detail", "The stored file could not be read: " + e.getMessage())))
+        .compose(result -> saveExtraction(id, revision, result))
+        .eventually(() -> vertx.fileSystem().delete(copy.toString()).recover(e -> Future.succeededFuture()))
+        .onFailure(e -> log.error("Could not record the extraction of {} rev {}", id, revision.rev(), e))
+        .onSuccess(v -> announce(id));
+  }
+
+  private Future<Void> saveExtraction(String id, Revision revision, JsonObject result) {
+    if (result.getString("sha256") != null && !result.getString("sha256").equals(revision.sha256())) {
+      log.error("Stored file of {} rev {} does not match its SHA-256", id, revision.rev());
+      result = new JsonObject().put("state", Extraction.FAILED).put("reason", "corrupt")
+          .put("detail", "The stored bytes do not match the SHA-256 taken at upload");
+    }
+    Extraction extraction = Extraction.fromResult(result, Instant.now());
+    Future<Void> text = extraction.done()
+        ? store.saveText(id, revision.rev(), result.getString("text", ""), result.getString("html", ""))
+        : Future.succeededFuture();
+    return text.compose(v -> store.setExtraction(id, revision.rev(), extraction));
+  }
+
+  private void resumePendingExtractions() {
+    store.findWithPendingExtraction().onSuccess(list -> list.forEach(c -> c.revisions().stream()
+        .filter(r -> Extraction.PENDING.equals(r.extraction().state()))
+        .forEach(r -> extractLater(c.id(), r))));
+  }
+
+  private void announce(String id) {
+    vertx.eventBus().publish(CHANGED, new JsonObject().put("id", id));
+  }
+
+  private Future<String> sha256(Path path) {
+    return hashing.executeBlocking(() -> {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    }, false);
+  }
+
+  private static String declaredType(String type) {
+    if (type == null || type.length() > 100 || !type.matches("[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+")) {
+      return null;
+    }
+    return type.toLowerCase(java.util.Locale.ROOT);
+  }
+}

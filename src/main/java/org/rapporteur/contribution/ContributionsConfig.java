@@ -1,0 +1,26 @@
+package org.rapporteur.contribution;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+
+/** The {@code contributions} section of the configuration. */
+public record ContributionsConfig(long maxFileBytes, int uploadsPerUserPerHour, Duration uploadExpiry,
+    Extraction extraction) {
+
+  /** Child JVMs that run Tika: how many at once, how long one file may take, their heap and output caps. */
+  public record Extraction(int workers, Duration timeout, int childHeapMb, int maxTextChars, int queueLength) {}
+
+  public static ContributionsConfig fromJson(JsonObject json) {
+    JsonObject extraction = json.getJsonObject("extraction", new JsonObject());
+    return new ContributionsConfig(
+        json.getLong("maxFileBytes", 50L * 1024 * 1024),
+        json.getInteger("uploadsPerUserPerHour", 60),
+        Duration.ofHours(json.getInteger("uploadExpiryHours", 24)),
+        new Extraction(
+            Math.max(1, extraction.getInteger("workers", 2)),
+            Duration.ofSeconds(extraction.getInteger("timeoutSeconds", 60)),
+            extraction.getInteger("childHeapMb", 256),
+            extraction.getInteger("maxTextChars", 1_000_000),
+            extraction.getInteger("queueLength", 200)));
+  }
+}

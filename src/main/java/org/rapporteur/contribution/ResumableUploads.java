@@ -1,0 +1,182 @@
+package org.rapporteur.contribution;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
+import io.vertx.ext.mongo.MongoClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rapporteur.account.Actor;
+import org.rapporteur.platform.errors.ConflictException;
+import org.rapporteur.platform.errors.InvalidInputException;
+import org.rapporteur.platform.errors.NotFoundException;
+import org.rapporteur.platform.errors.TooLargeException;
+import org.rapporteur.platform.json.MongoTime;
+import org.rapporteur.platform.mongo.Ids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resumable uploads (tus 1.0 core, creation, termination, expiration). The bytes collect in a part
+ * file under the data folder; its size is the offset, so what arrived before a dropped connection
+ * is kept. The last byte turns the upload into a contribution. One PATCH at a time per upload.
+ */
+public final class ResumableUploads {
+  static final String UPLOADS = "resumable_uploads";
+  private static final Logger log = LoggerFactory.getLogger(ResumableUploads.class);
+  private static final Set<String> FILE_KEYS = Set.of("groupId", "filename", "filetype", "name", "type");
+
+  private final Vertx vertx;
+  private final MongoClient mongo;
+  private final ContributionService contributions;
+  private final Path dir;
+  private final Set<String> busy = ConcurrentHashMap.newKeySet();
+
+  public ResumableUploads(Vertx vertx, MongoClient mongo, ContributionService contributions, Path uploadsDir) {
+    this.vertx = vertx;
+    this.mongo = mongo;
+    this.contributions = contributions;
+    this.dir = uploadsDir.resolve("tus");
+    vertx.fileSystem().mkdirs(dir.toString());
+    vertx.setPeriodic(3_600_000, id -> removeExpired());
+  }
+
+  public long maxSize() {
+    return contributions.config().maxFileBytes();
+  }
+
+  public Future<Upload> create(Actor actor, long length, String metadataHeader) {
+    actor.requireSignedIn();
+    if (length < 1) {
+      return Future.failedFuture(InvalidInputException.of("Upload-Length", "must be at least 1: an empty file is no contribution"));
+    }
+    if (length > maxSize()) {
+      return Future.failedFuture(new TooLargeException("The file is larger than " + maxSize() + " bytes"));
+    }
+    JsonObject metadata = parseMetadata(metadataHeader);
+    String groupId = Ids.requireBodyId(metadata.getString("groupId"), "Upload-Metadata.groupId");
+    draftOf(metadata);
+    Instant now = Instant.now();
+    Upload upload = new Upload(Ids.newId(), actor.userId(), groupId, length, 0, metadata, now,
+        now.plus(contributions.config().uploadExpiry()), null, null);
+    return contributions.requireUploader(actor, groupId)
+        .compose(access -> vertx.fileSystem().createFile(part(upload.id()).toString()))
+        .compose(v -> mongo.insert(UPLOADS, upload.toDocument()))
+        .map(upload);
+  }
+
+  public Future<Upload> find(Actor actor, String id) {
+    actor.requireSignedIn();
+    Ids.requirePathId(id, "upload");
+    return mongo.findOne(UPLOADS, new JsonObject().put("_id", id), null).map(doc -> {
+      Upload upload = doc == null ? null : Upload.fromDocument(doc);
+      if (upload == null || !upload.userId().equals(actor.userId()) || upload.expiresAt().isBefore(Instant.now())) {
+        throw new NotFoundException("No upload " + id);
+      }
+      return upload;
+    });
+  }
+
+  /** Appends the body at {@code offset}; 409 when that is not where the upload stands. */
+  public Future<Upload> append(Actor actor, String id, long offset, ReadStream<Buffer> body) {
+    return find(actor, id).compose(upload -> {
+      if (upload.offset() != offset || upload.complete()) {
+        return Future.failedFuture(new ConflictException("Upload-Offset must be " + upload.offset()));
+      }
+      if (!busy.add(id)) {
+        return Future.failedFuture(new ConflictException("Another PATCH is writing to this upload"));
+      }
+      return write(upload, body)
+          .compose(written -> finishIfComplete(actor, upload.withOffset(written)))
+          .eventually(() -> {
+            busy.remove(id);
+            return Future.succeededFuture();
+          });
+    });
+  }
+
+  private Future<Long> write(Upload upload, ReadStream<Buffer> body) {
+    String path = part(upload.id()).toString();
+    long room = upload.length() - upload.offset();
+    return vertx.fileSystem().open(path, new OpenOptions().setWrite(true).setAppend(true).setCreate(false))
+        .compose(file -> new LimitedPipe(body, file, room).run()
+            .transform(piped -> file.close().compose(v -> vertx.fileSystem().props(path)))
+            .compose(props -> {
+              long size = Math.min(props.size(), upload.length());
+              return mongo.updateCollection(UPLOADS, new JsonObject().put("_id", upload.id()),
+                  new JsonObject().put("$set", new JsonObject().put("offset", size))).map(size);
+            }));
+  }
+
+  private Future<Upload> finishIfComplete(Actor actor, Upload upload) {
+    if (!upload.complete()) {
+      return Future.succeededFuture(upload);
+    }
+    JsonObject metadata = upload.metadata();
+    StagedFile file = new StagedFile(part(upload.id()), upload.length(),
+        metadata.getString("filename", metadata.getString("name")), metadata.getString("filetype", metadata.getString("type")));
+    return contributions.submit(actor, upload.groupId(), draftOf(metadata), file)
+        .compose(c -> mongo.updateCollection(UPLOADS, new JsonObject().put("_id", upload.id()),
+                new JsonObject().put("$set", new JsonObject().put("contributionId", c.id()).put("number", c.number())))
+            .compose(v -> vertx.fileSystem().delete(file.path().toString()))
+            .map(v -> new Upload(upload.id(), upload.userId(), upload.groupId(), upload.length(), upload.offset(),
+                metadata, upload.createdAt(), upload.expiresAt(), c.id(), c.number())));
+  }
+
+  public Future<Void> terminate(Actor actor, String id) {
+    return find(actor, id)
+        .compose(upload -> mongo.removeDocument(UPLOADS, new JsonObject().put("_id", id)))
+        .compose(v -> vertx.fileSystem().delete(part(id).toString()).recover(e -> Future.succeededFuture()));
+  }
+
+  private void removeExpired() {
+    JsonObject query = new JsonObject().put("expiresAt", new JsonObject().put("$lt", MongoTime.of(Instant.now())));
+    mongo.find(UPLOADS, query).compose(docs -> {
+      docs.forEach(doc -> vertx.fileSystem().delete(part(doc.getString("_id")).toString()));
+      return mongo.removeDocuments(UPLOADS, query);
+    }).onFailure(e -> log.warn("Could not remove expired uploads", e));
+  }
+
+  private Path part(String id) {
+    return dir.resolve(id + ".part");
+  }
+
+  private static ContributionDraft draftOf(JsonObject metadata) {
+    MultiMap form = MultiMap.caseInsensitiveMultiMap();
+    metadata.forEach(e -> {
+      if (!FILE_KEYS.contains(e.getKey())) {
+        form.add(e.getKey(), String.valueOf(e.getValue()));
+      }
+    });
+    return ContributionDraft.fromForm(form);
+  }
+
+  /** {@code key base64,key2 base64}: the tus Upload-Metadata header. */
+  static JsonObject parseMetadata(String header) {
+    JsonObject metadata = new JsonObject();
+    if (header == null || header.isBlank()) {
+      throw InvalidInputException.of("Upload-Metadata", "must carry groupId, title and source");
+    }
+    for (String pair : header.split(",")) {
+      String[] parts = pair.strip().split(" ", 2);
+      if (parts[0].isEmpty() || !parts[0].matches("[A-Za-z][A-Za-z0-9_-]{0,40}")) {
+        throw InvalidInputException.of("Upload-Metadata", "has a malformed key");
+      }
+      try {
+        String value = parts.length == 2 ? new String(Base64.getDecoder().decode(parts[1].strip()), StandardCharsets.UTF_8) : "";
+        metadata.put(parts[0], value);
+      } catch (IllegalArgumentException e) {
+        throw InvalidInputException.of("Upload-Metadata." + parts[0], "is not valid base64");
+      }
+    }
+    return metadata;
+  }
+}

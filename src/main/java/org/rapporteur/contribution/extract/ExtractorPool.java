@@ -1,0 +1,85 @@
+package org.rapporteur.contribution.extract;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.rapporteur.contribution.ContributionsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bounded pool of warm extractor child JVMs. Each worker thread owns one child, feeds it one file
+ * at a time and waits for its answer at most the configured time; a child that overruns or dies is
+ * killed and replaced, and the file fails with a reason. Children start on first use.
+ */
+public final class ExtractorPool implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ExtractorPool.class);
+
+  private final Vertx vertx;
+  private final ContributionsConfig.Extraction config;
+  private final BlockingQueue<Job> queue;
+  private final List<ExtractorWorker> workers = new ArrayList<>();
+  private final Path logFile;
+
+  record Job(Path file, Promise<JsonObject> promise, Context context) {
+    void complete(JsonObject result) {
+      context.runOnContext(v -> promise.complete(result));
+    }
+  }
+
+  public ExtractorPool(Vertx vertx, ContributionsConfig.Extraction config, Path logFile) {
+    this.vertx = vertx;
+    this.config = config;
+    this.queue = new ArrayBlockingQueue<>(Math.max(1, config.queueLength()));
+    this.logFile = logFile;
+  }
+
+  /** Extracts one file in a child JVM; never fails: a problem is a result with {@code state: failed}. */
+  public Future<JsonObject> extract(Path file) {
+    startWorkersOnce();
+    Promise<JsonObject> promise = Promise.promise();
+    Job job = new Job(file, promise, vertx.getOrCreateContext());
+    if (!queue.offer(job)) {
+      log.warn("Extraction queue is full; {} fails as overloaded", file.getFileName());
+      return Future.succeededFuture(failed("overloaded", "The extraction queue is full"));
+    }
+    return promise.future();
+  }
+
+  private synchronized void startWorkersOnce() {
+    if (!workers.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < config.workers(); i++) {
+      ExtractorWorker worker = new ExtractorWorker(i, queue, config, logFile);
+      workers.add(worker);
+      worker.start();
+    }
+  }
+
+  static JsonObject failed(String reason, String detail) {
+    return new JsonObject().put("state", "failed").put("reason", reason).put("detail", detail);
+  }
+
+  /** The children's process ids, for measuring their memory. */
+  public synchronized List<Long> childPids() {
+    return workers.stream().map(ExtractorWorker::childPid).filter(pid -> pid > 0).toList();
+  }
+
+  @Override
+  public synchronized void close() {
+    workers.forEach(ExtractorWorker::shutdown);
+    workers.clear();
+    Job pending;
+    while ((pending = queue.poll()) != null) {
+      pending.complete(failed("timeout", "The server stopped before extraction"));
+    }
+  }
+}

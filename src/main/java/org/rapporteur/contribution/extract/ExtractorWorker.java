@@ -1,0 +1,146 @@
+package org.rapporteur.contribution.extract;
+
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.rapporteur.contribution.ContributionsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One thread and its child JVM: takes jobs, enforces the timeout, replaces a child that failed. */
+final class ExtractorWorker extends Thread {
+  private static final Logger log = LoggerFactory.getLogger(ExtractorWorker.class);
+  private static final String EOF = "@@EOF";
+  private static final long STARTUP_TIMEOUT_MS = 120_000;
+  private static final int OOM_EXIT = 3;
+
+  private final BlockingQueue<ExtractorPool.Job> jobs;
+  private final ContributionsConfig.Extraction config;
+  private final Path logFile;
+  private volatile boolean running = true;
+  private volatile Process child;
+  private BlockingQueue<String> lines;
+  private Writer input;
+
+  ExtractorWorker(int index, BlockingQueue<ExtractorPool.Job> jobs, ContributionsConfig.Extraction config, Path logFile) {
+    super("rapporteur-extractor-" + index);
+    setDaemon(true);
+    this.jobs = jobs;
+    this.config = config;
+    this.logFile = logFile;
+  }
+
+  @Override
+  public void run() {
+    while (running) {
+      ExtractorPool.Job job;
+      try {
+        job = jobs.take();
+      } catch (InterruptedException e) {
+        return;
+      }
+      job.complete(runSafely(job.file()));
+    }
+  }
+
+  private JsonObject runSafely(Path file) {
+    try {
+      return run(file);
+    } catch (Exception e) {
+      log.warn("Extractor child failed on {}", file.getFileName(), e);
+      kill();
+      return ExtractorPool.failed("corrupt", "The extractor failed: " + e.getMessage());
+    }
+  }
+
+  private JsonObject run(Path file) throws Exception {
+    ensureChild();
+    input.write(new JsonObject().put("path", file.toAbsolutePath().toString())
+        .put("maxChars", config.maxTextChars()).encode() + "\n");
+    input.flush();
+    String line = lines.poll(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    if (line == null) {
+      kill();
+      return ExtractorPool.failed("timeout", "Extraction took longer than " + config.timeout().toSeconds() + " s");
+    }
+    if (line.equals(EOF)) {
+      int exit = awaitExit();
+      child = null;
+      return exit == OOM_EXIT
+          ? ExtractorPool.failed("too-large", "The file needs more memory than extraction may use")
+          : ExtractorPool.failed("corrupt", "The extractor stopped with exit code " + exit);
+    }
+    return new JsonObject(line.substring(ExtractorMain.RESULT.length()));
+  }
+
+  private void ensureChild() throws Exception {
+    if (child != null && child.isAlive()) {
+      return;
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(List.of(java,
+        "-Xmx" + config.childHeapMb() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+        "-Djava.awt.headless=true", "-Dlogback.configurationFile=logback-extractor.xml",
+        "-cp", System.getProperty("java.class.path"), ExtractorMain.class.getName()));
+    builder.redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    child = builder.start();
+    lines = new LinkedBlockingQueue<>();
+    input = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
+    startReader(child, lines);
+    String ready = lines.poll(STARTUP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    if (!ExtractorMain.READY.equals(ready)) {
+      kill();
+      throw new IOException("The extractor child did not start");
+    }
+  }
+
+  private static void startReader(Process process, BlockingQueue<String> lines) {
+    Thread reader = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          if (line.equals(ExtractorMain.READY) || line.startsWith(ExtractorMain.RESULT)) {
+            lines.add(line);
+          }
+        }
+      } catch (IOException ignored) {
+        // the child was killed; the EOF below reports it
+      }
+      lines.add(EOF);
+    }, "rapporteur-extractor-reader");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private int awaitExit() throws InterruptedException {
+    Process p = child;
+    return p.waitFor(5, TimeUnit.SECONDS) ? p.exitValue() : -1;
+  }
+
+  private void kill() {
+    Process p = child;
+    child = null;
+    if (p != null) {
+      p.destroyForcibly();
+    }
+  }
+
+  long childPid() {
+    Process p = child;
+    return p != null && p.isAlive() ? p.pid() : -1;
+  }
+
+  void shutdown() {
+    running = false;
+    interrupt();
+    kill();
+  }
+}

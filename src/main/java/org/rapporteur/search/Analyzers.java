@@ -1,0 +1,64 @@
+package org.rapporteur.search;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+
+/**
+ * One analyzer per UN language; text in another or unknown language uses the standard one. A
+ * document's title and text go to the fields of its language ({@code text_fr}, ...), and a query is
+ * analysed once per language, so each language is stemmed and segmented by its own rules.
+ */
+final class Analyzers {
+  static final String STANDARD = "std";
+  static final List<String> LANGUAGES = List.of("ar", "zh", "en", "fr", "ru", "es", STANDARD);
+
+  private final Map<String, Analyzer> byLanguage = new HashMap<>();
+  private final PerFieldAnalyzerWrapper perField;
+
+  Analyzers() {
+    byLanguage.put("ar", new ArabicAnalyzer());
+    byLanguage.put("zh", new SmartChineseAnalyzer());
+    byLanguage.put("en", new EnglishAnalyzer());
+    byLanguage.put("fr", new FrenchAnalyzer());
+    byLanguage.put("ru", new RussianAnalyzer());
+    byLanguage.put("es", new SpanishAnalyzer());
+    StandardAnalyzer standard = new StandardAnalyzer();
+    byLanguage.put(STANDARD, standard);
+    Map<String, Analyzer> fields = new HashMap<>();
+    for (String language : LANGUAGES) {
+      fields.put(titleField(language), byLanguage.get(language));
+      fields.put(textField(language), byLanguage.get(language));
+    }
+    perField = new PerFieldAnalyzerWrapper(standard, fields);
+  }
+
+  static String languageOf(String detected) {
+    return detected != null && LANGUAGES.contains(detected) ? detected : STANDARD;
+  }
+
+  static String titleField(String language) {
+    return "title_" + language;
+  }
+
+  static String textField(String language) {
+    return "text_" + language;
+  }
+
+  Analyzer forLanguage(String language) {
+    return byLanguage.get(language);
+  }
+
+  Analyzer perField() {
+    return perField;
+  }
+}
