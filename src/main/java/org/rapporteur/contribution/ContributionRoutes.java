@@ -37,9 +37,10 @@ public final class ContributionRoutes implements RouteModule {
         .setBodyLimit(contributions.config().maxFileBytes() + FORM_FIELDS_ALLOWANCE)
         .setMergeFormAttributes(false)
         .setDeleteUploadedFilesOnEnd(true);
-    Responses.created(router.post("/api/groups/:id/contributions")
-        .handler(this::requireMultipartUploader)
-        .handler(multipart), ctx -> contributions
+    String upload = "/api/groups/:id/contributions";
+    router.post(upload).handler(this::requireMultipartUploader);
+    router.post(upload).handler(multipart);
+    Responses.created(router.post(upload), ctx -> contributions
         .submit(Actors.of(ctx), ctx.pathParam("id"), ContributionDraft.fromForm(ctx.request().formAttributes()),
             staged(ctx))
         .map(Contribution::toJson));
