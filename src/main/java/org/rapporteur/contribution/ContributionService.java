@@ -48,6 +48,7 @@ public final class ContributionService {
   private final ContributionsConfig config;
   private final Path workDir;
   private final WorkerExecutor hashing;
+  private volatile boolean stopping;
 
   public ContributionService(Vertx vertx, MongoClient mongo, WorkspaceService workspaces, AuditService audit,
       ContributionsConfig config, Path dataDir) {
@@ -70,6 +71,7 @@ public final class ContributionService {
   }
 
   public void stop() {
+    stopping = true;
     extractor.close();
     hashing.close();
   }
@@ -257,6 +259,9 @@ public final class ContributionService {
   }
 
   private void extractLater(String id, Revision revision) {
+    if (stopping) {
+      return;
+    }
     Path copy = workDir.resolve(Ids.newId() + ".bin");
     files.copyTo(revision.fileId(), copy)
         .compose(bytes -> extractor.extract(copy))
@@ -264,7 +269,11 @@ public final class ContributionService {
             .put("detail", "The stored file could not be read: " + e.getMessage())))
         .compose(result -> saveExtraction(id, revision, result))
         .eventually(() -> vertx.fileSystem().delete(copy.toString()).recover(e -> Future.succeededFuture()))
-        .onFailure(e -> log.error("Could not record the extraction of {} rev {}", id, revision.rev(), e))
+        .onFailure(e -> {
+          if (!stopping) {
+            log.error("Could not record the extraction of {} rev {}", id, revision.rev(), e);
+          }
+        })
         .onSuccess(v -> announce(id));
   }
 

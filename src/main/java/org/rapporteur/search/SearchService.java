@@ -34,6 +34,7 @@ public final class SearchService {
   private final WorkerExecutor readers;
   private final AtomicInteger pendingWrites = new AtomicInteger();
   private SearchIndex index;
+  private volatile boolean stopping;
 
   public SearchService(Vertx vertx, ContributionService contributions, WorkspaceService workspaces,
       SearchConfig config, Path dir) {
@@ -107,6 +108,9 @@ public final class SearchService {
   }
 
   private void update(String id) {
+    if (stopping) {
+      return;
+    }
     if (pendingWrites.incrementAndGet() > config.writeQueueLength()) {
       pendingWrites.decrementAndGet();
       log.warn("Search index write queue is full; {} waits for the next rebuild", id);
@@ -123,10 +127,15 @@ public final class SearchService {
           return null;
         }))
         .onComplete(done -> pendingWrites.decrementAndGet())
-        .onFailure(e -> log.error("Could not index contribution {}", id, e));
+        .onFailure(e -> {
+          if (!stopping) {
+            log.error("Could not index contribution {}", id, e);
+          }
+        });
   }
 
   public Future<Void> stop() {
+    stopping = true;
     return writer.executeBlocking(() -> {
       if (index != null) {
         index.close();

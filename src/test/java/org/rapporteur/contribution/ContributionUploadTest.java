@@ -11,7 +11,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -32,6 +31,7 @@ class ContributionUploadTest {
   private static final int MAX_BYTES = 2 * 1024 * 1024;
 
   Vertx vertx;
+  @org.junit.jupiter.api.io.TempDir
   Path dataDir;
   TestServer server;
   ApiClient admin;
@@ -41,7 +41,6 @@ class ContributionUploadTest {
   @BeforeAll
   void start() throws Exception {
     vertx = Vertx.vertx();
-    dataDir = Files.createTempDirectory("rapporteur-contrib");
     server = TestServer.start(vertx, dataDir, new JsonObject().put("contributions",
         new JsonObject().put("maxFileBytes", MAX_BYTES).put("uploadsPerUserPerHour", 500)));
     admin = server.admin();

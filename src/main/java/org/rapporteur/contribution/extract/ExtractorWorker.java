@@ -56,6 +56,9 @@ final class ExtractorWorker extends Thread {
     try {
       return run(file);
     } catch (Exception e) {
+      if (!running) {
+        return ExtractorPool.failed("timeout", "The server stopped during extraction");
+      }
       log.warn("Extractor child failed on {}", file.getFileName(), e);
       kill();
       return ExtractorPool.failed("corrupt", "The extractor failed: " + e.getMessage());
