@@ -284,6 +284,8 @@ public final class ContributionService {
           .put("detail", "The stored bytes do not match the SHA-256 taken at upload");
     }
     Extraction extraction = Extraction.fromResult(result, Instant.now());
+    log.info("Extraction of {} rev {}: {}{} in {} ms", id, revision.rev(), extraction.state(),
+        extraction.reason() == null ? "" : " (" + extraction.reason() + ")", extraction.millis());
     Future<Void> text = extraction.done()
         ? store.saveText(id, revision.rev(), result.getString("text", ""), result.getString("html", ""))
         : Future.succeededFuture();

@@ -32,7 +32,7 @@ class ContributionUploadTest {
 
   Vertx vertx;
   @org.junit.jupiter.api.io.TempDir
-  Path dataDir;
+  static Path dataDir;
   TestServer server;
   ApiClient admin;
   ApiClient expert;

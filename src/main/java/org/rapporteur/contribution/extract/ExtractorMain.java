@@ -20,9 +20,6 @@ import org.apache.tika.exception.TikaMemoryLimitException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.exception.ZeroByteFileException;
 import org.apache.tika.io.TikaInputStream;
-import org.apache.tika.language.detect.LanguageDetector;
-import org.apache.tika.language.detect.LanguageResult;
-import org.apache.tika.langdetect.optimaize.OptimaizeLangDetector;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.Office;
 import org.apache.tika.metadata.PagedText;
@@ -45,10 +42,9 @@ public final class ExtractorMain {
   private static final int LANGUAGE_SAMPLE = 20_000;
 
   private final AutoDetectParser parser = new AutoDetectParser();
-  private final LanguageDetector languages;
+  private final Languages languages = new Languages();
 
   private ExtractorMain() throws Exception {
-    languages = new OptimaizeLangDetector().loadModels();
   }
 
   public static void main(String[] args) throws Exception {
@@ -128,12 +124,7 @@ public final class ExtractorMain {
     if (body.isBlank()) {
       return null;
     }
-    LanguageResult detected = languages.detect(body.length() > LANGUAGE_SAMPLE ? body.substring(0, LANGUAGE_SAMPLE) : body);
-    if (detected.isUnknown()) {
-      return null;
-    }
-    String code = detected.getLanguage();
-    return code.startsWith("zh") ? "zh" : code;
+    return languages.detect(body.length() > LANGUAGE_SAMPLE ? body.substring(0, LANGUAGE_SAMPLE) : body);
   }
 
   private static Integer pages(Metadata metadata) {
