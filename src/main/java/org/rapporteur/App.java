@@ -39,6 +39,7 @@ public final class App {
   private HttpServer server;
   private String origin;
   private Services services;
+  private Router router;
 
   private App(Vertx vertx, AppConfig config) {
     this.vertx = vertx;
@@ -91,10 +92,10 @@ public final class App {
         .setMaxWebSocketMessageSize(262_144);
     server = vertx.createHttpServer(options);
     // The origin may name the port, which is only known after binding, so the router is built lazily.
-    Router root = Router.router(vertx);
-    return server.requestHandler(root).listen().map(bound -> {
+    router = Router.router(vertx);
+    return server.requestHandler(router).listen().map(bound -> {
       origin = config.http().originFor(bound.actualPort());
-      buildRouter(root);
+      buildRouter(router);
       return null;
     });
   }
@@ -137,6 +138,11 @@ public final class App {
 
   public Services services() {
     return services;
+  }
+
+  /** The assembled routes, so tests can check that the OpenAPI document lists every one. */
+  public Router router() {
+    return router;
   }
 
   public MongoClient mongo() {

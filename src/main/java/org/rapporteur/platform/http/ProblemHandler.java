@@ -56,6 +56,13 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       return problem(ctx, 413, "too-large", "Content too large",
           "The body is larger than this endpoint accepts", List.of(new FieldError("body", "is too large")));
     }
+    if (status == 404) {
+      return problem(ctx, 404, "not-found", "Not found", "No such path", List.of());
+    }
+    if (status == 405) {
+      return problem(ctx, 405, "method-not-allowed", "Method not allowed",
+          ctx.request().method() + " is not allowed on this path", List.of());
+    }
     if (status >= 400 && status < 500) {
       return problem(ctx, status, "http-" + status, ctx.response().setStatusCode(status).getStatusMessage(),
           failure != null && failure.getMessage() != null ? failure.getMessage() : null, List.of());
