@@ -32,7 +32,8 @@ export async function renderCurrent() {
     if (!match) continue;
     const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1])]));
     await render(outlet, params);
-    outlet.focus({ preventScroll: true });
+    // Move focus to the new page for screen readers, unless the page put it somewhere itself.
+    if (!outlet.contains(document.activeElement)) outlet.focus({ preventScroll: true });
     return;
   }
   await routes.find((r) => r.regex.test('/404'))?.render(outlet, {});
