@@ -12,12 +12,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.rapporteur.account.AccountRoutes;
 import org.rapporteur.account.AccountService;
 import org.rapporteur.account.AccountsConfig;
 import org.rapporteur.audit.AuditRoutes;
 import org.rapporteur.audit.AuditService;
 import org.rapporteur.demo.DemoData;
+import org.rapporteur.meeting.AgendaService;
+import org.rapporteur.meeting.ContributionLookup;
+import org.rapporteur.meeting.MeetingRoutes;
+import org.rapporteur.meeting.MeetingService;
+import org.rapporteur.meeting.SpeakerQueueService;
+import org.rapporteur.platform.events.LocalRoomEvents;
+import org.rapporteur.platform.events.RoomEvents;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.http.HttpPlatform;
 import org.rapporteur.platform.http.RouteModule;
@@ -47,7 +55,8 @@ public final class App {
   }
 
   /** The services, for start-up tasks such as demo data and for tests. */
-  public record Services(AccountService accounts, WorkspaceService workspaces, AuditService audit) {}
+  public record Services(AccountService accounts, WorkspaceService workspaces, AuditService audit,
+      MeetingService meetings, AgendaService agendas, SpeakerQueueService speakerQueue) {}
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
     App app = new App(vertx, config);
@@ -79,8 +88,15 @@ public final class App {
     AccountService accounts = new AccountService(vertx, mongo, audit,
         config.section("accounts", AccountsConfig::fromJson));
     WorkspaceService workspaces = new WorkspaceService(mongo, accounts, audit);
-    services = new Services(accounts, workspaces, audit);
-    return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start());
+    RoomEvents rooms = new LocalRoomEvents(vertx.eventBus());
+    MeetingService meetings = new MeetingService(mongo, workspaces, accounts, audit);
+    ContributionLookup noContributionsYet = id -> Future.succeededFuture(Optional.empty());
+    AgendaService agendas = new AgendaService(mongo, meetings, noContributionsYet, rooms, audit,
+        vertx.createSharedWorkerExecutor("exports", 2));
+    SpeakerQueueService speakerQueue = new SpeakerQueueService(mongo, meetings, accounts, rooms, audit);
+    services = new Services(accounts, workspaces, audit, meetings, agendas, speakerQueue);
+    return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start())
+        .compose(v -> meetings.start()).compose(v -> agendas.start()).compose(v -> speakerQueue.start());
   }
 
   private Future<Void> listen() {
@@ -108,6 +124,7 @@ public final class App {
         new SystemRoutes(mongo, readOpenApi()),
         new AccountRoutes(services.accounts(), origin),
         new WorkspaceRoutes(services.workspaces()),
+        new MeetingRoutes(services.meetings(), services.agendas(), services.speakerQueue()),
         new AuditRoutes(services.audit()));
     modules.forEach(module -> module.mount(router));
     platform.installBack(router);

@@ -12,6 +12,7 @@ import org.rapporteur.platform.errors.DomainException;
 import org.rapporteur.platform.errors.FieldError;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.TooManyRequestsException;
+import org.rapporteur.platform.errors.UnprocessableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +45,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   private static JsonObject toProblem(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     if (failure instanceof DomainException domain) {
-      return problem(ctx, domain.kind().status, domain.kind().type, domain.kind().title, domain.getMessage(),
-          fieldErrors(domain));
+      JsonObject problem = problem(ctx, domain.kind().status, domain.kind().type, domain.kind().title,
+          domain.getMessage(), fieldErrors(domain));
+      return domain instanceof ConflictException conflict ? conflict.extensions().copy().mergeIn(problem) : problem;
     }
     if (failure instanceof DecodeException) {
       return problem(ctx, 400, "invalid-input", "The request is not valid", "The body is not well-formed JSON",
@@ -78,6 +80,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     }
     if (domain instanceof ConflictException conflict) {
       return conflict.errors();
+    }
+    if (domain instanceof UnprocessableException unprocessable) {
+      return unprocessable.errors();
     }
     return List.of();
   }
