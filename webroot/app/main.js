@@ -6,6 +6,8 @@ import { ApiError } from './api.js';
 import { renderGroups } from './pages/groups.js';
 import { renderGroup } from './pages/group.js';
 import { renderSignIn, renderSignUp } from './pages/account.js';
+import { renderMeeting } from './pages/meeting.js';
+import './meetings-panel.js';
 
 function renderLanguagePicker() {
   const picker = document.getElementById('language');
@@ -44,6 +46,7 @@ function renderError(main, error) {
 route('/', guarded(renderGroups));
 route('/groups', guarded(renderGroups));
 route('/groups/:id', guarded(renderGroup));
+route('/meetings/:id', guarded(renderMeeting));
 route('/sign-in', guarded(renderSignIn));
 route('/sign-up', guarded(renderSignUp));
 route('/404', (main) => renderError(main, new ApiError(404, {})));
