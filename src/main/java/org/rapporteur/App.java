@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.rapporteur.account.AccountRoutes;
 import org.rapporteur.account.AccountService;
 import org.rapporteur.account.AccountsConfig;
@@ -26,6 +27,13 @@ import org.rapporteur.search.SearchConfig;
 import org.rapporteur.search.SearchRoutes;
 import org.rapporteur.search.SearchService;
 import org.rapporteur.demo.DemoData;
+import org.rapporteur.meeting.AgendaService;
+import org.rapporteur.meeting.ContributionLookup;
+import org.rapporteur.meeting.MeetingRoutes;
+import org.rapporteur.meeting.MeetingService;
+import org.rapporteur.meeting.SpeakerQueueService;
+import org.rapporteur.platform.events.LocalRoomEvents;
+import org.rapporteur.platform.events.RoomEvents;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.http.HttpPlatform;
 import org.rapporteur.platform.http.RouteModule;
@@ -47,6 +55,7 @@ public final class App {
   private HttpServer server;
   private String origin;
   private Services services;
+  private Router router;
 
   private App(Vertx vertx, AppConfig config) {
     this.vertx = vertx;
@@ -55,6 +64,7 @@ public final class App {
 
   /** The services, for start-up tasks such as demo data and for tests. */
   public record Services(AccountService accounts, WorkspaceService workspaces, AuditService audit,
+      MeetingService meetings, AgendaService agendas, SpeakerQueueService speakerQueue,
       ContributionService contributions, SearchService search) {}
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
@@ -87,12 +97,21 @@ public final class App {
     AccountService accounts = new AccountService(vertx, mongo, audit,
         config.section("accounts", AccountsConfig::fromJson));
     WorkspaceService workspaces = new WorkspaceService(mongo, accounts, audit);
+    RoomEvents rooms = new LocalRoomEvents(vertx.eventBus());
+    MeetingService meetings = new MeetingService(mongo, workspaces, accounts, audit);
     ContributionService contributions = new ContributionService(vertx, mongo, workspaces, audit,
         config.section("contributions", ContributionsConfig::fromJson), config.dataDir());
     SearchService search = new SearchService(vertx, contributions, workspaces,
         config.section("search", SearchConfig::fromJson), config.dataDir().resolve("search"));
-    services = new Services(accounts, workspaces, audit, contributions, search);
+    ContributionLookup lookup = id -> contributions.summary(id)
+        .map(found -> found.map(c -> new ContributionLookup.ContributionSummary(c.id(), c.groupId(),
+            c.number(), c.title())));
+    AgendaService agendas = new AgendaService(mongo, meetings, lookup, rooms, audit,
+        vertx.createSharedWorkerExecutor("exports", 2));
+    SpeakerQueueService speakerQueue = new SpeakerQueueService(mongo, meetings, accounts, rooms, audit);
+    services = new Services(accounts, workspaces, audit, meetings, agendas, speakerQueue, contributions, search);
     return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start())
+        .compose(v -> meetings.start()).compose(v -> agendas.start()).compose(v -> speakerQueue.start())
         .compose(v -> contributions.start()).compose(v -> search.start());
   }
 
@@ -105,10 +124,10 @@ public final class App {
         .setMaxWebSocketMessageSize(262_144);
     server = vertx.createHttpServer(options);
     // The origin may name the port, which is only known after binding, so the router is built lazily.
-    Router root = Router.router(vertx);
-    return server.requestHandler(root).listen().map(bound -> {
+    router = Router.router(vertx);
+    return server.requestHandler(router).listen().map(bound -> {
       origin = config.http().originFor(bound.actualPort());
-      buildRouter(root);
+      buildRouter(router);
       return null;
     });
   }
@@ -124,6 +143,7 @@ public final class App {
         new SystemRoutes(mongo, readOpenApi()),
         new AccountRoutes(services.accounts(), origin),
         new WorkspaceRoutes(services.workspaces()),
+        new MeetingRoutes(services.meetings(), services.agendas(), services.speakerQueue()),
         new AuditRoutes(services.audit()),
         new ContributionRoutes(services.contributions(), config.dataDir().resolve("uploads")),
         new ResumableUploadRoutes(new ResumableUploads(vertx, mongo, services.contributions(),
@@ -163,6 +183,11 @@ public final class App {
 
   public Services services() {
     return services;
+  }
+
+  /** The assembled routes, so tests can check that the OpenAPI document lists every one. */
+  public Router router() {
+    return router;
   }
 
   public MongoClient mongo() {

@@ -246,6 +246,11 @@ public final class ContributionService {
     });
   }
 
+  /** For other features (agenda allocation): the contribution, without access checks. */
+  public Future<java.util.Optional<Contribution>> summary(String id) {
+    return Ids.isValid(id) ? store.findById(id) : Future.succeededFuture(java.util.Optional.empty());
+  }
+
   public Future<List<String>> allIds() {
     return store.allIds();
   }
