@@ -7,7 +7,11 @@ import { renderGroups } from './pages/groups.js';
 import { renderGroup } from './pages/group.js';
 import { renderSignIn, renderSignUp } from './pages/account.js';
 import { renderMeeting } from './pages/meeting.js';
+import { renderUpload } from './pages/upload.js';
+import { renderContribution } from './pages/contribution.js';
+import { renderSearch } from './pages/search.js';
 import './meetings-panel.js';
+import './contributions-panel.js';
 
 function renderLanguagePicker() {
   const picker = document.getElementById('language');
@@ -17,7 +21,8 @@ function renderLanguagePicker() {
 
 function renderTopBar() {
   const me = currentUser();
-  mount(document.getElementById('nav'), h('a', { href: '#/groups' }, t('nav.groups')));
+  mount(document.getElementById('nav'), h('a', { href: '#/groups' }, t('nav.groups')), ' ',
+    h('a', { href: '#/search', id: 'nav-search' }, t('nav.search')));
   mount(document.getElementById('account'), me
     ? [h('span', { class: 'who', id: 'who' }, me.name), ' ',
       h('button', { class: 'link', id: 'sign-out', onclick: async () => { await signOut(); navigate('/'); } }, t('nav.signOut'))]
@@ -47,6 +52,9 @@ route('/', guarded(renderGroups));
 route('/groups', guarded(renderGroups));
 route('/groups/:id', guarded(renderGroup));
 route('/meetings/:id', guarded(renderMeeting));
+route('/groups/:id/upload', guarded(renderUpload));
+route('/contributions/:id', guarded(renderContribution));
+route('/search', guarded(renderSearch));
 route('/sign-in', guarded(renderSignIn));
 route('/sign-up', guarded(renderSignUp));
 route('/404', (main) => renderError(main, new ApiError(404, {})));

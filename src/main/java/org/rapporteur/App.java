@@ -21,6 +21,7 @@ import org.rapporteur.audit.AuditService;
 import org.rapporteur.contribution.ContributionRoutes;
 import org.rapporteur.contribution.ContributionService;
 import org.rapporteur.contribution.ContributionsConfig;
+import org.rapporteur.contribution.MeetingDeadlines;
 import org.rapporteur.contribution.ResumableUploadRoutes;
 import org.rapporteur.contribution.ResumableUploads;
 import org.rapporteur.search.SearchConfig;
@@ -99,7 +100,9 @@ public final class App {
     WorkspaceService workspaces = new WorkspaceService(mongo, accounts, audit);
     RoomEvents rooms = new LocalRoomEvents(vertx.eventBus());
     MeetingService meetings = new MeetingService(mongo, workspaces, accounts, audit);
-    ContributionService contributions = new ContributionService(vertx, mongo, workspaces, audit,
+    MeetingDeadlines deadlines = id -> meetings.find(id)
+        .map(found -> found.map(m -> new MeetingDeadlines.Target(m.groupId(), m.contributionDeadline())));
+    ContributionService contributions = new ContributionService(vertx, mongo, workspaces, audit, deadlines,
         config.section("contributions", ContributionsConfig::fromJson), config.dataDir());
     SearchService search = new SearchService(vertx, contributions, workspaces,
         config.section("search", SearchConfig::fromJson), config.dataDir().resolve("search"));

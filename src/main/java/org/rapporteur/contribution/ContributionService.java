@@ -48,10 +48,12 @@ public final class ContributionService {
   private final ContributionsConfig config;
   private final Path workDir;
   private final WorkerExecutor hashing;
+  private final MeetingDeadlines meetings;
   private volatile boolean stopping;
 
   public ContributionService(Vertx vertx, MongoClient mongo, WorkspaceService workspaces, AuditService audit,
-      ContributionsConfig config, Path dataDir) {
+      MeetingDeadlines meetings, ContributionsConfig config, Path dataDir) {
+    this.meetings = meetings;
     this.vertx = vertx;
     this.store = new ContributionStore(mongo);
     this.files = new ContributionFiles(vertx, mongo);
@@ -134,17 +136,32 @@ public final class ContributionService {
   private Future<Contribution> createNew(Actor actor, GroupAccess access, ContributionDraft draft, Revision file,
       Instant now) {
     String groupId = access.group().id();
-    boolean late = draft.deadline() != null && now.isAfter(draft.deadline());
-    return store.nextSeq(groupId).compose(seq -> {
+    return deadline(draft, groupId).compose(deadline -> store.nextSeq(groupId).compose(seq -> {
+      boolean late = deadline != null && now.isAfter(deadline);
       Revision first = withRev(file, 0, actor);
       Contribution contribution = new Contribution(Ids.newId(), groupId, access.group().code(), seq,
           access.group().code() + "/" + seq, draft.title(), draft.questions(), draft.source(), draft.contacts(),
-          draft.purpose(), draft.meetingId(), draft.deadline(), late, ContributionStatus.SUBMITTED, actor.userId(),
+          draft.purpose(), draft.meetingId(), deadline, late, ContributionStatus.SUBMITTED, actor.userId(),
           now, now, List.of(first));
       return store.insert(contribution);
-    }).recover(e -> files.delete(file.fileId()).transform(ignored -> Future.failedFuture(e)))
+    })).recover(e -> files.delete(file.fileId()).transform(ignored -> Future.failedFuture(e)))
         .compose(c -> audit.record(actor, "contribution.create", "contribution", c.id(),
             new JsonObject().put("groupId", groupId).put("number", c.number()).put("sha256", file.sha256())).map(c));
+  }
+
+  /** The deadline that makes a contribution late: the one given, else the target meeting's. */
+  private Future<Instant> deadline(ContributionDraft draft, String groupId) {
+    if (draft.meetingId() == null) {
+      return Future.succeededFuture(draft.deadline());
+    }
+    return meetings.find(draft.meetingId()).map(found -> {
+      MeetingDeadlines.Target target = found.orElseThrow(
+          () -> new UnprocessableException("meetingId names no meeting"));
+      if (!target.groupId().equals(groupId)) {
+        throw new UnprocessableException("meetingId names a meeting of another group");
+      }
+      return draft.deadline() != null ? draft.deadline() : target.deadline();
+    });
   }
 
   private Future<Contribution> addRevision(Actor actor, GroupAccess access, String originalId, Revision file,

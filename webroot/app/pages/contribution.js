@@ -1,0 +1,72 @@
+import { h, mount, formatBytes } from '../dom.js';
+import { t, formatDateTime } from '../i18n.js';
+import { api } from '../api.js';
+import { currentPath } from '../router.js';
+import { lightView } from '../lightview.js';
+
+// A contribution: metadata, extraction state, the light view, download, revisions and their diff.
+export async function renderContribution(main, { id }) {
+  const path = `/contributions/${id}`;
+  const c = await api.get(`/api/contributions/${encodeURIComponent(id)}`);
+  const view = h('div', { id: 'light-view' });
+  mount(main,
+    h('p', { class: 'breadcrumb' }, h('a', { href: `#/groups/${c.groupId}` }, c.number.split('/')[0])),
+    h('h1', { dir: 'auto' }, h('span', { class: 'code', id: 'contribution-number' }, c.label), ' ', c.title),
+    h('div', { class: 'badges' },
+      h('span', { class: 'badge' }, t(`contribution.status.${c.status}`)),
+      c.late ? h('span', { class: 'badge warn' }, t('contribution.late')) : null,
+      h('span', { class: c.extraction.state === 'failed' ? 'badge warn' : 'badge', id: 'extraction-state' },
+        t(`extraction.${c.extraction.state}`),
+        c.extraction.reason ? ` — ${t(`extraction.reason.${c.extraction.reason}`)}` : '')),
+    metadata(c),
+    h('p', {},
+      h('a', { class: 'button', href: `/api/contributions/${c.id}/file`, download: '', id: 'download' },
+        t('contribution.download', { size: formatBytes(c.size) })), ' ',
+      h('a', { href: `#/groups/${c.groupId}/upload?revisionOf=${c.id}` }, t('contribution.uploadRevision'))),
+    revisions(c),
+    h('section', { 'aria-labelledby': 'light-h' }, h('h2', { id: 'light-h' }, t('contribution.lightView')), view));
+  if (c.extraction.state === 'done') {
+    const response = await fetch(`/api/contributions/${c.id}/text`, { credentials: 'same-origin' });
+    mount(view, response.ok ? lightView(await response.text()) : h('p', { class: 'muted' }, t('error.network')));
+  } else if (c.extraction.state === 'pending') {
+    mount(view, h('p', { class: 'muted' }, t('extraction.pending')));
+    setTimeout(() => { if (currentPath() === path) renderContribution(main, { id }); }, 1500);
+  } else {
+    mount(view, h('p', { class: 'muted' }, t('contribution.noLightView')));
+  }
+}
+
+function metadata(c) {
+  const e = c.extraction;
+  const rows = [
+    ['contribution.source', c.source],
+    ['contribution.questions', c.questions.join(', ')],
+    ['contribution.contacts', c.contacts.join(', ')],
+    ['contribution.purpose', t(`contribution.purpose.${c.purpose}`)],
+    ['contribution.date', formatDateTime(c.createdAt)],
+    ['contribution.docTitle', e.title],
+    ['contribution.authors', (e.authors || []).join(', ')],
+    ['contribution.pages', e.pages],
+    ['contribution.language', e.language],
+    ['contribution.type', e.detectedType],
+  ].filter(([, v]) => v !== null && v !== undefined && v !== '');
+  return h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, t(k)), h('dd', { dir: 'auto' }, String(v))]));
+}
+
+function revisions(c) {
+  const diffOut = h('div', { id: 'diff' });
+  return h('section', { 'aria-labelledby': 'revisions-h' },
+    h('h2', { id: 'revisions-h' }, t('contribution.revisions')),
+    h('ul', {}, c.revisions.map((r) => h('li', {},
+      h('a', { href: `/api/contributions/${c.id}/file?rev=${r.rev}`, download: '' }, r.label), ' ',
+      h('span', { class: 'muted', dir: 'auto' }, r.filename, ' · ', formatBytes(r.size), ' · ', formatDateTime(r.uploadedAt)),
+      r.rev > 0 ? [' ', h('button', { class: 'link', onclick: () => showDiff(c, r.rev - 1, r.rev, diffOut) },
+        t('contribution.compare'))] : null))),
+    diffOut);
+}
+
+async function showDiff(c, from, to, out) {
+  const { lines } = await api.get(`/api/contributions/${c.id}/diff?from=${from}&to=${to}`);
+  mount(out, h('pre', { class: 'diff', dir: 'auto' }, lines.map((l) =>
+    h(l.op === '+' ? 'ins' : l.op === '-' ? 'del' : 'span', {}, `${l.op} ${l.text}\n`))));
+}
