@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class ResumableUploads {
   static final String UPLOADS = "resumable_uploads";
   private static final Logger log = LoggerFactory.getLogger(ResumableUploads.class);
+  private static final long STALL_MILLIS = 60_000;
   private static final Set<String> FILE_KEYS = Set.of("groupId", "filename", "filetype", "name", "type");
 
   private final Vertx vertx;
@@ -107,7 +108,7 @@ public final class ResumableUploads {
     String path = part(upload.id()).toString();
     long room = upload.length() - upload.offset();
     return vertx.fileSystem().open(path, new OpenOptions().setWrite(true).setAppend(true).setCreate(false))
-        .compose(file -> new LimitedPipe(body, file, room).run()
+        .compose(file -> new LimitedPipe(vertx, body, file, room, STALL_MILLIS).run()
             .transform(piped -> file.close().compose(v -> vertx.fileSystem().props(path)))
             .compose(props -> {
               long size = Math.min(props.size(), upload.length());
