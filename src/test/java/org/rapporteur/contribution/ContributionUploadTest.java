@@ -272,6 +272,36 @@ class ContributionUploadTest {
     assertThat(response.bodyAsJsonObject().getBoolean("late")).isTrue();
   }
 
+  @Test
+  void aContributionForAMeetingIsLateOnlyAfterThatMeetingsDeadline() {
+    String past = meeting("2026-01-01T09:00", "2025-12-20T23:59");
+    String future = meeting("2099-01-01T09:00", "2098-12-01T23:59");
+    java.util.Map<String, String> toPast = new java.util.HashMap<>(fields("After the deadline"));
+    toPast.put("meetingId", past);
+    JsonObject late = upload(expert, groupId, "late.txt", "Late words.".getBytes(StandardCharsets.UTF_8), "text/plain",
+        toPast).bodyAsJsonObject();
+    assertThat(late.getBoolean("late")).isTrue();
+    assertThat(late.getString("meetingId")).isEqualTo(past);
+    assertThat(late.getString("deadline")).isEqualTo("2025-12-20T23:59:00Z");
+    java.util.Map<String, String> toFuture = new java.util.HashMap<>(fields("In time"));
+    toFuture.put("meetingId", future);
+    assertThat(upload(expert, groupId, "early.txt", "Early words.".getBytes(StandardCharsets.UTF_8), "text/plain",
+        toFuture).bodyAsJsonObject().getBoolean("late")).isFalse();
+    java.util.Map<String, String> nowhere = new java.util.HashMap<>(fields("Nowhere"));
+    nowhere.put("meetingId", "0123456789abcdef01234567");
+    assertThat(upload(expert, groupId, "x.txt", "Words.".getBytes(StandardCharsets.UTF_8), "text/plain", nowhere)
+        .statusCode()).isEqualTo(422);
+  }
+
+  private String meeting(String start, String deadline) {
+    HttpResponse<Buffer> created = admin.post("/api/groups/" + groupId + "/meetings", new JsonObject()
+        .put("title", "Meeting " + start).put("kind", "virtual").put("start", start)
+        .put("end", start.substring(0, 11) + "17:00").put("timeZone", "UTC").put("contributionDeadline", deadline)
+        .put("remoteInstructions", "Join from the meeting page"));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    return created.bodyAsJsonObject().getString("id");
+  }
+
   static String sha256(byte[] bytes) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
