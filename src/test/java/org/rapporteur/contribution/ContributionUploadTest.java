@@ -180,6 +180,22 @@ class ContributionUploadTest {
   }
 
   @Test
+  void xmlEntityAttacksAreNeitherResolvedNorExpanded() {
+    String laughs = "<!ENTITY a \"lollollollollollollollollollol\">"
+        + java.util.stream.IntStream.range(1, 10).mapToObj(i -> "<!ENTITY " + (char) ('a' + i) + " \""
+            + ("&" + (char) ('a' + i - 1) + ";").repeat(10) + "\">").collect(java.util.stream.Collectors.joining());
+    byte[] xml = ("<?xml version=\"1.0\"?><!DOCTYPE doc [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">" + laughs + "]>"
+        + "<doc><p>Entity attack &xxe; and &j;</p></doc>").getBytes(StandardCharsets.UTF_8);
+    JsonObject created = uploadOk(expert, groupId, "entities.xml", xml, "Entities");
+    JsonObject extraction = awaitExtraction(expert, created.getString("id")).getJsonObject("extraction");
+    // Tika's XML parsing refuses document type declarations outright
+    assertThat(extraction.getString("state")).isEqualTo("failed");
+    assertThat(extraction.getString("reason")).isEqualTo("corrupt");
+    assertThat(extraction.getInteger("textChars")).isZero();
+    assertThat(server.client().get("/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void randomBytesEndFailedAsUnsupported() {
     byte[] noise = new byte[50_000];
     new Random(7).nextBytes(noise);
