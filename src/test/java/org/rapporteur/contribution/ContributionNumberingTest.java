@@ -26,13 +26,16 @@ import org.rapporteur.support.TestServer;
 
 @ExtendWith(VertxExtension.class)
 class ContributionNumberingTest {
+  private static final int HOURLY_LIMIT = 32;
+
   @TempDir
   Path dataDir;
   TestServer server;
 
   @BeforeEach
   void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
+    server = TestServer.start(vertx, dataDir, new io.vertx.core.json.JsonObject().put("contributions",
+        new io.vertx.core.json.JsonObject().put("uploadsPerUserPerHour", HOURLY_LIMIT)));
   }
 
   @AfterEach
@@ -41,7 +44,7 @@ class ContributionNumberingTest {
   }
 
   @Test
-  void thirtyConcurrentUploadsGetThirtyDistinctConsecutiveNumbers() {
+  void thirtyConcurrentUploadsGetThirtyDistinctConsecutiveNumbersAndTheHourlyLimitHolds() {
     ApiClient admin = server.admin();
     ApiClient expert = server.client();
     expert.registerAndSignIn("numbers@example.ke", "Wanjiru Kamau");
@@ -71,5 +74,13 @@ class ContributionNumberingTest {
     assertThat(list.getJsonArray("items")).hasSize(30);
     JsonObject next = Contributions.uploadOk(expert, other, "o2.txt", "More.".getBytes(StandardCharsets.UTF_8), "O2");
     assertThat(next.getString("number")).isEqualTo("SG3RG-AFR/2");
+
+    // that was the 32nd upload of the hour for this person
+    HttpResponse<Buffer> refused = Contributions.upload(expert, other, "o3.txt", "More.".getBytes(StandardCharsets.UTF_8),
+        "text/plain", Contributions.fields("O3"));
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.getHeader("Retry-After")).isNotNull();
+    assertThat(Contributions.uploadOk(admin, other, "a.txt", "Staff.".getBytes(StandardCharsets.UTF_8), "A")
+        .getString("number")).isEqualTo("SG3RG-AFR/3");
   }
 }
