@@ -12,6 +12,7 @@ import org.rapporteur.platform.errors.DomainException;
 import org.rapporteur.platform.errors.FieldError;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.TooManyRequestsException;
+import org.rapporteur.platform.errors.UnprocessableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     }
     if (domain instanceof ConflictException conflict) {
       return conflict.errors();
+    }
+    if (domain instanceof UnprocessableException unprocessable) {
+      return unprocessable.errors();
     }
     return List.of();
   }

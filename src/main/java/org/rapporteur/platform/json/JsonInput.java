@@ -175,6 +175,42 @@ public final class JsonInput {
     return List.copyOf(values);
   }
 
+  /**
+   * A list of objects, each read by {@code reader} from its own input; problems are named
+   * {@code field[i].name}. Absent gives an empty list.
+   */
+  public <T> List<T> objectList(String field, int maxItems, java.util.function.Function<JsonInput, T> reader) {
+    read.add(field);
+    Object raw = body.getValue(field);
+    if (raw == null) {
+      return List.of();
+    }
+    if (!(raw instanceof JsonArray array) || array.size() > maxItems) {
+      fail(field, "must be an array of at most " + maxItems + " objects");
+      return List.of();
+    }
+    List<T> values = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.getValue(i) instanceof JsonObject item)) {
+        fail(field + "[" + i + "]", "must be an object");
+        continue;
+      }
+      JsonInput child = new JsonInput(item);
+      T value = reader.apply(child);
+      for (String name : item.fieldNames()) {
+        if (!child.read.contains(name)) {
+          child.fail(name, "is not a known field");
+        }
+      }
+      String prefix = field + "[" + i + "].";
+      child.errors.forEach(e -> errors.add(new FieldError(prefix + e.field(), e.message())));
+      if (child.errors.isEmpty()) {
+        values.add(value);
+      }
+    }
+    return values;
+  }
+
   public void fail(String field, String message) {
     errors.add(new FieldError(field, message));
   }
