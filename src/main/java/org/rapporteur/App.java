@@ -18,11 +18,21 @@ import org.rapporteur.account.AccountsConfig;
 import org.rapporteur.audit.AuditRoutes;
 import org.rapporteur.audit.AuditService;
 import org.rapporteur.demo.DemoData;
+import org.rapporteur.liaison.DeadlineReminders;
+import org.rapporteur.liaison.LiaisonConfig;
+import org.rapporteur.liaison.LiaisonHooks;
+import org.rapporteur.liaison.LiaisonRoutes;
+import org.rapporteur.liaison.LiaisonService;
+import org.rapporteur.liaison.MailConfig;
+import org.rapporteur.liaison.Mailer;
+import org.rapporteur.liaison.NotificationService;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.http.HttpPlatform;
 import org.rapporteur.platform.http.RouteModule;
 import org.rapporteur.platform.http.SystemRoutes;
 import org.rapporteur.platform.mongo.EmbeddedMongo;
+import org.rapporteur.radar.RadarRoutes;
+import org.rapporteur.radar.RadarService;
 import org.rapporteur.workspace.WorkspaceRoutes;
 import org.rapporteur.workspace.WorkspaceService;
 import org.slf4j.Logger;
@@ -34,23 +44,32 @@ public final class App {
 
   private final Vertx vertx;
   private final AppConfig config;
+  private final LiaisonHooks hooks;
   private EmbeddedMongo embedded;
+  private DeadlineReminders reminders;
   private MongoClient mongo;
   private HttpServer server;
   private String origin;
   private Services services;
   private Router router;
 
-  private App(Vertx vertx, AppConfig config) {
+  private App(Vertx vertx, AppConfig config, LiaisonHooks hooks) {
     this.vertx = vertx;
     this.config = config;
+    this.hooks = hooks;
   }
 
   /** The services, for start-up tasks such as demo data and for tests. */
-  public record Services(AccountService accounts, WorkspaceService workspaces, AuditService audit) {}
+  public record Services(AccountService accounts, WorkspaceService workspaces, AuditService audit,
+      LiaisonService liaisons, NotificationService notifications, RadarService radar) {}
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
-    App app = new App(vertx, config);
+    return start(vertx, config, LiaisonHooks.defaults());
+  }
+
+  /** Starts with other features' hooks into liaison statements (agenda proposals, live notification pushes). */
+  public static Future<App> start(Vertx vertx, AppConfig config, LiaisonHooks hooks) {
+    App app = new App(vertx, config, hooks);
     return app.connectDatabase()
         .compose(v -> app.startServices())
         .compose(v -> app.listen())
@@ -79,8 +98,14 @@ public final class App {
     AccountService accounts = new AccountService(vertx, mongo, audit,
         config.section("accounts", AccountsConfig::fromJson));
     WorkspaceService workspaces = new WorkspaceService(mongo, accounts, audit);
-    services = new Services(accounts, workspaces, audit);
-    return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start());
+    NotificationService notifications = new NotificationService(mongo, hooks.notifier());
+    RadarService radar = new RadarService(vertx, config.dataDir().resolve("radar"), workspaces);
+    LiaisonService liaisons = new LiaisonService(mongo, workspaces, audit, notifications, hooks.agendaProposals(),
+        radar);
+    services = new Services(accounts, workspaces, audit, liaisons, notifications, radar);
+    return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start())
+        .compose(v -> notifications.start()).compose(v -> liaisons.start())
+        .compose(v -> radar.start(List.of(liaisons::radarDocuments)));
   }
 
   private Future<Void> listen() {
@@ -108,6 +133,8 @@ public final class App {
         new SystemRoutes(mongo, readOpenApi()),
         new AccountRoutes(services.accounts(), origin),
         new WorkspaceRoutes(services.workspaces()),
+        new LiaisonRoutes(services.liaisons(), services.notifications()),
+        new RadarRoutes(services.radar()),
         new AuditRoutes(services.audit()));
     modules.forEach(module -> module.mount(router));
     platform.installBack(router);
@@ -117,7 +144,15 @@ public final class App {
     Future<Void> admin = config.admin().configured()
         ? services.accounts().ensureAdmin(config.admin().email(), config.admin().password()).mapEmpty()
         : Future.succeededFuture();
-    return admin.compose(v -> config.demo() ? new DemoData(services).load() : Future.succeededFuture());
+    return admin.compose(v -> config.demo() ? new DemoData(services).load() : Future.succeededFuture())
+        .onSuccess(v -> startReminders());
+  }
+
+  private void startReminders() {
+    reminders = new DeadlineReminders(vertx, services.liaisons(), services.notifications(),
+        new Mailer(vertx, config.section("mail", MailConfig::fromJson)), config.section("liaison", LiaisonConfig::fromJson),
+        origin);
+    reminders.start();
   }
 
   private static String readOpenApi() {
@@ -145,6 +180,11 @@ public final class App {
     return router;
   }
 
+  /** The deadline reminder job, so tests can run it without waiting for its timer. */
+  public DeadlineReminders reminders() {
+    return reminders;
+  }
+
   public MongoClient mongo() {
     return mongo;
   }
@@ -152,6 +192,8 @@ public final class App {
   public Future<Void> stop() {
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     return closed
+        .compose(v -> reminders == null ? Future.succeededFuture() : reminders.stop())
+        .compose(v -> services == null ? Future.succeededFuture() : services.radar().close())
         .compose(v -> mongo == null ? Future.succeededFuture() : mongo.close())
         .compose(v -> embedded == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
           embedded.close();
