@@ -6,6 +6,7 @@ import { ApiError } from './api.js';
 import { renderGroups } from './pages/groups.js';
 import { renderGroup } from './pages/group.js';
 import { renderSignIn, renderSignUp } from './pages/account.js';
+import { renderLiaison, renderCompose, renderEdit, renderRadar } from './pages/liaisons.js';
 
 function renderLanguagePicker() {
   const picker = document.getElementById('language');
@@ -15,7 +16,7 @@ function renderLanguagePicker() {
 
 function renderTopBar() {
   const me = currentUser();
-  mount(document.getElementById('nav'), h('a', { href: '#/groups' }, t('nav.groups')));
+  mount(document.getElementById('nav'), h('a', { href: '#/groups' }, t('nav.groups')), h('a', { href: '#/radar', id: 'radar-link' }, t('nav.radar')));
   mount(document.getElementById('account'), me
     ? [h('span', { class: 'who', id: 'who' }, me.name), ' ',
       h('button', { class: 'link', id: 'sign-out', onclick: async () => { await signOut(); navigate('/'); } }, t('nav.signOut'))]
@@ -44,6 +45,10 @@ function renderError(main, error) {
 route('/', guarded(renderGroups));
 route('/groups', guarded(renderGroups));
 route('/groups/:id', guarded(renderGroup));
+route('/groups/:id/liaisons/new', guarded(renderCompose));
+route('/liaisons/:id', guarded(renderLiaison));
+route('/liaisons/:id/edit', guarded(renderEdit));
+route('/radar', guarded(renderRadar));
 route('/sign-in', guarded(renderSignIn));
 route('/sign-up', guarded(renderSignUp));
 route('/404', (main) => renderError(main, new ApiError(404, {})));

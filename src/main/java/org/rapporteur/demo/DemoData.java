@@ -155,7 +155,7 @@ public final class DemoData {
             people.get(seat.person()), WireEnum.parse(GroupRole.class, seat.role()))).mapEmpty();
       }
     }
-    return chain.onSuccess(v -> printSignIns());
+    return chain.compose(v -> new DemoLiaisons(services, people, groups).load()).onSuccess(v -> printSignIns());
   }
 
   private Future<User> ensurePerson(Person person) {
