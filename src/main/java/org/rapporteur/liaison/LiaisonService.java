@@ -112,8 +112,9 @@ public final class LiaisonService {
   }
 
   public Future<List<RadarMatch>> radar(Actor actor, String id, int limit) {
-    return readable(actor, id, new HashMap<>()).compose(l -> radar.similar(actor, l.title(), l.body(),
-        l.from().isGroup() ? l.from().sector() : "outside", RadarDocument.key(RadarDocument.LIAISON, l.id()), limit));
+    return readable(actor, id, new HashMap<>()).compose(l -> store.thread(l.threadId()).compose(thread ->
+        radar.similar(actor, l.title(), l.body(), l.from().isGroup() ? l.from().sector() : "outside",
+            thread.stream().map(t -> RadarDocument.key(RadarDocument.LIAISON, t.id())).toList(), limit)));
   }
 
   // ---- drafting

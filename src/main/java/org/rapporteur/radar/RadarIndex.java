@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,7 +81,7 @@ public final class RadarIndex implements AutoCloseable {
       Files.createDirectories(dir);
       CharArraySet stops = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
       stops.addAll(BOILERPLATE);
-      Analyzer analyzer = new EnglishAnalyzer(stops);
+      Analyzer analyzer = new RadarAnalyzer(stops);
       FSDirectory directory = FSDirectory.open(dir);
       IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
@@ -183,14 +184,14 @@ public final class RadarIndex implements AutoCloseable {
   /**
    * The documents of other sectors most similar to {@code title + text}, best first.
    *
-   * @param excludeKey a document not to return (the one asked about), or null
+   * @param excluded documents not to return (the one asked about, its thread)
    */
-  public List<RadarMatch> similar(String title, String text, String sector, String excludeKey, int limit) {
+  public List<RadarMatch> similar(String title, String text, String sector, Collection<String> excluded, int limit) {
     String content = text == null || text.isBlank() ? title : title + "\n" + text;
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        return similar(searcher, content, sector, excludeKey, limit);
+        return similar(searcher, content, sector, excluded, limit);
       } finally {
         searchers.release(searcher);
       }
@@ -207,7 +208,7 @@ public final class RadarIndex implements AutoCloseable {
         Map<String, RadarPair> pairs = new HashMap<>();
         for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), Math.max(1, size())).scoreDocs) {
           RadarDocument doc = fromLucene(searcher.storedFields().document(hit.doc));
-          for (RadarMatch match : similar(searcher, doc.content(), doc.sector(), doc.key(), 3)) {
+          for (RadarMatch match : similar(searcher, doc.content(), doc.sector(), List.of(doc.key()), 3)) {
             if (match.score() < minScore) {
               continue;
             }
@@ -227,7 +228,7 @@ public final class RadarIndex implements AutoCloseable {
     }
   }
 
-  private List<RadarMatch> similar(IndexSearcher searcher, String content, String sector, String excludeKey,
+  private List<RadarMatch> similar(IndexSearcher searcher, String content, String sector, Collection<String> excluded,
       int limit) throws IOException {
     IndexReader reader = searcher.getIndexReader();
     if (reader.numDocs() == 0) {
@@ -244,8 +245,8 @@ public final class RadarIndex implements AutoCloseable {
     BooleanQuery.Builder query = new BooleanQuery.Builder()
         .add(like, BooleanClause.Occur.MUST)
         .add(new TermQuery(new Term("sector", sector)), BooleanClause.Occur.MUST_NOT);
-    if (excludeKey != null) {
-      query.add(new TermQuery(new Term(KEY, excludeKey)), BooleanClause.Occur.MUST_NOT);
+    for (String key : excluded) {
+      query.add(new TermQuery(new Term(KEY, key)), BooleanClause.Occur.MUST_NOT);
     }
     Vector mine = analyze(content, reader);
     List<RadarMatch> matches = new ArrayList<>();

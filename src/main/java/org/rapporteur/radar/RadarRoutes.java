@@ -26,7 +26,7 @@ public final class RadarRoutes implements RouteModule {
       String text = in.optionalString("text", 100_000);
       String sector = in.requiredString("sector", 10);
       in.done();
-      return radar.similar(Actors.of(ctx), title, text, sector, null, 10)
+      return radar.similar(Actors.of(ctx), title, text, sector, java.util.List.of(), 10)
           .map(list -> new JsonObject().put("items", new JsonArray(list.stream().map(RadarMatch::toJson).toList())));
     });
   }

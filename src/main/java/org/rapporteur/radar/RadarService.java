@@ -126,10 +126,10 @@ public final class RadarService {
   }
 
   /** Documents of other sectors similar to this text, that {@code actor} may read. */
-  public Future<List<RadarMatch>> similar(Actor actor, String title, String text, String sector, String excludeKey,
-      int limit) {
+  public Future<List<RadarMatch>> similar(Actor actor, String title, String text, String sector,
+      java.util.Collection<String> excluded, int limit) {
     return syncQuestions()
-        .compose(v -> reads.executeBlocking(() -> index.similar(title, text, sector, excludeKey, limit * 3), false))
+        .compose(v -> reads.executeBlocking(() -> index.similar(title, text, sector, excluded, limit * 3), false))
         .compose(matches -> readable(actor, matches, m -> m.document().groupId()))
         .map(matches -> matches.stream().limit(limit).toList());
   }

@@ -66,7 +66,7 @@ class RadarPrecisionTest {
         if (!query.doc().sector().equals("ITU-D")) {
           continue;
         }
-        List<RadarMatch> top = index.similar(query.doc().title(), query.doc().text(), "ITU-D", query.doc().key(), 5);
+        List<RadarMatch> top = index.similar(query.doc().title(), query.doc().text(), "ITU-D", List.of(query.doc().key()), 5);
         assertThat(top).allSatisfy(m -> assertThat(m.document().sector()).isEqualTo("ITU-T"));
         if (query.topic().equals("none")) {
           unrelated++;
