@@ -394,7 +394,7 @@ public final class LiaisonService {
           links.add(link);
           return rules.threadOf(links, l.id()).compose(threadId -> store.replace(l.withLinks(links, threadId, now))
               .compose(u -> threadId.equals(l.threadId()) ? Future.succeededFuture(u)
-                  : store.moveThread(l.threadId(), threadId).map(u)));
+                  : store.moveThread(l.threadId(), threadId).compose(v -> reindexThread(threadId)).map(u)));
         })
         .compose(l -> audit.record(actor, "liaison.link", "liaison", id, link.toJson()).map(l));
   }
@@ -463,7 +463,13 @@ public final class LiaisonService {
     Liaison.Party owner = l.from().isGroup() ? l.from() : l.to().get(0);
     String sector = l.from().isGroup() ? l.from().sector() : "outside";
     return new RadarDocument(RadarDocument.LIAISON, l.id(), sector, owner.groupId(), owner.code(), l.number(),
-        l.title(), l.body());
+        l.title(), l.body(), l.threadId());
+  }
+
+  /** The radar knows a statement's thread, so a thread's statements are not reported as overlaps. */
+  private Future<Void> reindexThread(String threadId) {
+    return store.thread(threadId).compose(thread -> Future.all(thread.stream().filter(Liaison::sent)
+        .map(t -> radar.index(radarDocument(t))).toList())).mapEmpty();
   }
 
   /** Every sent statement, for rebuilding the radar index. */

@@ -146,6 +146,7 @@ public final class RadarIndex implements AutoCloseable {
     doc.add(new StoredField("ref", nonNull(d.ref())));
     doc.add(new StoredField("title", d.title()));
     doc.add(new StoredField("body", nonNull(d.text())));
+    doc.add(new StoredField("family", nonNull(d.family())));
     doc.add(new Field(TEXT, d.content(), TEXT_TYPE));
     return doc;
   }
@@ -156,7 +157,8 @@ public final class RadarIndex implements AutoCloseable {
 
   private static RadarDocument fromLucene(Document doc) {
     return new RadarDocument(doc.get("kind"), doc.get("sourceId"), doc.get("sector"), blankToNull(doc.get("groupId")),
-        blankToNull(doc.get("groupCode")), blankToNull(doc.get("ref")), doc.get("title"), blankToNull(doc.get("body")));
+        blankToNull(doc.get("groupCode")), blankToNull(doc.get("ref")), doc.get("title"), blankToNull(doc.get("body")),
+        blankToNull(doc.get("family")));
   }
 
   private static String blankToNull(String s) {
@@ -209,7 +211,7 @@ public final class RadarIndex implements AutoCloseable {
         for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), Math.max(1, size())).scoreDocs) {
           RadarDocument doc = fromLucene(searcher.storedFields().document(hit.doc));
           for (RadarMatch match : similar(searcher, doc.content(), doc.sector(), List.of(doc.key()), 3)) {
-            if (match.score() < minScore) {
+            if (match.score() < minScore || doc.sameFamily(match.document())) {
               continue;
             }
             boolean ordered = doc.key().compareTo(match.document().key()) < 0;

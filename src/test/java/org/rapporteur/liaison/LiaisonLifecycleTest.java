@@ -137,7 +137,7 @@ class LiaisonLifecycleTest {
   @Test
   @DisplayName("The overdue list shows statements whose deadline passed without a reply")
   void overdueList() throws InterruptedException {
-    Instant soon = Instant.now().plus(Duration.ofSeconds(3));
+    Instant soon = Instant.now().plus(Duration.ofSeconds(5));
     String late = f.sendFromSg3(f.roamingDraft(soon)).getString("id");
     String answered = f.sendFromSg3(f.roamingDraft(soon)).getString("id");
     String replyId = ok(f.sg1Rapporteur.post("/api/liaisons/" + answered + "/reply", new JsonObject()), 201)
