@@ -229,8 +229,13 @@ public final class LiaisonService {
   /** After a statement reaches its inboxes: the answered one is marked, agenda items proposed, people told. */
   private Future<Liaison> afterDelivery(Actor actor, Liaison sent) {
     return markAnswered(sent)
+        .recover(e -> e instanceof ConflictException ? markAnswered(sent) : Future.failedFuture(e))
         .compose(v -> proposeAgendaItems(sent))
-        .compose(l -> radar.index(radarDocument(l)).map(l))
+        .compose(l -> radar.index(radarDocument(l)).otherwise(e -> {
+          // The statement is sent; the radar misses it until the index is rebuilt (delete DATA_DIR/radar).
+          log.error("Radar indexing of {} failed", l.number(), e);
+          return null;
+        }).map(l))
         .compose(l -> tellAddressees(l).map(l));
   }
 

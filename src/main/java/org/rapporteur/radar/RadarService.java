@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class RadarService {
   private static final Logger log = LoggerFactory.getLogger(RadarService.class);
 
-  private final Vertx vertx;
   private final Path dir;
   private final WorkspaceService workspaces;
   private final WorkerExecutor writes;
@@ -37,7 +36,6 @@ public final class RadarService {
   private RadarIndex index;
 
   public RadarService(Vertx vertx, Path dir, WorkspaceService workspaces) {
-    this.vertx = vertx;
     this.dir = dir;
     this.workspaces = workspaces;
     this.writes = vertx.createSharedWorkerExecutor("rapporteur-radar-write", 1);
