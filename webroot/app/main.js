@@ -6,7 +6,7 @@ import { ApiError } from './api.js';
 import { renderGroups } from './pages/groups.js';
 import { renderGroup } from './pages/group.js';
 import { renderSignIn, renderSignUp } from './pages/account.js';
-import { renderLiaison, renderCompose, renderEdit, renderRadar } from './pages/liaisons.js';
+import { renderLiaison, renderCompose, renderEdit, renderRadar, renderNotifications } from './pages/liaisons.js';
 
 function renderLanguagePicker() {
   const picker = document.getElementById('language');
@@ -16,7 +16,8 @@ function renderLanguagePicker() {
 
 function renderTopBar() {
   const me = currentUser();
-  mount(document.getElementById('nav'), h('a', { href: '#/groups' }, t('nav.groups')), h('a', { href: '#/radar', id: 'radar-link' }, t('nav.radar')));
+  mount(document.getElementById('nav'), h('a', { href: '#/groups' }, t('nav.groups')), h('a', { href: '#/radar', id: 'radar-link' }, t('nav.radar')),
+    me ? h('a', { href: '#/notifications', id: 'notifications-link' }, t('nav.notifications')) : null);
   mount(document.getElementById('account'), me
     ? [h('span', { class: 'who', id: 'who' }, me.name), ' ',
       h('button', { class: 'link', id: 'sign-out', onclick: async () => { await signOut(); navigate('/'); } }, t('nav.signOut'))]
@@ -49,6 +50,7 @@ route('/groups/:id/liaisons/new', guarded(renderCompose));
 route('/liaisons/:id', guarded(renderLiaison));
 route('/liaisons/:id/edit', guarded(renderEdit));
 route('/radar', guarded(renderRadar));
+route('/notifications', guarded(renderNotifications));
 route('/sign-in', guarded(renderSignIn));
 route('/sign-up', guarded(renderSignUp));
 route('/404', (main) => renderError(main, new ApiError(404, {})));

@@ -108,6 +108,10 @@ class LiaisonBrowserTest {
       assertThat(chair.locator("table.deliveries")).containsText("ITU-D-SG1");
       assertThat(chair.locator("#liaison-radar")).isVisible();
 
+      chair.click("#notifications-link");
+      assertThat(chair.locator("#notification-list")).containsText("LS/SG3RG-AFR/2");
+      chair.navigate(statementUrl);
+
       chair.click("[data-action='liaison.draftReply']");
       assertThat(chair.locator("#liaison-form")).isVisible();
       assertThat(chair.locator("input[name=title]")).hasValue(Pattern.compile("^Reply to LS/SG3RG-AFR/2"));
