@@ -43,9 +43,11 @@ class LiaisonRulesTest {
     server.close();
   }
 
-  /** Everything a reader can see of the two groups' liaison work, to compare before and after. */
+  /** Everything stored about the two groups' liaison work (boxes, audit log, notifications), to compare before and after. */
   String snapshot() {
     StringBuilder all = new StringBuilder();
+    all.append(ok(f.admin.get("/api/audit?limit=500"), 200).encode());
+    all.append(ok(f.sg1Chair.get("/api/notifications"), 200).encode());
     for (String group : new String[] {f.sg3, f.sg1}) {
       for (String box : new String[] {"inbox", "outbox"}) {
         JsonObject list = ok(f.admin.get("/api/groups/" + group + "/liaisons?box=" + box), 200);
