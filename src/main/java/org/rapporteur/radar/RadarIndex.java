@@ -67,6 +67,8 @@ public final class RadarIndex implements AutoCloseable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Analyzer analyzer;
+  private List<RadarPair> cachedOverlaps;
+  private long overlapsVersion = -1;
 
   private RadarIndex(FSDirectory directory, IndexWriter writer, Analyzer analyzer) throws IOException {
     this.directory = directory;
@@ -202,26 +204,25 @@ public final class RadarIndex implements AutoCloseable {
     }
   }
 
-  /** The strongest cross-sector overlaps in the whole index, each pair once. */
+  /**
+   * The strongest cross-sector overlaps in the whole index, each pair once. This asks one query per
+   * document, so the pairs are kept until the index changes.
+   */
   public List<RadarPair> overlaps(int limit, double minScore) {
+    return allOverlaps().stream().filter(p -> p.score() >= minScore).limit(limit).toList();
+  }
+
+  private synchronized List<RadarPair> allOverlaps() {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        Map<String, RadarPair> pairs = new HashMap<>();
-        for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), Math.max(1, size())).scoreDocs) {
-          RadarDocument doc = fromLucene(searcher.storedFields().document(hit.doc));
-          for (RadarMatch match : similar(searcher, doc.content(), doc.sector(), List.of(doc.key()), 3)) {
-            if (match.score() < minScore || doc.sameFamily(match.document())) {
-              continue;
-            }
-            boolean ordered = doc.key().compareTo(match.document().key()) < 0;
-            RadarDocument a = ordered ? doc : match.document();
-            RadarDocument b = ordered ? match.document() : doc;
-            pairs.putIfAbsent(a.key() + "|" + b.key(), new RadarPair(a, b, match.score(), match.sharedTerms()));
-          }
+        long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+        if (overlapsVersion == version && cachedOverlaps != null) {
+          return cachedOverlaps;
         }
-        return pairs.values().stream().sorted(Comparator.comparingDouble(RadarPair::score).reversed())
-            .limit(limit).toList();
+        cachedOverlaps = computeOverlaps(searcher);
+        overlapsVersion = version;
+        return cachedOverlaps;
       } finally {
         searchers.release(searcher);
       }
@@ -229,6 +230,24 @@ public final class RadarIndex implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
   }
+
+  private List<RadarPair> computeOverlaps(IndexSearcher searcher) throws IOException {
+    Map<String, RadarPair> pairs = new HashMap<>();
+    for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), Math.max(1, size())).scoreDocs) {
+      RadarDocument doc = fromLucene(searcher.storedFields().document(hit.doc));
+      for (RadarMatch match : similar(searcher, doc.content(), doc.sector(), List.of(doc.key()), 4)) {
+        if (doc.sameFamily(match.document())) {
+          continue;
+        }
+        boolean ordered = doc.key().compareTo(match.document().key()) < 0;
+        RadarDocument a = ordered ? doc : match.document();
+        RadarDocument b = ordered ? match.document() : doc;
+        pairs.putIfAbsent(a.key() + "|" + b.key(), new RadarPair(a, b, match.score(), match.sharedTerms()));
+      }
+    }
+    return pairs.values().stream().sorted(Comparator.comparingDouble(RadarPair::score).reversed()).toList();
+  }
+
 
   private List<RadarMatch> similar(IndexSearcher searcher, String content, String sector, Collection<String> excluded,
       int limit) throws IOException {

@@ -98,6 +98,13 @@ class RadarPrecisionTest {
           + "same subject%n", sameTopic, pairs.size());
       assertThat(pairs).allSatisfy(p -> assertThat(p.a().sector()).isNotEqualTo(p.b().sector()));
       assertThat(sameTopic).isGreaterThanOrEqualTo(9);
+
+      RadarDocument copy = new RadarDocument(RadarDocument.QUESTION, "f".repeat(24), "ITU-D", null, "ITU-D-G", null,
+          "Submarine cable repair and protection zones", "Repair of damaged submarine telecommunication cables.");
+      index.index(copy);
+      RadarPair strongest = index.overlaps(1, 0).get(0);
+      assertThat(List.of(strongest.a().key(), strongest.b().key())).as("the overview follows index changes")
+          .contains(copy.key());
     }
   }
 }
