@@ -20,13 +20,20 @@ public final class Mailer {
   private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
   private final MailConfig config;
-  private final Session session;
   private final WorkerExecutor worker;
+  private Session session;
 
   public Mailer(Vertx vertx, MailConfig config) {
     this.config = config;
-    this.session = config.enabled() ? Session.getInstance(properties(config), authenticator(config)) : null;
     this.worker = config.enabled() ? vertx.createSharedWorkerExecutor("rapporteur-mail", 1) : null;
+  }
+
+  /** Made on the worker: Jakarta Mail reads its provider files from the class path. */
+  private Session session() {
+    if (session == null) {
+      session = Session.getInstance(properties(config), authenticator(config));
+    }
+    return session;
   }
 
   public boolean enabled() {
@@ -39,6 +46,7 @@ public final class Mailer {
       return Future.succeededFuture();
     }
     return worker.executeBlocking(() -> {
+      Session session = session();
       MimeMessage message = new MimeMessage(session);
       message.setFrom(new InternetAddress(config.from()));
       message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
