@@ -12,6 +12,7 @@ import { renderContribution } from './pages/contribution.js';
 import { renderSearch } from './pages/search.js';
 import './meetings-panel.js';
 import './contributions-panel.js';
+import { renderLiaison, renderCompose, renderEdit, renderRadar, renderNotifications } from './pages/liaisons.js';
 
 function renderLanguagePicker() {
   const picker = document.getElementById('language');
@@ -21,8 +22,10 @@ function renderLanguagePicker() {
 
 function renderTopBar() {
   const me = currentUser();
-  mount(document.getElementById('nav'), h('a', { href: '#/groups' }, t('nav.groups')), ' ',
-    h('a', { href: '#/search', id: 'nav-search' }, t('nav.search')));
+  mount(document.getElementById('nav'), h('a', { href: '#/groups' }, t('nav.groups')),
+    h('a', { href: '#/search', id: 'nav-search' }, t('nav.search')),
+    h('a', { href: '#/radar', id: 'radar-link' }, t('nav.radar')),
+    me ? h('a', { href: '#/notifications', id: 'notifications-link' }, t('nav.notifications')) : null);
   mount(document.getElementById('account'), me
     ? [h('span', { class: 'who', id: 'who' }, me.name), ' ',
       h('button', { class: 'link', id: 'sign-out', onclick: async () => { await signOut(); navigate('/'); } }, t('nav.signOut'))]
@@ -55,6 +58,11 @@ route('/meetings/:id', guarded(renderMeeting));
 route('/groups/:id/upload', guarded(renderUpload));
 route('/contributions/:id', guarded(renderContribution));
 route('/search', guarded(renderSearch));
+route('/groups/:id/liaisons/new', guarded(renderCompose));
+route('/liaisons/:id', guarded(renderLiaison));
+route('/liaisons/:id/edit', guarded(renderEdit));
+route('/radar', guarded(renderRadar));
+route('/notifications', guarded(renderNotifications));
 route('/sign-in', guarded(renderSignIn));
 route('/sign-up', guarded(renderSignUp));
 route('/404', (main) => renderError(main, new ApiError(404, {})));

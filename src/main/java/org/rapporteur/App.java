@@ -35,11 +35,23 @@ import org.rapporteur.meeting.MeetingService;
 import org.rapporteur.meeting.SpeakerQueueService;
 import org.rapporteur.platform.events.LocalRoomEvents;
 import org.rapporteur.platform.events.RoomEvents;
+import org.rapporteur.liaison.DeadlineReminders;
+import org.rapporteur.liaison.LiaisonConfig;
+import org.rapporteur.liaison.AgendaProposals;
+import org.rapporteur.liaison.LiaisonHooks;
+import org.rapporteur.liaison.Notifier;
+import org.rapporteur.liaison.LiaisonRoutes;
+import org.rapporteur.liaison.LiaisonService;
+import org.rapporteur.liaison.MailConfig;
+import org.rapporteur.liaison.Mailer;
+import org.rapporteur.liaison.NotificationService;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.http.HttpPlatform;
 import org.rapporteur.platform.http.RouteModule;
 import org.rapporteur.platform.http.SystemRoutes;
 import org.rapporteur.platform.mongo.EmbeddedMongo;
+import org.rapporteur.radar.RadarRoutes;
+import org.rapporteur.radar.RadarService;
 import org.rapporteur.workspace.WorkspaceRoutes;
 import org.rapporteur.workspace.WorkspaceService;
 import org.slf4j.Logger;
@@ -51,25 +63,34 @@ public final class App {
 
   private final Vertx vertx;
   private final AppConfig config;
+  private final LiaisonHooks hooks;
   private EmbeddedMongo embedded;
+  private DeadlineReminders reminders;
   private MongoClient mongo;
   private HttpServer server;
   private String origin;
   private Services services;
   private Router router;
 
-  private App(Vertx vertx, AppConfig config) {
+  private App(Vertx vertx, AppConfig config, LiaisonHooks hooks) {
     this.vertx = vertx;
     this.config = config;
+    this.hooks = hooks;
   }
 
   /** The services, for start-up tasks such as demo data and for tests. */
   public record Services(AccountService accounts, WorkspaceService workspaces, AuditService audit,
       MeetingService meetings, AgendaService agendas, SpeakerQueueService speakerQueue,
-      ContributionService contributions, SearchService search) {}
+      ContributionService contributions, SearchService search,
+      LiaisonService liaisons, NotificationService notifications, RadarService radar) {}
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
-    App app = new App(vertx, config);
+    return start(vertx, config, LiaisonHooks.real());
+  }
+
+  /** Starts with other features' hooks into liaison statements (agenda proposals, live notification pushes). */
+  public static Future<App> start(Vertx vertx, AppConfig config, LiaisonHooks hooks) {
+    App app = new App(vertx, config, hooks);
     return app.connectDatabase()
         .compose(v -> app.startServices())
         .compose(v -> app.listen())
@@ -112,10 +133,23 @@ public final class App {
     AgendaService agendas = new AgendaService(mongo, meetings, lookup, rooms, audit,
         vertx.createSharedWorkerExecutor("exports", 2));
     SpeakerQueueService speakerQueue = new SpeakerQueueService(mongo, meetings, accounts, rooms, audit);
-    services = new Services(accounts, workspaces, audit, meetings, agendas, speakerQueue, contributions, search);
+    Notifier live = (userId, notification) -> rooms.publish("user:" + userId,
+        new JsonObject().put("kind", "notification").put("notification", notification)).mapEmpty();
+    NotificationService notifications = new NotificationService(mongo,
+        hooks.notifier() != null ? hooks.notifier() : live);
+    RadarService radar = new RadarService(vertx, config.dataDir().resolve("radar"), workspaces);
+    AgendaProposals proposals = hooks.agendaProposals() != null ? hooks.agendaProposals()
+        : (groupId, liaisonId, title, deadline) -> agendas.proposeItem(groupId, "Incoming liaison statement: " + title,
+            deadline).map(found -> found.map(p -> new AgendaProposals.Proposal(p.meetingId(), p.meetingStart(),
+                p.deadlineBeforeMeeting())));
+    LiaisonService liaisons = new LiaisonService(mongo, workspaces, audit, notifications, proposals, radar);
+    services = new Services(accounts, workspaces, audit, meetings, agendas, speakerQueue, contributions, search,
+        liaisons, notifications, radar);
     return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start())
         .compose(v -> meetings.start()).compose(v -> agendas.start()).compose(v -> speakerQueue.start())
-        .compose(v -> contributions.start()).compose(v -> search.start());
+        .compose(v -> contributions.start()).compose(v -> search.start())
+        .compose(v -> notifications.start()).compose(v -> liaisons.start())
+        .compose(v -> radar.start(List.of(liaisons::radarDocuments)));
   }
 
   private Future<Void> listen() {
@@ -151,7 +185,9 @@ public final class App {
         new ContributionRoutes(services.contributions(), config.dataDir().resolve("uploads")),
         new ResumableUploadRoutes(new ResumableUploads(vertx, mongo, services.contributions(),
             config.dataDir().resolve("uploads"))),
-        new SearchRoutes(services.search()));
+        new SearchRoutes(services.search()),
+        new LiaisonRoutes(services.liaisons(), services.notifications()),
+        new RadarRoutes(services.radar()));
     modules.forEach(module -> module.mount(router));
     platform.installBack(router);
   }
@@ -165,7 +201,15 @@ public final class App {
     Future<Void> admin = config.admin().configured()
         ? services.accounts().ensureAdmin(config.admin().email(), config.admin().password()).mapEmpty()
         : Future.succeededFuture();
-    return admin.compose(v -> config.demo() ? new DemoData(services).load() : Future.succeededFuture());
+    return admin.compose(v -> config.demo() ? new DemoData(services).load() : Future.succeededFuture())
+        .onSuccess(v -> startReminders());
+  }
+
+  private void startReminders() {
+    reminders = new DeadlineReminders(vertx, services.liaisons(), services.notifications(),
+        new Mailer(vertx, config.section("mail", MailConfig::fromJson)), config.section("liaison", LiaisonConfig::fromJson),
+        origin);
+    reminders.start();
   }
 
   private static String readOpenApi() {
@@ -193,6 +237,11 @@ public final class App {
     return router;
   }
 
+  /** The deadline reminder job, so tests can run it without waiting for its timer. */
+  public DeadlineReminders reminders() {
+    return reminders;
+  }
+
   public MongoClient mongo() {
     return mongo;
   }
@@ -204,6 +253,8 @@ public final class App {
       closed = closed.compose(v -> services.search().stop());
     }
     return closed
+        .compose(v -> reminders == null ? Future.succeededFuture() : reminders.stop())
+        .compose(v -> services == null ? Future.succeededFuture() : services.radar().close())
         .compose(v -> mongo == null ? Future.succeededFuture() : mongo.close())
         .compose(v -> embedded == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
           embedded.close();

@@ -163,7 +163,7 @@ public final class DemoData {
       }
     }
     chain = chain.compose(v -> ensureMeeting(groups.get("SG1RGQ"), people.get("chair").toActor()));
-    return chain.onSuccess(v -> printSignIns());
+    return chain.compose(v -> new DemoLiaisons(services, people, groups).load()).onSuccess(v -> printSignIns());
   }
 
   /** A hybrid rapporteur group meeting two weeks ahead, with a draft agenda, so the meeting pages have life. */

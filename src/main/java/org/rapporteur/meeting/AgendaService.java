@@ -106,6 +106,34 @@ public final class AgendaService {
             current.version() + 1, current.items(), Instant.now(), actor.name()), "approve")));
   }
 
+  /**
+   * Adds an item at the end of the agenda of the group's next meeting, on behalf of the system (an
+   * incoming liaison statement for action). Retries when a chair saves at the same moment.
+   */
+  public Future<Optional<Proposal>> proposeItem(String groupId, String title, Instant deadline) {
+    return meetings.nextMeeting(groupId, Instant.now()).compose(next -> next.isEmpty()
+        ? Future.succeededFuture(Optional.empty())
+        : appendItem(next.get(), title, deadline, 3).map(v -> Optional.of(new Proposal(next.get().id(),
+            next.get().start(), deadline != null && deadline.isBefore(next.get().start())))));
+  }
+
+  private Future<Void> appendItem(Meeting meeting, String title, Instant deadline, int attempts) {
+    Actor system = new Actor(null, null, "Liaison statements", java.util.Set.of());
+    return store.find(meeting.id()).compose(current -> {
+      List<AgendaItem> items = new ArrayList<>(current.items());
+      items.add(new AgendaItem(org.rapporteur.platform.mongo.Ids.newId(), title, null, null, null, null,
+          deadline == null ? "Proposed from an incoming liaison statement for action"
+              : "Proposed from an incoming liaison statement for action; reply due " + deadline,
+          List.of(), List.of(), null));
+      return save(system, current, new Agenda(meeting.id(), current.version() + 1, current.status(),
+          current.approvedVersion(), items, Instant.now(), system.name()), "propose");
+    }).<Void>mapEmpty().recover(e -> e instanceof ConflictException && attempts > 1
+        ? appendItem(meeting, title, deadline, attempts - 1) : Future.failedFuture(e));
+  }
+
+  /** Where an item was proposed, and whether the reply is due before that meeting starts. */
+  public record Proposal(String meetingId, Instant meetingStart, boolean deadlineBeforeMeeting) {}
+
   private Future<Agenda> current(String meetingId, long expectedVersion) {
     return store.find(meetingId).map(current -> {
       if (current.version() != expectedVersion) {

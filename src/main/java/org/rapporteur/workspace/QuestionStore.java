@@ -37,6 +37,11 @@ final class QuestionStore {
         .map(docs -> docs.stream().map(Question::fromDocument).toList());
   }
 
+  Future<List<Question>> findAll() {
+    return mongo.findWithOptions(QUESTIONS, new JsonObject(), new FindOptions().setSort(new JsonObject().put("_id", 1)))
+        .map(docs -> docs.stream().map(Question::fromDocument).toList());
+  }
+
   Future<Boolean> delete(String groupId, String questionId) {
     return mongo.removeDocument(QUESTIONS, new JsonObject().put("_id", questionId).put("groupId", groupId))
         .map(result -> result != null && result.getRemovedCount() > 0);

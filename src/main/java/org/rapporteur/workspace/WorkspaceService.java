@@ -195,4 +195,27 @@ public final class WorkspaceService {
             ? memberships.find(groupId, user.id()).map(Optional::orElseThrow)
             : Future.failedFuture(e));
   }
+
+  // Reads for other features' background work (reminders, the radar index), where no person acts:
+  // they must not be exposed to users without an access check of their own.
+
+  public Future<Optional<Group>> findGroup(String groupId) {
+    return Ids.isValid(groupId) ? groups.findById(groupId) : Future.succeededFuture(Optional.empty());
+  }
+
+  public Future<List<Group>> allGroups() {
+    return groups.find(new GroupFilter(null, null, null, null), List.of(), true);
+  }
+
+  public Future<List<Question>> questionsOf(String groupId) {
+    return questions.findByGroup(groupId);
+  }
+
+  public Future<List<Question>> allQuestions() {
+    return questions.findAll();
+  }
+
+  public Future<List<Membership>> membersOf(String groupId) {
+    return memberships.findByGroup(groupId);
+  }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import org.rapporteur.App;
+import org.rapporteur.liaison.LiaisonHooks;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.config.ConfigLoader;
 
@@ -35,6 +36,11 @@ public final class TestServer implements AutoCloseable {
 
   public static TestServer start(Vertx vertx, AppConfig config) {
     return new TestServer(vertx, config, App.start(vertx, config).await());
+  }
+
+  /** With other features' hooks into liaison statements, e.g. a recording agenda. */
+  public static TestServer start(Vertx vertx, AppConfig config, LiaisonHooks hooks) {
+    return new TestServer(vertx, config, App.start(vertx, config, hooks).await());
   }
 
   public static AppConfig config(Path dataDir, JsonObject overrides) {

@@ -207,6 +207,23 @@ public final class JsonInput {
     return children;
   }
 
+  /**
+   * A list of objects, each read by {@code reader} from its own input; problems are named
+   * {@code field[i].name}, unknown fields included. Items with problems are left out.
+   */
+  public <T> List<T> objectList(String field, int maxItems, java.util.function.Function<JsonInput, T> reader) {
+    List<T> values = new ArrayList<>();
+    for (JsonInput child : objects(field, maxItems)) {
+      int before = errors.size();
+      T value = reader.apply(child);
+      child.done();
+      if (errors.size() == before) {
+        values.add(value);
+      }
+    }
+    return values;
+  }
+
   /** The full name of one of this input's fields, as problems report it. */
   public String path(String field) {
     return prefix + field;

@@ -1,0 +1,34 @@
+package org.rapporteur.liaison;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Proposes an agenda item at an addressed group's next meeting when a statement for action arrives.
+ * The meetings feature implements it; until it is connected, {@link #NONE} proposes nothing.
+ */
+public interface AgendaProposals {
+  AgendaProposals NONE = (groupId, liaisonId, title, deadline) -> Future.succeededFuture(Optional.empty());
+
+  /**
+   * Proposes an item "liaison statement {@code title}" on the next meeting of {@code groupId}.
+   *
+   * @return the meeting it was proposed at, or empty when the group has no upcoming meeting
+   */
+  Future<Optional<Proposal>> propose(String groupId, String liaisonId, String title, Instant deadline);
+
+  /** Where the statement was proposed; {@code deadlineBeforeMeeting} warns that the reply is due first. */
+  record Proposal(String meetingId, Instant meetingStart, boolean deadlineBeforeMeeting) {
+    JsonObject toJson() {
+      return new JsonObject().put("meetingId", meetingId).put("meetingStart", meetingStart.toString())
+          .put("deadlineBeforeMeeting", deadlineBeforeMeeting);
+    }
+
+    static Proposal fromJson(JsonObject json) {
+      return json == null ? null : new Proposal(json.getString("meetingId"),
+          Instant.parse(json.getString("meetingStart")), json.getBoolean("deadlineBeforeMeeting", false));
+    }
+  }
+}

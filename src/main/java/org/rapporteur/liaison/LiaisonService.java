@@ -1,0 +1,484 @@
+package org.rapporteur.liaison;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.rapporteur.account.Actor;
+import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.errors.ConflictException;
+import org.rapporteur.platform.errors.ForbiddenException;
+import org.rapporteur.platform.errors.InvalidInputException;
+import org.rapporteur.platform.errors.NotFoundException;
+import org.rapporteur.platform.errors.UnprocessableException;
+import org.rapporteur.platform.mongo.Ids;
+import org.rapporteur.radar.RadarDocument;
+import org.rapporteur.radar.RadarMatch;
+import org.rapporteur.radar.RadarService;
+import org.rapporteur.workspace.GroupAccess;
+import org.rapporteur.workspace.Membership;
+import org.rapporteur.workspace.WorkspaceService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Liaison statements between groups, across sectors. Rapporteurs and chairs of the sending group
+ * draft; its chairs or secretariat approve and send; each addressed group then finds the statement
+ * in its inbox, and its rapporteurs and chairs take it up and reply. Replies form one thread.
+ */
+public final class LiaisonService {
+  private static final Logger log = LoggerFactory.getLogger(LiaisonService.class);
+
+  private final LiaisonStore store;
+  private final LiaisonRules rules;
+  private final WorkspaceService workspaces;
+  private final AuditService audit;
+  private final NotificationService notifications;
+  private final AgendaProposals agenda;
+  private final RadarService radar;
+
+  public LiaisonService(MongoClient mongo, WorkspaceService workspaces, AuditService audit,
+      NotificationService notifications, AgendaProposals agenda, RadarService radar) {
+    this.store = new LiaisonStore(mongo);
+    this.rules = new LiaisonRules(workspaces, store);
+    this.workspaces = workspaces;
+    this.audit = audit;
+    this.notifications = notifications;
+    this.agenda = agenda;
+    this.radar = radar;
+  }
+
+  public Future<Void> start() {
+    return store.createIndexes();
+  }
+
+  LiaisonStore store() {
+    return store;
+  }
+
+  // ---- reading
+
+  public Future<LiaisonView> view(Actor actor, String id) {
+    Map<String, Future<Optional<GroupAccess>>> cache = new HashMap<>();
+    return readable(actor, id, cache).compose(statement -> store.thread(statement.threadId())
+        .compose(thread -> filter(thread, l -> canRead(actor, l, cache)))
+        .compose(thread -> permissions(actor, statement, thread, cache)));
+  }
+
+  private Future<LiaisonView> permissions(Actor actor, Liaison l, List<Liaison> thread,
+      Map<String, Future<Optional<GroupAccess>>> cache) {
+    Future<Optional<GroupAccess>> from = l.from().isGroup() ? access(actor, l.from().groupId(), cache)
+        : Future.succeededFuture(Optional.empty());
+    List<Future<Optional<GroupAccess>>> addressed = l.deliveries().stream()
+        .map(d -> access(actor, d.group().groupId(), cache)).toList();
+    return Future.all(from, Future.all(addressed)).map(v -> {
+      boolean leads = from.result().map(GroupAccess::leadsWork).orElse(false);
+      boolean manages = from.result().map(GroupAccess::canManage).orElse(false);
+      List<Liaison.Party> replyGroups = new ArrayList<>();
+      for (int i = 0; i < l.deliveries().size(); i++) {
+        Liaison.Delivery d = l.deliveries().get(i);
+        if (d.open() && addressed.get(i).result().map(GroupAccess::leadsWork).orElse(false) && actor.signedIn()) {
+          replyGroups.add(d.group());
+        }
+      }
+      boolean unsent = !l.sent();
+      return new LiaisonView(l, thread, unsent && leads, l.state() == LiaisonState.DRAFT && manages,
+          l.state() == LiaisonState.APPROVED && manages, l.state() != LiaisonState.CLOSED && manages, replyGroups);
+    });
+  }
+
+  /** Recently sent statements the actor may read. */
+  public Future<List<Liaison>> recent(Actor actor, int limit) {
+    Map<String, Future<Optional<GroupAccess>>> cache = new HashMap<>();
+    return store.recentSent(limit * 2).compose(list -> filter(list, l -> canRead(actor, l, cache)))
+        .map(list -> list.stream().limit(limit).toList());
+  }
+
+  /** A group's inbox (statements addressed or copied to it) or outbox (its own, drafts only for its members). */
+  public Future<List<Liaison>> box(Actor actor, String groupId, boolean inbox) {
+    return workspaces.access(actor, groupId).compose(access -> inbox ? store.inbox(groupId)
+        : store.outbox(groupId, access.isParticipant()));
+  }
+
+  /** Statements addressed to the group for action or comment whose deadline passed without a reply. */
+  public Future<List<Liaison>> overdue(Actor actor, String groupId) {
+    return workspaces.access(actor, groupId).compose(access -> store.overdue(groupId, Instant.now()));
+  }
+
+  public Future<List<RadarMatch>> radar(Actor actor, String id, int limit) {
+    return readable(actor, id, new HashMap<>()).compose(l -> store.thread(l.threadId()).compose(thread ->
+        radar.similar(actor, l.title(), l.body(), l.from().isGroup() ? l.from().sector() : "outside",
+            thread.stream().map(t -> RadarDocument.key(RadarDocument.LIAISON, t.id())).toList(), limit)));
+  }
+
+  // ---- drafting
+
+  public Future<Liaison> create(Actor actor, LiaisonDraft draft) {
+    actor.requireSignedIn();
+    Instant now = Instant.now();
+    LiaisonRules.requireFutureDeadline(draft.deadline(), draft.purpose(), now);
+    String id = Ids.newId();
+    return rules.sender(draft)
+        .compose(from -> requireAuthor(actor, from, draft).map(from))
+        .compose(from -> rules.resolve(draft, from, id))
+        .compose(r -> {
+          Liaison liaison = new Liaison(id, null, r.from(), r.to(), r.cc(), draft.toBodies(), draft.title(),
+              draft.purpose(), draft.deadline(), draft.questions(), draft.body(), draft.contacts(),
+              draft.attachments(), draft.links(), r.threadId(), LiaisonState.DRAFT, List.of(), actor.userId(), now,
+              now, null, 0);
+          return store.insert(liaison);
+        })
+        .compose(l -> audit.record(actor, "liaison.create", "liaison", l.id(), l.toJson(now)).map(l))
+        .compose(l -> l.from().isGroup() ? Future.succeededFuture(l) : receiveFromOutside(actor, l));
+  }
+
+  /** Groups draft as themselves; an outside body's statement is registered by those who lead the addressed group. */
+  private Future<Void> requireAuthor(Actor actor, Liaison.Party from, LiaisonDraft draft) {
+    String groupId = from.isGroup() ? from.groupId() : draft.to().isEmpty() ? null : draft.to().get(0);
+    if (groupId == null) {
+      return Future.failedFuture(InvalidInputException.of("to", "name the group that received this statement"));
+    }
+    return workspaces.access(actor, groupId)
+        .recover(e -> Future.failedFuture(e instanceof NotFoundException
+            ? UnprocessableException.of(from.isGroup() ? "fromGroupId" : "to", "names no existing group") : e))
+        .map(access -> {
+          if (!access.leadsWork()) {
+            throw new ForbiddenException(from.isGroup()
+                ? "Only the rapporteurs and chairs of " + access.group().code() + " draft its statements"
+                : "Only the rapporteurs and chairs of " + access.group().code() + " register statements it receives");
+          }
+          return null;
+        });
+  }
+
+  private Future<Liaison> receiveFromOutside(Actor actor, Liaison l) {
+    Liaison.Party first = l.to().get(0);
+    return store.nextNumber("in:" + first.groupId())
+        .compose(n -> store.replace(l.sentAs("LS-IN/" + first.code() + "/" + n, deliveries(l), Instant.now())))
+        .compose(sent -> afterDelivery(actor, sent));
+  }
+
+  public Future<Liaison> update(Actor actor, String id, LiaisonDraft changes) {
+    actor.requireSignedIn();
+    if (changes.present().contains("fromGroupId") || changes.present().contains("fromBody")) {
+      return Future.failedFuture(InvalidInputException.of("fromGroupId", "the sender of a statement cannot change"));
+    }
+    Instant now = Instant.now();
+    return find(id).compose(l -> requireRole(actor, l.from(), GroupAccess::leadsWork,
+            "Only the rapporteurs and chairs of the sending group edit its drafts").map(l))
+        .compose(l -> {
+          if (l.sent()) {
+            throw new ConflictException("A sent statement cannot be edited; reply to it or link a new one");
+          }
+          LiaisonDraft merged = changes.over(l);
+          LiaisonRules.requireFutureDeadline(merged.deadline(), merged.purpose(), now);
+          return rules.resolve(merged, l.from(), l.id())
+              .compose(r -> store.replace(l.edited(merged, r.from(), r.to(), r.cc(), r.threadId(), now)
+                  .withState(LiaisonState.DRAFT, now)));
+        })
+        .compose(l -> audit.record(actor, "liaison.update", "liaison", id, l.toJson(now)).map(l));
+  }
+
+  // ---- workflow
+
+  public Future<Liaison> approve(Actor actor, String id) {
+    return transition(actor, id, LiaisonState.DRAFT, "approve", l -> {
+      LiaisonRules.requireFutureDeadline(l.deadline(), l.purpose(), Instant.now());
+      return store.replace(l.withState(LiaisonState.APPROVED, Instant.now()));
+    });
+  }
+
+  public Future<Liaison> send(Actor actor, String id) {
+    return transition(actor, id, LiaisonState.APPROVED, "send", l -> {
+      LiaisonRules.requireFutureDeadline(l.deadline(), l.purpose(), Instant.now());
+      return store.nextNumber(l.from().groupId())
+          .compose(n -> store.replace(l.sentAs("LS/" + l.from().code() + "/" + n, deliveries(l), Instant.now())));
+    }).compose(sent -> afterDelivery(actor, sent));
+  }
+
+  private Future<Liaison> transition(Actor actor, String id, LiaisonState required, String verb,
+      java.util.function.Function<Liaison, Future<Liaison>> change) {
+    actor.requireSignedIn();
+    return find(id)
+        .compose(l -> requireRole(actor, l.from(), GroupAccess::canManage,
+            "Only the chairs and secretariat of the sending group " + verb + " its statements").map(l))
+        .compose(l -> {
+          if (l.state() != required) {
+            throw new ConflictException("Only a statement in state '" + required.wire() + "' can be " + verb
+                + (verb.endsWith("e") ? "d" : "ed") + "; this one is '" + l.state().wire() + "'");
+          }
+          return change.apply(l);
+        })
+        .compose(l -> audit.record(actor, "liaison." + verb, "liaison", id,
+            new JsonObject().put("number", l.number()).put("state", l.state().wire())).map(l));
+  }
+
+  private static List<Liaison.Delivery> deliveries(Liaison l) {
+    List<Liaison.Delivery> out = new ArrayList<>();
+    l.to().forEach(p -> out.add(new Liaison.Delivery(p, false, DeliveryState.RECEIVED, null, null)));
+    l.cc().forEach(p -> out.add(new Liaison.Delivery(p, true, DeliveryState.RECEIVED, null, null)));
+    return out;
+  }
+
+  /** After a statement reaches its inboxes: the answered one is marked, agenda items proposed, people told. */
+  private Future<Liaison> afterDelivery(Actor actor, Liaison sent) {
+    return markAnswered(sent)
+        .recover(e -> e instanceof ConflictException ? markAnswered(sent) : Future.failedFuture(e))
+        .compose(v -> proposeAgendaItems(sent))
+        .compose(l -> radar.index(radarDocument(l)).otherwise(e -> {
+          // The statement is sent; the radar misses it until the index is rebuilt (delete DATA_DIR/radar).
+          log.error("Radar indexing of {} failed", l.number(), e);
+          return null;
+        }).map(l))
+        .compose(l -> tellAddressees(l).map(l));
+  }
+
+  private Future<Void> markAnswered(Liaison reply) {
+    Optional<String> parentId = reply.inResponseTo();
+    if (parentId.isEmpty() || !reply.from().isGroup()) {
+      return Future.succeededFuture();
+    }
+    return store.findById(parentId.get()).compose(found -> {
+      if (found.isEmpty() || found.get().deliveryTo(reply.from().groupId()).isEmpty()) {
+        return Future.succeededFuture();
+      }
+      Liaison parent = found.get();
+      Instant now = Instant.now();
+      List<Liaison.Delivery> marked = parent.deliveries().stream()
+          .map(d -> reply.from().groupId().equals(d.group().groupId()) ? d.with(DeliveryState.REPLIED, reply.id()) : d)
+          .toList();
+      LiaisonState state = parent.state() == LiaisonState.CLOSED ? LiaisonState.CLOSED : LiaisonState.REPLIED;
+      return store.replace(parent.withDeliveries(marked, now).withState(state, now)).mapEmpty();
+    });
+  }
+
+  private Future<Liaison> proposeAgendaItems(Liaison l) {
+    if (l.purpose() != Purpose.FOR_ACTION) {
+      return Future.succeededFuture(l);
+    }
+    List<Future<Liaison.Delivery>> proposed = l.deliveries().stream().map(d -> d.copy()
+        ? Future.succeededFuture(d)
+        : agenda.propose(d.group().groupId(), l.id(), (l.number() + " " + l.title()).strip(), l.deadline())
+            .map(p -> d.withAgenda(p.orElse(null)))
+            .recover(e -> {
+              log.warn("Agenda proposal for {} at group {} failed", l.id(), d.group().code(), e);
+              return Future.succeededFuture(d);
+            })).toList();
+    return Future.all(proposed).compose(v -> {
+      List<Liaison.Delivery> updated = proposed.stream().map(Future::result).toList();
+      return updated.equals(l.deliveries()) ? Future.succeededFuture(l)
+          : store.replace(l.withDeliveries(updated, Instant.now()));
+    });
+  }
+
+  private Future<Void> tellAddressees(Liaison l) {
+    List<Future<?>> sends = new ArrayList<>();
+    for (Liaison.Delivery d : l.deliveries()) {
+      sends.add(leaders(d.group().groupId()).compose(people -> Future.all(people.stream()
+          .map(m -> notifications.notify(m.userId(), "liaison.received", l.number() + " " + l.title(),
+              "From " + l.from().label() + (l.deadline() == null ? "" : ", reply due " + l.deadline()), l.id()))
+          .toList())).otherwise(e -> {
+            log.warn("Telling {} about {} failed", d.group().code(), l.number(), e);
+            return null;
+          }));
+    }
+    return Future.all(sends).mapEmpty();
+  }
+
+  Future<List<Membership>> leaders(String groupId) {
+    return workspaces.membersOf(groupId).map(ms -> ms.stream().filter(m -> m.role().leadsWork()).toList());
+  }
+
+  /** The addressed group takes the statement up: its state there becomes in-progress. */
+  public Future<Liaison> takeUp(Actor actor, String id, String groupId) {
+    Instant now = Instant.now();
+    return addressedGroup(actor, id, groupId).compose(found -> {
+      Liaison l = found.statement();
+      if (found.delivery().state() == DeliveryState.IN_PROGRESS) {
+        return Future.succeededFuture(l);
+      }
+      return store.replace(l.withDeliveries(replace(l, found.delivery().with(DeliveryState.IN_PROGRESS, null)), now))
+          .compose(u -> audit.record(actor, "liaison.take-up", "liaison", id,
+              new JsonObject().put("groupId", found.delivery().group().groupId())).map(u));
+    });
+  }
+
+  /** Drafts the addressed group's reply, pre-filled from the statement; the statement is then in progress there. */
+  public Future<Liaison> draftReply(Actor actor, String id, String groupId) {
+    return takeUp(actor, id, groupId).compose(l -> addressedGroup(actor, id, groupId)).compose(found -> {
+      Liaison original = found.statement();
+      Liaison.Party replier = found.delivery().group();
+      Instant now = Instant.now();
+      String title = ("Reply to " + original.number() + ": " + original.title());
+      Liaison reply = new Liaison(Ids.newId(), null, replier,
+          original.from().isGroup() ? List.of(original.from()) : List.of(), List.of(),
+          original.from().isGroup() ? List.of() : List.of(original.from().body()),
+          title.length() > 300 ? title.substring(0, 300) : title, Purpose.IN_RESPONSE, null,
+          original.questions(), "", List.of(), List.of(),
+          List.of(new Liaison.Link(LinkType.IN_RESPONSE_TO, original.id())), original.threadId(), LiaisonState.DRAFT,
+          List.of(), actor.userId(), now, now, null, 0);
+      return store.insert(reply)
+          .compose(r -> audit.record(actor, "liaison.create", "liaison", r.id(), r.toJson(now)).map(r));
+    });
+  }
+
+  private record Addressed(Liaison statement, Liaison.Delivery delivery) {}
+
+  private Future<Addressed> addressedGroup(Actor actor, String id, String groupId) {
+    actor.requireSignedIn();
+    return find(id).compose(l -> {
+      List<Liaison.Delivery> candidates = l.deliveries().stream()
+          .filter(d -> groupId == null || d.group().groupId().equals(groupId)).toList();
+      if (candidates.isEmpty()) {
+        throw UnprocessableException.of("groupId", "the statement is not addressed to this group");
+      }
+      List<Future<Optional<GroupAccess>>> rights = candidates.stream()
+          .map(d -> access(actor, d.group().groupId(), new HashMap<>())).toList();
+      return Future.all(rights).map(v -> {
+        for (int i = 0; i < candidates.size(); i++) {
+          if (rights.get(i).result().map(GroupAccess::leadsWork).orElse(false)) {
+            Liaison.Delivery d = candidates.get(i);
+            if (!d.open()) {
+              throw new ConflictException("This statement is already " + d.state().wire() + " in " + d.group().code());
+            }
+            return new Addressed(l, d);
+          }
+        }
+        throw new ForbiddenException("Only the rapporteurs and chairs of an addressed group take up a statement");
+      });
+    });
+  }
+
+  private static List<Liaison.Delivery> replace(Liaison l, Liaison.Delivery changed) {
+    return l.deliveries().stream()
+        .map(d -> d.group().groupId().equals(changed.group().groupId()) ? changed : d).toList();
+  }
+
+  /** Closes the statement (its sender's chairs) or, with {@code groupId}, its copy in that addressed group. */
+  public Future<Liaison> close(Actor actor, String id, String groupId) {
+    Instant now = Instant.now();
+    if (groupId != null) {
+      return find(id).compose(l -> addressedGroup(actor, id, groupId)).compose(found -> store.replace(
+              found.statement().withDeliveries(replace(found.statement(),
+                  found.delivery().with(DeliveryState.CLOSED, found.delivery().replyId())), now)))
+          .compose(l -> audit.record(actor, "liaison.close", "liaison", id, new JsonObject().put("groupId", groupId))
+              .map(l));
+    }
+    actor.requireSignedIn();
+    return find(id).compose(l -> requireRole(actor, l.from(), GroupAccess::canManage,
+            "Only the chairs and secretariat of the sending group close its statements").map(l))
+        .compose(l -> {
+          if (l.state() == LiaisonState.CLOSED) {
+            throw new ConflictException("The statement is already closed");
+          }
+          return store.replace(l.withState(LiaisonState.CLOSED, now));
+        })
+        .compose(l -> audit.record(actor, "liaison.close", "liaison", id, new JsonObject()).map(l));
+  }
+
+  /** Adds a typed link after the fact; an answer joins (and brings its own replies into) the answered thread. */
+  public Future<Liaison> addLink(Actor actor, String id, Liaison.Link link) {
+    actor.requireSignedIn();
+    Instant now = Instant.now();
+    return find(id).compose(l -> requireRole(actor, l.from(), GroupAccess::leadsWork,
+            "Only the rapporteurs and chairs of the sending group link its statements").map(l))
+        .compose(l -> {
+          if (link.type() == LinkType.IN_RESPONSE_TO && l.inResponseTo().isPresent()) {
+            throw UnprocessableException.of("links", "this statement already answers another one");
+          }
+          if (l.links().contains(link)) {
+            return Future.succeededFuture(l);
+          }
+          List<Liaison.Link> links = new ArrayList<>(l.links());
+          links.add(link);
+          return rules.threadOf(links, l.id()).compose(threadId -> store.replace(l.withLinks(links, threadId, now))
+              .compose(u -> threadId.equals(l.threadId()) ? Future.succeededFuture(u)
+                  : store.moveThread(l.threadId(), threadId).compose(v -> reindexThread(threadId)).map(u)));
+        })
+        .compose(l -> audit.record(actor, "liaison.link", "liaison", id, link.toJson()).map(l));
+  }
+
+  // ---- helpers
+
+  private Future<Liaison> find(String id) {
+    Ids.requirePathId(id, "liaison statement");
+    return store.findById(id).map(found -> found.orElseThrow(
+        () -> new NotFoundException("No liaison statement with id " + id)));
+  }
+
+  private Future<Liaison> readable(Actor actor, String id, Map<String, Future<Optional<GroupAccess>>> cache) {
+    return find(id).compose(l -> canRead(actor, l, cache).map(ok -> {
+      if (!ok) {
+        throw new NotFoundException("No liaison statement with id " + id);
+      }
+      return l;
+    }));
+  }
+
+  /** Drafts are for the sending group's members; sent statements for whoever reads one of the groups. */
+  private Future<Boolean> canRead(Actor actor, Liaison l, Map<String, Future<Optional<GroupAccess>>> cache) {
+    if (!l.sent()) {
+      return l.from().isGroup()
+          ? access(actor, l.from().groupId(), cache).map(a -> a.map(GroupAccess::isParticipant).orElse(false))
+          : Future.succeededFuture(false);
+    }
+    List<Future<Optional<GroupAccess>>> all = l.groupIds().stream().map(g -> access(actor, g, cache)).toList();
+    return Future.all(all).map(v -> all.stream().anyMatch(f -> f.result().map(GroupAccess::canRead).orElse(false)));
+  }
+
+  private Future<Optional<GroupAccess>> access(Actor actor, String groupId,
+      Map<String, Future<Optional<GroupAccess>>> cache) {
+    return cache.computeIfAbsent(groupId, g -> workspaces.access(actor, g).map(Optional::of)
+        .otherwise(Optional.empty()));
+  }
+
+  private Future<Void> requireRole(Actor actor, Liaison.Party group, Predicate<GroupAccess> allowed, String refusal) {
+    if (!group.isGroup()) {
+      return Future.failedFuture(new ForbiddenException("A statement from an outside body is not handled here"));
+    }
+    return workspaces.access(actor, group.groupId()).map(access -> {
+      if (!allowed.test(access)) {
+        throw new ForbiddenException(refusal);
+      }
+      return null;
+    });
+  }
+
+  private static Future<List<Liaison>> filter(List<Liaison> list, java.util.function.Function<Liaison,
+      Future<Boolean>> test) {
+    List<Future<Boolean>> checks = list.stream().map(test).toList();
+    return Future.all(checks).map(v -> {
+      List<Liaison> out = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        if (checks.get(i).result()) {
+          out.add(list.get(i));
+        }
+      }
+      return out;
+    });
+  }
+
+  static RadarDocument radarDocument(Liaison l) {
+    Liaison.Party owner = l.from().isGroup() ? l.from() : l.to().get(0);
+    String sector = l.from().isGroup() ? l.from().sector() : "outside";
+    return new RadarDocument(RadarDocument.LIAISON, l.id(), sector, owner.groupId(), owner.code(), l.number(),
+        l.title(), l.body(), l.threadId());
+  }
+
+  /** The radar knows a statement's thread, so a thread's statements are not reported as overlaps. */
+  private Future<Void> reindexThread(String threadId) {
+    return store.thread(threadId).compose(thread -> Future.all(thread.stream().filter(Liaison::sent)
+        .map(t -> radar.index(radarDocument(t))).toList())).mapEmpty();
+  }
+
+  /** Every sent statement, for rebuilding the radar index. */
+  public Future<List<RadarDocument>> radarDocuments() {
+    return store.recentSent(100_000).map(list -> list.stream().map(LiaisonService::radarDocument).toList());
+  }
+}

@@ -1,0 +1,38 @@
+package org.rapporteur.radar;
+
+/**
+ * Something the duplication radar compares: a Question, a liaison statement or (from the
+ * contributions feature) a contribution's extracted text. {@code key} is unique across kinds,
+ * e.g. {@code question:<id>}; {@code sector} is {@code ITU-D} or {@code ITU-T}. Documents of one
+ * {@code family} (a statement and its replies) are never reported as overlapping each other; null
+ * means a family of one.
+ */
+public record RadarDocument(String kind, String sourceId, String sector, String groupId, String groupCode, String ref,
+    String title, String text, String family) {
+
+  public RadarDocument(String kind, String sourceId, String sector, String groupId, String groupCode, String ref,
+      String title, String text) {
+    this(kind, sourceId, sector, groupId, groupCode, ref, title, text, null);
+  }
+
+  boolean sameFamily(RadarDocument other) {
+    return family != null && family.equals(other.family);
+  }
+
+  public static final String QUESTION = "question";
+  public static final String LIAISON = "liaison";
+  public static final String CONTRIBUTION = "contribution";
+
+  public String key() {
+    return key(kind, sourceId);
+  }
+
+  public static String key(String kind, String sourceId) {
+    return kind + ":" + sourceId;
+  }
+
+  /** What is compared: the title weighs in with the text. */
+  String content() {
+    return text == null || text.isBlank() ? title : title + "\n" + text;
+  }
+}

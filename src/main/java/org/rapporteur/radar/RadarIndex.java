@@ -1,0 +1,365 @@
+package org.rapporteur.radar;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The duplication radar's Lucene index: blocking, so {@link RadarService} calls it on worker
+ * threads. Candidates come from MoreLikeThis (BM25) restricted to the other sector; they are then
+ * ranked by the cosine similarity of TF-IDF vectors, which lies between 0 and 1 and so compares
+ * across queries, and the terms that weigh most in that product are reported as shared key terms.
+ */
+public final class RadarIndex implements AutoCloseable {
+  static final String KEY = "key";
+  static final String TEXT = "text";
+  private static final int CANDIDATES = 30;
+  private static final int SHARED_TERMS = 6;
+  /** Words every ITU text uses: they say nothing about the subject. */
+  private static final List<String> BOILERPLATE = List.of("itu", "itu-d", "itu-t", "ict", "icts", "telecommunication",
+      "telecommunications", "question", "questions", "study", "group", "groups", "sg", "liaison", "statement", "ls",
+      "sector", "member", "states", "developing", "countries", "country", "regional", "region", "work", "including",
+      "also", "please", "kindly", "invite", "invited", "inform", "thank", "would", "like", "information", "action",
+      "comment", "comments", "meeting", "reply", "response", "rapporteur", "from", "about", "with", "between", "among",
+      "its", "their", "our", "other", "more", "new", "use", "used", "using", "within", "under", "how", "what", "which");
+  private static final FieldType TEXT_TYPE = textType();
+
+  private final FSDirectory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Analyzer analyzer;
+  private List<RadarPair> cachedOverlaps;
+  private long overlapsVersion = -1;
+
+  private RadarIndex(FSDirectory directory, IndexWriter writer, Analyzer analyzer) throws IOException {
+    this.directory = directory;
+    this.writer = writer;
+    this.analyzer = analyzer;
+    this.searchers = new SearcherManager(writer, null);
+  }
+
+  /** Opens (or creates) the index in {@code dir}. */
+  public static RadarIndex open(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      CharArraySet stops = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+      stops.addAll(BOILERPLATE);
+      Analyzer analyzer = new RadarAnalyzer(stops);
+      FSDirectory directory = FSDirectory.open(dir);
+      IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+      return new RadarIndex(directory, writer, analyzer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static FieldType textType() {
+    FieldType type = new FieldType();
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.setTokenized(true);
+    type.setStored(true);
+    type.setStoreTermVectors(true);
+    type.freeze();
+    return type;
+  }
+
+  public int size() {
+    return writer.getDocStats().numDocs;
+  }
+
+  /** Adds or replaces one document (by its key) and makes it searchable. */
+  public void index(RadarDocument doc) {
+    indexAll(List.of(doc));
+  }
+
+  public void indexAll(List<RadarDocument> docs) {
+    try {
+      for (RadarDocument doc : docs) {
+        writer.updateDocument(new Term(KEY, doc.key()), toLucene(doc));
+      }
+      commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void remove(String key) {
+    try {
+      writer.deleteDocuments(new Term(KEY, key));
+      commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void commit() throws IOException {
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  private static Document toLucene(RadarDocument d) {
+    Document doc = new Document();
+    doc.add(new StringField(KEY, d.key(), Field.Store.YES));
+    doc.add(new StringField("kind", d.kind(), Field.Store.YES));
+    doc.add(new StringField("sector", d.sector(), Field.Store.YES));
+    doc.add(new StoredField("sourceId", d.sourceId()));
+    doc.add(new StoredField("groupId", nonNull(d.groupId())));
+    doc.add(new StoredField("groupCode", nonNull(d.groupCode())));
+    doc.add(new StoredField("ref", nonNull(d.ref())));
+    doc.add(new StoredField("title", d.title()));
+    doc.add(new StoredField("body", nonNull(d.text())));
+    doc.add(new StoredField("family", nonNull(d.family())));
+    doc.add(new Field(TEXT, d.content(), TEXT_TYPE));
+    return doc;
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static RadarDocument fromLucene(Document doc) {
+    return new RadarDocument(doc.get("kind"), doc.get("sourceId"), doc.get("sector"), blankToNull(doc.get("groupId")),
+        blankToNull(doc.get("groupCode")), blankToNull(doc.get("ref")), doc.get("title"), blankToNull(doc.get("body")),
+        blankToNull(doc.get("family")));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  /** Every document in the index (for rebuild checks and the overview). */
+  public List<RadarDocument> all() {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        List<RadarDocument> out = new ArrayList<>();
+        for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), Math.max(1, size())).scoreDocs) {
+          out.add(fromLucene(searcher.storedFields().document(hit.doc)));
+        }
+        return out;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The documents of other sectors most similar to {@code title + text}, best first.
+   *
+   * @param excluded documents not to return (the one asked about, its thread)
+   */
+  public List<RadarMatch> similar(String title, String text, String sector, Collection<String> excluded, int limit) {
+    String content = text == null || text.isBlank() ? title : title + "\n" + text;
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return similar(searcher, content, sector, excluded, limit);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The strongest cross-sector overlaps in the whole index, each pair once. This asks one query per
+   * document, so the pairs are kept until the index changes.
+   */
+  public List<RadarPair> overlaps(int limit, double minScore) {
+    return allOverlaps().stream().filter(p -> p.score() >= minScore).limit(limit).toList();
+  }
+
+  private synchronized List<RadarPair> allOverlaps() {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+        if (overlapsVersion == version && cachedOverlaps != null) {
+          return cachedOverlaps;
+        }
+        cachedOverlaps = computeOverlaps(searcher);
+        overlapsVersion = version;
+        return cachedOverlaps;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<RadarPair> computeOverlaps(IndexSearcher searcher) throws IOException {
+    Map<String, RadarPair> pairs = new HashMap<>();
+    for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), Math.max(1, size())).scoreDocs) {
+      RadarDocument doc = fromLucene(searcher.storedFields().document(hit.doc));
+      for (RadarMatch match : similar(searcher, doc.content(), doc.sector(), List.of(doc.key()), 4)) {
+        if (doc.sameFamily(match.document())) {
+          continue;
+        }
+        boolean ordered = doc.key().compareTo(match.document().key()) < 0;
+        RadarDocument a = ordered ? doc : match.document();
+        RadarDocument b = ordered ? match.document() : doc;
+        pairs.putIfAbsent(a.key() + "|" + b.key(), new RadarPair(a, b, match.score(), match.sharedTerms()));
+      }
+    }
+    return pairs.values().stream().sorted(Comparator.comparingDouble(RadarPair::score).reversed()).toList();
+  }
+
+
+  private List<RadarMatch> similar(IndexSearcher searcher, String content, String sector, Collection<String> excluded,
+      int limit) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    if (reader.numDocs() == 0) {
+      return List.of();
+    }
+    MoreLikeThis mlt = new MoreLikeThis(reader);
+    mlt.setAnalyzer(analyzer);
+    mlt.setFieldNames(new String[] {TEXT});
+    mlt.setMinTermFreq(1);
+    mlt.setMinDocFreq(1);
+    mlt.setMinWordLen(3);
+    mlt.setMaxQueryTerms(30);
+    Query like = mlt.like(TEXT, new StringReader(content));
+    BooleanQuery.Builder query = new BooleanQuery.Builder()
+        .add(like, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term("sector", sector)), BooleanClause.Occur.MUST_NOT);
+    for (String key : excluded) {
+      query.add(new TermQuery(new Term(KEY, key)), BooleanClause.Occur.MUST_NOT);
+    }
+    Vector mine = analyze(content, reader);
+    List<RadarMatch> matches = new ArrayList<>();
+    for (ScoreDoc hit : searcher.search(query.build(), CANDIDATES).scoreDocs) {
+      Map<String, Double> theirs = vectorOf(reader, hit.doc);
+      matches.add(compare(mine, theirs, fromLucene(searcher.storedFields().document(hit.doc))));
+    }
+    return matches.stream().sorted(Comparator.comparingDouble(RadarMatch::score).reversed()).limit(limit).toList();
+  }
+
+  /** Weights (1 + log tf) * idf, and the first surface form of each stem, for showing shared terms. */
+  private record Vector(Map<String, Double> weights, Map<String, String> surface) {}
+
+  private Vector analyze(String content, IndexReader reader) throws IOException {
+    Map<String, Integer> freqs = new LinkedHashMap<>();
+    Map<String, String> surface = new HashMap<>();
+    try (TokenStream tokens = analyzer.tokenStream(TEXT, content)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        String stem = term.toString();
+        freqs.merge(stem, 1, Integer::sum);
+        surface.putIfAbsent(stem, content.substring(offset.startOffset(), offset.endOffset()).toLowerCase());
+      }
+      tokens.end();
+    }
+    Map<String, Double> weights = new HashMap<>();
+    for (Map.Entry<String, Integer> e : freqs.entrySet()) {
+      weights.put(e.getKey(), weight(e.getValue(), reader, e.getKey()));
+    }
+    return new Vector(weights, surface);
+  }
+
+  private Map<String, Double> vectorOf(IndexReader reader, int doc) throws IOException {
+    Map<String, Double> weights = new HashMap<>();
+    Terms terms = reader.termVectors().get(doc, TEXT);
+    if (terms == null) {
+      return weights;
+    }
+    TermsEnum it = terms.iterator();
+    for (BytesRef term = it.next(); term != null; term = it.next()) {
+      String text = term.utf8ToString();
+      weights.put(text, weight(it.totalTermFreq(), reader, text));
+    }
+    return weights;
+  }
+
+  private static double weight(long tf, IndexReader reader, String term) throws IOException {
+    int df = reader.docFreq(new Term(TEXT, term));
+    int n = reader.numDocs();
+    double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return (1 + Math.log(tf)) * idf;
+  }
+
+  private static RadarMatch compare(Vector mine, Map<String, Double> theirs, RadarDocument doc) {
+    double dot = 0;
+    Map<String, Double> contributions = new HashMap<>();
+    for (Map.Entry<String, Double> e : mine.weights().entrySet()) {
+      Double other = theirs.get(e.getKey());
+      if (other != null) {
+        double product = e.getValue() * other;
+        dot += product;
+        contributions.put(e.getKey(), product);
+      }
+    }
+    double norms = norm(mine.weights()) * norm(theirs);
+    double score = norms == 0 ? 0 : dot / norms;
+    List<String> shared = contributions.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(SHARED_TERMS)
+        .map(e -> mine.surface().getOrDefault(e.getKey(), e.getKey()))
+        .toList();
+    return new RadarMatch(doc, score, shared);
+  }
+
+  private static double norm(Map<String, Double> weights) {
+    double sum = 0;
+    for (double w : weights.values()) {
+      sum += w * w;
+    }
+    return Math.sqrt(sum);
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      writer.close();
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

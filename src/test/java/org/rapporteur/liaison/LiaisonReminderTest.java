@@ -1,0 +1,90 @@
+package org.rapporteur.liaison;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rapporteur.liaison.LiaisonFixture.ok;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapporteur.support.TestServer;
+
+/** Deadline reminders reach a real SMTP server (GreenMail on 127.0.0.1) and the in-app list, once each. */
+@ExtendWith(VertxExtension.class)
+class LiaisonReminderTest {
+  @TempDir
+  Path dataDir;
+  GreenMail smtp;
+  TestServer server;
+
+  @BeforeEach
+  void start(Vertx vertx) throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    server = TestServer.start(vertx, dataDir, new JsonObject()
+        .put("mail", new JsonObject().put("host", "127.0.0.1").put("port", port).put("from", "rapporteur@test.example"))
+        .put("liaison", new JsonObject().put("reminderDaysBefore", new JsonArray().add(7).add(1))
+            .put("reminderIntervalMillis", 200)));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    smtp.stop();
+  }
+
+  @Test
+  @DisplayName("A statement due in three days reminds the addressed group's rapporteur and chair once, even after a restart")
+  void reminderByMailAndInApp() throws Exception {
+    LiaisonFixture f = new LiaisonFixture(server);
+    JsonObject sent = f.sendFromSg3(f.roamingDraft(Instant.now().plus(Duration.ofDays(3))));
+    f.sendFromSg3(f.roamingDraft(Instant.now().plus(Duration.ofDays(20))));
+
+    assertThat(smtp.waitForIncomingEmail(15_000, 2)).as("two reminder e-mails").isTrue();
+    MimeMessage[] mails = smtp.getReceivedMessages();
+    List<String> to = new java.util.ArrayList<>();
+    for (MimeMessage mail : mails) {
+      to.add(GreenMailUtil.getAddressList(mail.getAllRecipients()));
+    }
+    assertThat(to).containsExactlyInAnyOrder("joao@anatel.br", "lan@mic.vn");
+    assertThat(mails[0].getSubject()).contains("LS/SG3RG-AFR/1").contains("Reply due");
+    assertThat(GreenMailUtil.getBody(mails[0])).contains("within 7 days").contains("SG3RG-AFR");
+
+    JsonArray notes = ok(f.sg1Chair.get("/api/notifications"), 200).getJsonArray("items");
+    assertThat(notes.stream().map(n -> ((JsonObject) n).getString("kind")))
+        .containsExactlyInAnyOrder("liaison.reminder", "liaison.received", "liaison.received");
+    JsonObject reminder = notes.stream().map(n -> (JsonObject) n)
+        .filter(n -> n.getString("kind").equals("liaison.reminder")).findFirst().orElseThrow();
+    assertThat(reminder.getString("liaisonId")).isEqualTo(sent.getString("id"));
+    assertThat(ok(f.sg3Member.get("/api/notifications"), 200).getJsonArray("items")).isEmpty();
+
+    ok(f.sg1Chair.post("/api/notifications/" + reminder.getString("id") + "/read", new JsonObject()), 204);
+    assertThat(ok(f.sg1Chair.get("/api/notifications?unread=true"), 200).getJsonArray("items")).hasSize(2);
+
+    Thread.sleep(1_000);
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    server = server.restart();
+    Thread.sleep(1_500);
+    assertThat(smtp.getReceivedMessages()).as("no reminder is sent twice, even after a restart").hasSize(2);
+  }
+}

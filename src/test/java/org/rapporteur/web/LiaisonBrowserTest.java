@@ -1,0 +1,148 @@
+package org.rapporteur.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapporteur.demo.DemoData;
+import org.rapporteur.support.Chromium;
+import org.rapporteur.support.TestServer;
+
+@ExtendWith(VertxExtension.class)
+class LiaisonBrowserTest {
+  @TempDir
+  Path dataDir;
+  TestServer server;
+  Chromium chromium;
+  final List<String> consoleErrors = new ArrayList<>();
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    chromium = Chromium.launch();
+    server = TestServer.start(vertx, dataDir, new JsonObject().put("demo", true));
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  String groupId(String code) {
+    return server.client().get("/api/groups?q=" + code).bodyAsJsonObject().getJsonArray("items").stream()
+        .map(o -> (JsonObject) o).filter(g -> g.getString("code").equals(code)).findFirst().orElseThrow()
+        .getString("id");
+  }
+
+  Page signedIn(BrowserContext context, String email) {
+    Page page = context.newPage();
+    page.onConsoleMessage(message -> {
+      if ("error".equals(message.type()) && !message.text().contains("401")) {
+        consoleErrors.add(message.text());
+      }
+    });
+    page.navigate(server.origin() + "/#/sign-in");
+    assertThat(page.locator("body[data-ready=true]")).hasCount(1);
+    page.fill("input[name=email]", email);
+    page.fill("input[name=password]", DemoData.PASSWORD);
+    page.press("input[name=password]", "Enter");
+    assertThat(page.locator("#who")).isVisible();
+    return page;
+  }
+
+  @Test
+  @DisplayName("A rapporteur composes a statement, the chair approves and sends it, the ITU-D group answers, and the thread shows both")
+  void composeApproveAnswerAndSeeTheThread() {
+    String sg3 = groupId("SG3RG-AFR");
+    String sg1 = groupId("ITU-D-SG1");
+    try (BrowserContext rapporteurContext = chromium.browser().newContext();
+        BrowserContext chairContext = chromium.browser().newContext()) {
+      Page rapporteur = signedIn(rapporteurContext, "ahmed.hassan@demo.example");
+      rapporteur.navigate(server.origin() + "/#/groups/" + sg3);
+      assertThat(rapporteur.locator("#liaison-outbox")).containsText("LS/SG3RG-AFR/1");
+      rapporteur.click("#new-liaison");
+      assertThat(rapporteur.locator("#liaison-form")).isVisible();
+      rapporteur.click("#liaison-form button[type=submit]");
+      assertThat(rapporteur.locator("#f-title-error")).containsText("required");
+      assertThat(rapporteur.locator("#f-to-error")).containsText("at least one");
+      // The browser logs the refused request (400) of that empty form; only later errors count.
+      consoleErrors.clear();
+
+      rapporteur.fill("input[name=title]", "Quality of service thresholds for mobile broadband in Africa");
+      rapporteur.fill("input[name=deadline]", LocalDate.now().plusDays(30).toString());
+      rapporteur.selectOption("select[name=to]", sg1);
+      rapporteur.fill("input[name=questions]", "Q4/1");
+      rapporteur.fill("textarea[name=body]", "SG3RG-AFR asks ITU-D SG1 to share regulators' experience with minimum "
+          + "quality of service thresholds and their effect on the cost of mobile broadband.");
+      rapporteur.click("#liaison-form button[type=submit]");
+      assertThat(rapporteur).hasURL(Pattern.compile(".*#/liaisons/[0-9a-f]{24}$"));
+      assertThat(rapporteur.locator("#liaison-number")).hasText("Draft");
+      assertThat(rapporteur.locator("[data-action='liaison.approve']")).hasCount(0);
+      String statementUrl = rapporteur.url();
+
+      Page chair = signedIn(chairContext, "aminata.diop@demo.example");
+      chair.navigate(statementUrl);
+      chair.click("[data-action='liaison.approve']");
+      assertThat(chair.locator(".liaison-state")).hasText("approved");
+      chair.click("[data-action='liaison.send']");
+      assertThat(chair.locator("#liaison-number")).hasText("LS/SG3RG-AFR/2");
+      assertThat(chair.locator("table.deliveries")).containsText("ITU-D-SG1");
+      assertThat(chair.locator("#liaison-radar")).isVisible();
+
+      chair.click("#notifications-link");
+      assertThat(chair.locator("#notification-list")).containsText("LS/SG3RG-AFR/2");
+      chair.navigate(statementUrl);
+
+      chair.click("[data-action='liaison.draftReply']");
+      assertThat(chair.locator("#liaison-form")).isVisible();
+      assertThat(chair.locator("input[name=title]")).hasValue(Pattern.compile("^Reply to LS/SG3RG-AFR/2"));
+      assertThat(chair.locator("input[name=questions]")).hasValue("Q4/1");
+      chair.fill("textarea[name=body]", "ITU-D SG1 Question 4/1 shares the thresholds reported by 14 regulators.");
+      chair.click("#liaison-form button[type=submit]");
+      assertThat(chair.locator("#liaison-body")).containsText("14 regulators");
+      chair.click("[data-action='liaison.approve']");
+      assertThat(chair.locator(".liaison-state")).hasText("approved");
+      chair.click("[data-action='liaison.send']");
+      assertThat(chair.locator("#liaison-number")).hasText("LS/ITU-D-SG1/1");
+      assertThat(chair.locator("#liaison-thread li")).hasCount(2);
+      chair.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("liaison-thread")).setFullPage(true));
+
+      rapporteur.navigate(server.origin() + "/#/groups/" + sg3);
+      assertThat(rapporteur.locator("#liaison-inbox")).containsText("LS/ITU-D-SG1/1");
+      rapporteur.navigate(statementUrl);
+      assertThat(rapporteur.locator(".liaison-state")).hasText("replied");
+      assertThat(rapporteur.locator("#liaison-thread li").nth(0)).containsText("LS/SG3RG-AFR/2");
+      assertThat(rapporteur.locator("#liaison-thread li").nth(1)).containsText("LS/ITU-D-SG1/1");
+
+      rapporteur.selectOption("#language", "ar");
+      assertThat(rapporteur.locator("html")).hasAttribute("dir", "rtl");
+      assertThat(rapporteur.locator("#thread-h")).hasText("سلسلة المراسلات");
+      rapporteur.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("liaison-thread-ar")).setFullPage(true));
+      rapporteur.selectOption("#language", "en");
+
+      rapporteur.click("#radar-link");
+      assertThat(rapporteur.locator("#radar-pairs tbody tr").first()).isVisible();
+      rapporteur.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("radar")).setFullPage(true));
+      assertThat(consoleErrors).isEmpty();
+    }
+  }
+}

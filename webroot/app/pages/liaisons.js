@@ -1,0 +1,295 @@
+import { h, mount } from '../dom.js';
+import { t, formatDateTime } from '../i18n.js';
+import { api } from '../api.js';
+import { currentUser } from '../session.js';
+import { navigate, renderCurrent } from '../router.js';
+import { field, formError, onSubmit, select } from '../forms.js';
+import { addGroupPanel } from '../panels.js';
+
+export const PURPOSES = ['for-action', 'for-comment', 'for-information', 'in-response'];
+const LEADS = ['chair', 'vice-chair', 'secretariat', 'rapporteur', 'associate-rapporteur'];
+
+function label(l) {
+  return l.number || t('liaison.draft');
+}
+
+function party(p) {
+  return p.groupId ? p.code : p.body;
+}
+
+function stateBadge(state, extra = '') {
+  return h('span', { class: `badge state-${state} ${extra}`.trim() }, t(`liaison.state.${state}`));
+}
+
+function deadlineText(l) {
+  if (!l.deadline) return null;
+  return h('span', { class: l.overdue ? 'badge warn' : 'badge' },
+    l.overdue ? t('liaison.overdueSince', { date: formatDateTime(l.deadline, { dateStyle: 'medium' }) })
+      : t('liaison.dueBy', { date: formatDateTime(l.deadline, { dateStyle: 'medium' }) }));
+}
+
+function listItem(l, inbox) {
+  return h('li', { class: 'liaison-item' },
+    h('a', { href: `#/liaisons/${l.id}` }, h('span', { class: 'code' }, label(l)), ' ', h('span', { dir: 'auto' }, l.title)),
+    h('div', { class: 'badges' },
+      h('span', { class: 'badge' }, t(`liaison.purpose.${l.purpose}`)),
+      stateBadge(inbox && l.boxState ? l.boxState : l.state),
+      h('span', { class: 'badge' }, inbox ? t('liaison.fromParty', { from: party(l.from) })
+        : t('liaison.toParties', { to: [...l.to.map(party), ...l.toBodies].join(', ') })),
+      deadlineText(l)));
+}
+
+function liaisonList(id, items, inbox, emptyKey) {
+  return items.length
+    ? h('ul', { class: 'liaison-list', id }, items.map((l) => listItem(l, inbox)))
+    : h('p', { class: 'muted', id }, t(emptyKey));
+}
+
+// The group page's panel: inbox, outbox and overdue statements, and a way to draft one.
+addGroupPanel(async (main, ws) => {
+  const [inbox, outbox, overdue] = await Promise.all([
+    api.get(`/api/groups/${ws.id}/liaisons?box=inbox`),
+    api.get(`/api/groups/${ws.id}/liaisons?box=outbox`),
+    api.get(`/api/groups/${ws.id}/liaisons/overdue`)]);
+  const canDraft = ws.canManage || LEADS.includes(ws.myRole);
+  return h('section', { 'aria-labelledby': 'liaisons-h', class: 'liaisons-panel' },
+    h('h2', { id: 'liaisons-h' }, t('liaison.title')),
+    canDraft ? h('p', {}, h('a', { href: `#/groups/${ws.id}/liaisons/new`, id: 'new-liaison', class: 'button' },
+      t('liaison.new'))) : null,
+    overdue.items.length ? [h('h3', { class: 'warn-text' }, t('liaison.overdue')), liaisonList('liaison-overdue', overdue.items, true, '')] : null,
+    h('h3', {}, t('liaison.inbox')),
+    liaisonList('liaison-inbox', inbox.items, true, 'liaison.inboxEmpty'),
+    h('h3', {}, t('liaison.outbox')),
+    liaisonList('liaison-outbox', outbox.items, false, 'liaison.outboxEmpty'));
+});
+
+// ---- compose and edit
+
+export async function renderCompose(main, { id }) {
+  const ws = await api.get(`/api/groups/${encodeURIComponent(id)}`);
+  const me = currentUser();
+  const draft = { to: [], cc: [], questions: [], contacts: me ? [{ name: me.name, email: me.email }] : [] };
+  await renderForm(main, ws, draft, async (body) => {
+    const created = await api.post('/api/liaisons', { fromGroupId: ws.id, ...body });
+    navigate(`/liaisons/${created.id}`);
+  });
+}
+
+export async function renderEdit(main, { id }) {
+  const view = await api.get(`/api/liaisons/${encodeURIComponent(id)}`);
+  const l = view.statement;
+  const ws = await api.get(`/api/groups/${l.from.groupId}`);
+  await renderForm(main, ws, {
+    ...l, to: l.to.map((p) => p.groupId), cc: l.cc.map((p) => p.groupId),
+  }, async (body) => {
+    await api.patch(`/api/liaisons/${l.id}`, body);
+    navigate(`/liaisons/${l.id}`);
+  });
+}
+
+function groupSelect(name, groups, chosen) {
+  const control = h('select', { name, multiple: true, size: Math.min(8, groups.length) },
+    groups.map((g) => h('option', { value: g.id, selected: chosen.includes(g.id) }, `${g.sector} · ${g.code} — ${g.title}`)));
+  return control;
+}
+
+async function renderForm(main, ws, draft, save) {
+  const { items: groups } = await api.get('/api/groups');
+  const others = groups.filter((g) => g.id !== ws.id);
+  const contact = draft.contacts?.[0] || {};
+  const form = h('form', { class: 'card compose', novalidate: true, id: 'liaison-form' },
+    formError(),
+    field('liaison.field.title', h('input', { name: 'title', value: draft.title || '', required: true, dir: 'auto' })),
+    field('liaison.field.purpose', select('purpose', PURPOSES.map((p) => [p, t(`liaison.purpose.${p}`)]), draft.purpose || 'for-action')),
+    field('liaison.field.deadline', h('input', { name: 'deadline', type: 'date', value: draft.deadline ? draft.deadline.slice(0, 10) : '' })),
+    field('liaison.field.to', groupSelect('to', others, draft.to)),
+    field('liaison.field.cc', groupSelect('cc', others, draft.cc)),
+    field('liaison.field.questions', h('input', { name: 'questions', placeholder: 'Q4/1, Q6/2', value: draft.questions.join(', ') })),
+    field('liaison.field.body', h('textarea', { name: 'body', rows: 10, dir: 'auto' }, draft.body || '')),
+    field('liaison.field.contactName', h('input', { name: 'contactName', value: contact.name || '' })),
+    field('liaison.field.contactEmail', h('input', { name: 'contactEmail', type: 'email', value: contact.email || '' })),
+    h('button', { type: 'submit', class: 'primary' }, t('liaison.saveDraft')));
+  onSubmit(form, async (data) => {
+    const body = {
+      title: data.get('title'),
+      purpose: data.get('purpose'),
+      to: data.getAll('to'),
+      cc: data.getAll('cc'),
+      questions: (data.get('questions') || '').split(/[,\s]+/).filter(Boolean),
+      body: data.get('body'),
+      contacts: data.get('contactName') ? [{ name: data.get('contactName'), ...(data.get('contactEmail') ? { email: data.get('contactEmail') } : {}) }] : [],
+    };
+    if (data.get('deadline')) body.deadline = data.get('deadline');
+    else body.deadline = null;
+    await save(body);
+  });
+  mount(main,
+    h('p', { class: 'breadcrumb' }, h('a', { href: `#/groups/${ws.id}` }, ws.code)),
+    h('h1', {}, draft.id ? t('liaison.edit') : t('liaison.compose', { group: ws.code })),
+    form);
+  form.querySelector('input[name=title]').focus();
+}
+
+// ---- one statement and its thread
+
+export async function renderLiaison(main, { id }) {
+  const view = await api.get(`/api/liaisons/${encodeURIComponent(id)}`);
+  const radar = await api.get(`/api/liaisons/${encodeURIComponent(id)}/radar`).catch(() => ({ items: [] }));
+  const l = view.statement;
+  mount(main,
+    h('p', { class: 'breadcrumb' }, l.from.groupId ? h('a', { href: `#/groups/${l.from.groupId}` }, l.from.code) : l.from.body),
+    h('h1', {}, h('span', { class: 'code', id: 'liaison-number' }, label(l)), ' ', h('span', { dir: 'auto' }, l.title)),
+    h('div', { class: 'badges' },
+      h('span', { class: 'badge' }, t(`liaison.purpose.${l.purpose}`)),
+      stateBadge(l.state, 'liaison-state'),
+      deadlineText(l)),
+    actions(view),
+    details(l),
+    deliveries(l),
+    thread(view),
+    radarSection(radar.items));
+}
+
+function actions(view) {
+  const l = view.statement;
+  const buttons = [];
+  const act = (key, path, then) => h('button', {
+    class: 'primary', 'data-action': key,
+    onclick: async (event) => {
+      event.target.disabled = true;
+      try {
+        const result = await api.post(`/api/liaisons/${l.id}/${path.action}`, path.body);
+        if (then) then(result); else await renderCurrent();
+      } catch (error) {
+        event.target.disabled = false;
+        document.getElementById('liaison-actions-error').textContent = error.message;
+      }
+    },
+  }, t(key, path.vars || {}));
+  if (view.can.edit) buttons.push(h('a', { href: `#/liaisons/${l.id}/edit`, class: 'button', 'data-action': 'liaison.editDraft' }, t('liaison.editDraft')));
+  if (view.can.approve) buttons.push(act('liaison.approve', { action: 'approve' }));
+  if (view.can.send) buttons.push(act('liaison.send', { action: 'send' }));
+  for (const g of view.can.replyGroups) {
+    const d = l.deliveries.find((x) => x.group.groupId === g.groupId);
+    if (d?.state === 'received') buttons.push(act('liaison.takeUp', { action: 'take-up', body: { groupId: g.groupId }, vars: { group: g.code } }));
+    buttons.push(act('liaison.draftReply', { action: 'reply', body: { groupId: g.groupId }, vars: { group: g.code } },
+      (reply) => navigate(`/liaisons/${reply.id}/edit`)));
+  }
+  return h('div', { class: 'actions', id: 'liaison-actions' }, buttons,
+    h('p', { class: 'form-error', id: 'liaison-actions-error', role: 'alert' }));
+}
+
+function details(l) {
+  const row = (key, value) => (value ? [h('dt', {}, t(key)), h('dd', { dir: 'auto' }, value)] : null);
+  return h('section', { 'aria-labelledby': 'details-h' },
+    h('h2', { id: 'details-h', class: 'visually-hidden' }, t('liaison.details')),
+    h('dl', { class: 'facts' },
+      row('liaison.field.from', `${party(l.from)}${l.from.sector ? ` (${l.from.sector})` : ''}`),
+      row('liaison.field.to', [...l.to.map((p) => `${p.code} (${p.sector})`), ...l.toBodies].join(', ')),
+      row('liaison.field.cc', l.cc.map((p) => p.code).join(', ')),
+      row('liaison.field.questions', l.questions.join(', ')),
+      row('liaison.field.deadline', l.deadline ? formatDateTime(l.deadline) : ''),
+      row('liaison.field.contacts', l.contacts.map((c) => [c.name, c.affiliation, c.email].filter(Boolean).join(', ')).join('; ')),
+      row('liaison.field.attachments', l.attachments.join(', '))),
+    l.body ? h('div', { class: 'ls-body', dir: 'auto', id: 'liaison-body' }, l.body) : null);
+}
+
+function deliveries(l) {
+  if (!l.deliveries.length) return null;
+  return h('section', { 'aria-labelledby': 'deliveries-h' },
+    h('h2', { id: 'deliveries-h' }, t('liaison.deliveries')),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'deliveries' },
+      h('thead', {}, h('tr', {}, ['liaison.group', 'liaison.stateLabel', 'liaison.agenda'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, l.deliveries.map((d) => h('tr', {},
+        h('td', {}, d.group.code, d.copy ? h('span', { class: 'muted' }, ` (${t('liaison.copy')})`) : null),
+        h('td', {}, stateBadge(d.state)),
+        h('td', {}, d.agenda
+          ? [t('liaison.proposedFor', { date: formatDateTime(d.agenda.meetingStart, { dateStyle: 'medium' }) }),
+            d.agenda.deadlineBeforeMeeting ? h('div', { class: 'badge warn agenda-warning' }, t('liaison.deadlineBeforeMeeting')) : null]
+          : h('span', { class: 'muted' }, '—'))))))));
+}
+
+function thread(view) {
+  return h('section', { 'aria-labelledby': 'thread-h' },
+    h('h2', { id: 'thread-h' }, t('liaison.thread')),
+    h('ol', { class: 'thread', id: 'liaison-thread' }, view.thread.map((l) => h('li', {
+      class: l.id === view.statement.id ? 'current' : '', 'aria-current': l.id === view.statement.id ? 'page' : null,
+    },
+    h('a', { href: `#/liaisons/${l.id}` }, h('span', { class: 'code' }, label(l)), ' ', h('span', { dir: 'auto' }, l.title)),
+    h('div', { class: 'muted' }, `${party(l.from)} → ${[...l.to.map(party), ...l.toBodies].join(', ')}`, ' ',
+      stateBadge(l.state), l.sentAt ? ` ${formatDateTime(l.sentAt, { dateStyle: 'medium' })}` : '')))));
+}
+
+function matchTitle(m) {
+  const text = [m.ref, m.title].filter(Boolean).join(' ');
+  return m.kind === 'liaison' ? h('a', { href: `#/liaisons/${m.id}` }, text) : text;
+}
+
+function percent(score) {
+  return `${Math.round(score * 100)}%`;
+}
+
+function radarSection(items) {
+  return h('section', { 'aria-labelledby': 'radar-h', class: 'radar' },
+    h('h2', { id: 'radar-h' }, t('radar.onThisPage')),
+    h('p', { class: 'muted' }, t('radar.explain')),
+    items.length
+      ? h('ul', { class: 'radar-list', id: 'liaison-radar' }, items.map((m) => h('li', {},
+        h('span', { class: 'score', title: t('radar.score') }, percent(m.score)), ' ',
+        h('span', { class: 'badge' }, `${m.sector} · ${t(`radar.kind.${m.kind}`)}`), ' ',
+        m.groupCode ? h('span', { class: 'code' }, m.groupCode) : null, ' ',
+        h('span', { dir: 'auto' }, matchTitle(m)),
+        h('div', { class: 'muted' }, t('radar.shared', { terms: m.sharedTerms.join(', ') })))))
+      : h('p', { class: 'muted', id: 'liaison-radar' }, t('radar.none')));
+}
+
+// ---- the radar page
+
+export async function renderRadar(main) {
+  const { items } = await api.get('/api/radar?limit=30');
+  const results = h('div', { id: 'radar-check-results' });
+  const check = h('form', { class: 'card', novalidate: true, id: 'radar-check' },
+    h('h2', {}, t('radar.checkTitle')),
+    formError(),
+    field('radar.checkSector', select('sector', [['ITU-D', 'ITU-D'], ['ITU-T', 'ITU-T']], 'ITU-D')),
+    field('liaison.field.title', h('input', { name: 'title', dir: 'auto' })),
+    field('radar.checkText', h('textarea', { name: 'text', rows: 4, dir: 'auto' })),
+    h('button', { type: 'submit' }, t('radar.check')),
+    results);
+  onSubmit(check, async (data) => {
+    const found = await api.post('/api/radar/check', { sector: data.get('sector'), title: data.get('title'), text: data.get('text') || undefined });
+    mount(results, radarSection(found.items));
+  });
+  mount(main,
+    h('h1', {}, t('radar.title')),
+    h('p', { class: 'muted' }, t('radar.pageExplain')),
+    items.length
+      ? h('div', { class: 'table-wrap' }, h('table', { class: 'radar-pairs', id: 'radar-pairs' },
+        h('thead', {}, h('tr', {}, ['radar.score', 'radar.one', 'radar.other', 'radar.sharedTerms'].map((k) => h('th', { scope: 'col' }, t(k))))),
+        h('tbody', {}, items.map((p) => h('tr', {},
+          h('td', { class: 'score' }, percent(p.score)),
+          h('td', { dir: 'auto' }, h('span', { class: 'badge' }, `${p.a.sector} · ${t(`radar.kind.${p.a.kind}`)}`), ' ', p.a.groupCode || '', ' ', matchTitle(p.a)),
+          h('td', { dir: 'auto' }, h('span', { class: 'badge' }, `${p.b.sector} · ${t(`radar.kind.${p.b.kind}`)}`), ' ', p.b.groupCode || '', ' ', matchTitle(p.b)),
+          h('td', {}, p.sharedTerms.join(', ')))))))
+      : h('p', { class: 'muted', id: 'radar-pairs' }, t('radar.none')),
+    check);
+}
+
+// ---- notifications (deadline reminders, statements received)
+
+export async function renderNotifications(main) {
+  const { items } = await api.get('/api/notifications');
+  const markRead = async (n) => {
+    await api.post(`/api/notifications/${n.id}/read`);
+    await renderCurrent();
+  };
+  mount(main,
+    h('h1', {}, t('notifications.title')),
+    items.length
+      ? h('ul', { class: 'notifications', id: 'notification-list' }, items.map((n) => h('li', { class: n.read ? 'muted' : '' },
+        h('div', {}, h('strong', { dir: 'auto' }, n.liaisonId ? h('a', { href: `#/liaisons/${n.liaisonId}` }, n.title) : n.title)),
+        h('div', { dir: 'auto' }, n.text),
+        h('div', { class: 'muted' }, formatDateTime(n.createdAt), ' ',
+          n.read ? null : h('button', { class: 'link', onclick: () => markRead(n) }, t('notifications.markRead'))))))
+      : h('p', { class: 'muted', id: 'notification-list' }, t('notifications.none')));
+}
