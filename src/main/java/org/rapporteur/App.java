@@ -17,6 +17,10 @@ import org.rapporteur.account.AccountService;
 import org.rapporteur.account.AccountsConfig;
 import org.rapporteur.audit.AuditRoutes;
 import org.rapporteur.audit.AuditService;
+import org.rapporteur.chat.ChatConfig;
+import org.rapporteur.chat.ChatRoutes;
+import org.rapporteur.chat.ChatService;
+import org.rapporteur.chat.RealtimeGateway;
 import org.rapporteur.demo.DemoData;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.http.HttpPlatform;
@@ -39,6 +43,7 @@ public final class App {
   private HttpServer server;
   private String origin;
   private Services services;
+  private RealtimeGateway gateway;
 
   private App(Vertx vertx, AppConfig config) {
     this.vertx = vertx;
@@ -46,7 +51,7 @@ public final class App {
   }
 
   /** The services, for start-up tasks such as demo data and for tests. */
-  public record Services(AccountService accounts, WorkspaceService workspaces, AuditService audit) {}
+  public record Services(AccountService accounts, WorkspaceService workspaces, AuditService audit, ChatService chat) {}
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
     App app = new App(vertx, config);
@@ -78,8 +83,9 @@ public final class App {
     AccountService accounts = new AccountService(vertx, mongo, audit,
         config.section("accounts", AccountsConfig::fromJson));
     WorkspaceService workspaces = new WorkspaceService(mongo, accounts, audit);
-    services = new Services(accounts, workspaces, audit);
-    return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start());
+    ChatService chat = new ChatService(vertx, mongo, workspaces, audit, config.section("chat", ChatConfig::fromJson));
+    services = new Services(accounts, workspaces, audit, chat);
+    return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start()).compose(v -> chat.start());
   }
 
   private Future<Void> listen() {
@@ -103,11 +109,13 @@ public final class App {
     HttpPlatform platform = new HttpPlatform(config.http(), origin);
     platform.installFront(router);
     router.route("/api/*").handler(services.accounts().sessionResolver());
+    gateway = new RealtimeGateway(vertx, services.chat(), origin);
     List<RouteModule> modules = List.of(
         new SystemRoutes(mongo, readOpenApi()),
         new AccountRoutes(services.accounts(), origin),
         new WorkspaceRoutes(services.workspaces()),
-        new AuditRoutes(services.audit()));
+        new AuditRoutes(services.audit()),
+        new ChatRoutes(services.chat(), gateway));
     modules.forEach(module -> module.mount(router));
     platform.installBack(router);
   }
@@ -144,6 +152,9 @@ public final class App {
   }
 
   public Future<Void> stop() {
+    if (gateway != null) {
+      gateway.stop();
+    }
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     return closed
         .compose(v -> mongo == null ? Future.succeededFuture() : mongo.close())
