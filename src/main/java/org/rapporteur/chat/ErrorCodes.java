@@ -30,6 +30,7 @@ final class ErrorCodes {
         case NOT_FOUND -> "not-found";
         case UNAUTHENTICATED -> "unauthenticated";
         case CONFLICT -> "conflict";
+        case UNPROCESSABLE -> "unprocessable";
         default -> "invalid";
       };
     }
