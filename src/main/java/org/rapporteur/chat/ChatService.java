@@ -72,11 +72,31 @@ public final class ChatService {
     });
   }
 
+  /**
+   * Stores a message. The clientId lookup runs alongside the checks, so that a retry is acknowledged
+   * with its original seq even if its sender has been muted or limited since.
+   */
   public Future<ChatEvent> send(Actor actor, RoomAccess access, SendCommand command) {
-    return checkWriter(actor, access, command.room(), command.text())
-        .compose(v -> command.replyTo() == null ? Future.succeededFuture() : requireMessage(command.room(), command.replyTo()))
-        .compose(v -> messageLog.append(command.room(), new ChatEvent.Draft(ChatEvent.MESSAGE, command.clientId(),
-            actor.userId(), actor.name(), command.text(), command.replyTo(), null, command.mentions(), null)))
+    Future<java.util.Optional<ChatEvent>> earlier = events.findByClientId(command.room().toString(), command.clientId());
+    Future<Void> allowed = checkWriter(actor, access, command.room(), command.text());
+    return Future.join(earlier, allowed).transform(checked -> {
+      if (earlier.succeeded() && earlier.result().isPresent()) {
+        return Future.succeededFuture(earlier.result().get());
+      }
+      if (checked.failed()) {
+        return Future.failedFuture(allowed.failed() ? allowed.cause() : earlier.cause());
+      }
+      return appendMessage(actor, command);
+    });
+  }
+
+  private Future<ChatEvent> appendMessage(Actor actor, SendCommand command) {
+    Future<?> replyExists = command.replyTo() == null ? Future.succeededFuture()
+        : requireMessage(command.room(), command.replyTo());
+    return replyExists
+        .compose(v -> messageLog.appendChecked(command.room(), new ChatEvent.Draft(ChatEvent.MESSAGE,
+            command.clientId(), actor.userId(), actor.name(), command.text(), command.replyTo(), null,
+            command.mentions(), null)))
         .onSuccess(appended -> {
           if (!appended.duplicate() && !command.mentions().isEmpty()) {
             notifyMentions(actor, appended.event());
@@ -146,7 +166,7 @@ public final class ChatService {
   public Future<History> history(Actor actor, RoomName room, Long before, int limit) {
     return readAccess(actor, room)
         .compose(access -> messageLog.reservedHead(room))
-        .compose(head -> events.page(room.toString(), before == null ? head + 1 : before, limit)
+        .compose(head -> events.page(room.toString(), before == null ? head + 1 : Math.min(before, head + 1), limit)
             .map(page -> {
               List<ChatEvent> oldestFirst = new java.util.ArrayList<>(page);
               java.util.Collections.reverse(oldestFirst);

@@ -42,6 +42,11 @@ public final class MessageLog {
 
   public record Appended(ChatEvent event, boolean duplicate) {}
 
+  /** Like {@link #append}, for a caller that has just looked the clientId up itself and found nothing. */
+  Future<Appended> appendChecked(RoomName room, ChatEvent.Draft draft) {
+    return reserveAndInsert(room, draft, RESERVE_ATTEMPTS);
+  }
+
   private Future<Appended> reserveAndInsert(RoomName room, ChatEvent.Draft draft, int reservesLeft) {
     return store.reserve(room.toString()).compose(seq -> insertAt(room, seq, draft, reservesLeft, INSERT_RETRIES));
   }
