@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.rapporteur.account.AccountRoutes;
 import org.rapporteur.account.AccountService;
 import org.rapporteur.account.AccountsConfig;
@@ -20,8 +21,15 @@ import org.rapporteur.audit.AuditService;
 import org.rapporteur.chat.ChatConfig;
 import org.rapporteur.chat.ChatRoutes;
 import org.rapporteur.chat.ChatService;
+import org.rapporteur.chat.MeetingRoomPolicy;
 import org.rapporteur.chat.RealtimeGateway;
 import org.rapporteur.demo.DemoData;
+import org.rapporteur.meeting.AgendaService;
+import org.rapporteur.meeting.ContributionLookup;
+import org.rapporteur.meeting.MeetingRoutes;
+import org.rapporteur.meeting.MeetingService;
+import org.rapporteur.meeting.SpeakerQueueService;
+import org.rapporteur.platform.events.RoomEvents;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.http.HttpPlatform;
 import org.rapporteur.platform.http.RouteModule;
@@ -44,6 +52,7 @@ public final class App {
   private String origin;
   private Services services;
   private RealtimeGateway gateway;
+  private Router router;
 
   private App(Vertx vertx, AppConfig config) {
     this.vertx = vertx;
@@ -51,7 +60,8 @@ public final class App {
   }
 
   /** The services, for start-up tasks such as demo data and for tests. */
-  public record Services(AccountService accounts, WorkspaceService workspaces, AuditService audit, ChatService chat) {}
+  public record Services(AccountService accounts, WorkspaceService workspaces, AuditService audit,
+      MeetingService meetings, AgendaService agendas, SpeakerQueueService speakerQueue, ChatService chat) {}
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
     App app = new App(vertx, config);
@@ -84,8 +94,16 @@ public final class App {
         config.section("accounts", AccountsConfig::fromJson));
     WorkspaceService workspaces = new WorkspaceService(mongo, accounts, audit);
     ChatService chat = new ChatService(vertx, mongo, workspaces, audit, config.section("chat", ChatConfig::fromJson));
-    services = new Services(accounts, workspaces, audit, chat);
-    return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start()).compose(v -> chat.start());
+    RoomEvents rooms = chat.roomEvents();
+    MeetingService meetings = new MeetingService(mongo, workspaces, accounts, audit);
+    chat.policies().register("meeting", new MeetingRoomPolicy(meetings, workspaces));
+    ContributionLookup noContributionsYet = id -> Future.succeededFuture(Optional.empty());
+    AgendaService agendas = new AgendaService(mongo, meetings, noContributionsYet, rooms, audit,
+        vertx.createSharedWorkerExecutor("exports", 2));
+    SpeakerQueueService speakerQueue = new SpeakerQueueService(mongo, meetings, accounts, rooms, audit);
+    services = new Services(accounts, workspaces, audit, meetings, agendas, speakerQueue, chat);
+    return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start()).compose(v -> chat.start())
+        .compose(v -> meetings.start()).compose(v -> agendas.start()).compose(v -> speakerQueue.start());
   }
 
   private Future<Void> listen() {
@@ -97,10 +115,10 @@ public final class App {
         .setMaxWebSocketMessageSize(262_144);
     server = vertx.createHttpServer(options);
     // The origin may name the port, which is only known after binding, so the router is built lazily.
-    Router root = Router.router(vertx);
-    return server.requestHandler(root).listen().map(bound -> {
+    router = Router.router(vertx);
+    return server.requestHandler(router).listen().map(bound -> {
       origin = config.http().originFor(bound.actualPort());
-      buildRouter(root);
+      buildRouter(router);
       return null;
     });
   }
@@ -114,6 +132,7 @@ public final class App {
         new SystemRoutes(mongo, readOpenApi()),
         new AccountRoutes(services.accounts(), origin),
         new WorkspaceRoutes(services.workspaces()),
+        new MeetingRoutes(services.meetings(), services.agendas(), services.speakerQueue()),
         new AuditRoutes(services.audit()),
         new ChatRoutes(services.chat(), gateway));
     modules.forEach(module -> module.mount(router));
@@ -145,6 +164,11 @@ public final class App {
 
   public Services services() {
     return services;
+  }
+
+  /** The assembled routes, so tests can check that the OpenAPI document lists every one. */
+  public Router router() {
+    return router;
   }
 
   public MongoClient mongo() {

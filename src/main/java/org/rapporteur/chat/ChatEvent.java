@@ -24,6 +24,7 @@ public record ChatEvent(
     Long target,
     List<String> mentions,
     JsonObject about,
+    JsonObject data,
     boolean deleted,
     Instant editedAt) {
 
@@ -35,17 +36,20 @@ public record ChatEvent(
 
   static ChatEvent of(String room, long seq, Draft draft, Instant at) {
     return new ChatEvent(room, seq, draft.clientId(), draft.kind(), draft.authorId(), draft.authorName(), at,
-        draft.text(), draft.replyTo(), draft.target(), draft.mentions(), draft.about(), false, null);
+        draft.text(), draft.replyTo(), draft.target(), draft.mentions(), draft.about(), draft.data(), false, null);
   }
 
   static ChatEvent voidAt(String room, long seq) {
     return new ChatEvent(room, seq, "void:" + seq, VOID, null, null, Instant.now(), null, null, null, List.of(),
-        null, false, null);
+        null, null, false, null);
   }
 
-  /** What a writer asks to append; the log gives it its sequence number and time. */
+  /**
+   * What a writer asks to append; the log gives it its sequence number and time. {@code data} holds
+   * another feature's event (an agenda or queue change), sent to clients as the event's own fields.
+   */
   public record Draft(String kind, String clientId, String authorId, String authorName, String text, Long replyTo,
-      Long target, List<String> mentions, JsonObject about) {}
+      Long target, List<String> mentions, JsonObject about, JsonObject data) {}
 
   static String documentId(String room, long seq) {
     return room + ":" + seq;
@@ -65,6 +69,7 @@ public record ChatEvent(
     putIfPresent(doc, "replyTo", replyTo);
     putIfPresent(doc, "target", target);
     putIfPresent(doc, "about", about);
+    putIfPresent(doc, "data", data);
     if (!mentions.isEmpty()) {
       doc.put("mentions", new JsonArray(mentions));
     }
@@ -76,12 +81,14 @@ public record ChatEvent(
     return new ChatEvent(doc.getString("room"), doc.getLong("seq"), doc.getString("clientId"), doc.getString("kind"),
         doc.getString("authorId"), doc.getString("authorName"), MongoTime.read(doc, "at"), doc.getString("text"),
         doc.getLong("replyTo"), doc.getLong("target"), mentions.stream().map(String::valueOf).toList(),
-        doc.getJsonObject("about"), doc.getBoolean("deleted", false), MongoTime.read(doc, "editedAt"));
+        doc.getJsonObject("about"), doc.getJsonObject("data"), doc.getBoolean("deleted", false),
+        MongoTime.read(doc, "editedAt"));
   }
 
   /** The {@code event} object of an event frame. */
   public JsonObject body() {
-    JsonObject json = new JsonObject().put("kind", kind).put("clientId", clientId).put("at", at.toString());
+    JsonObject json = data == null ? new JsonObject() : data.copy();
+    json.put("kind", kind).put("clientId", clientId).put("at", at.toString());
     if (authorId != null) {
       json.put("author", new JsonObject().put("id", authorId).put("name", authorName));
     }

@@ -57,6 +57,11 @@ public final class ChatService {
     return messageLog;
   }
 
+  /** Other features' room events (agenda, speaker queue), stored in the same logs as chat. */
+  public org.rapporteur.platform.events.RoomEvents roomEvents() {
+    return new StoredRoomEvents(messageLog);
+  }
+
   /** Where features that own a kind of room (meetings) plug in their access rules. */
   public RoomPolicies policies() {
     return policies;
@@ -96,7 +101,7 @@ public final class ChatService {
     return replyExists
         .compose(v -> messageLog.appendChecked(command.room(), new ChatEvent.Draft(ChatEvent.MESSAGE,
             command.clientId(), actor.userId(), actor.name(), command.text(), command.replyTo(), null,
-            command.mentions(), null)))
+            command.mentions(), null, null)))
         .onSuccess(appended -> {
           if (!appended.duplicate() && !command.mentions().isEmpty()) {
             notifyMentions(actor, appended.event());
@@ -117,7 +122,7 @@ public final class ChatService {
             throw new ForbiddenException("Only its author may edit a message");
           }
           return messageLog.append(command.room(), new ChatEvent.Draft(ChatEvent.EDIT, command.clientId(),
-              actor.userId(), actor.name(), command.text(), null, command.target(), List.of(), null));
+              actor.userId(), actor.name(), command.text(), null, command.target(), List.of(), null, null));
         })
         .compose(appended -> appended.duplicate() ? Future.succeededFuture(appended.event())
             : events.markEdited(command.room().toString(), command.target(), command.text(), appended.event().at())
@@ -142,7 +147,7 @@ public final class ChatService {
               : audit.record(actor, "chat.delete", "room", command.room().toString(),
                   new JsonObject().put("seq", target.seq()).put("authorId", target.authorId()));
           return audited.compose(v -> messageLog.append(command.room(), new ChatEvent.Draft(ChatEvent.DELETE,
-              command.clientId(), actor.userId(), actor.name(), null, null, command.target(), List.of(), null)));
+              command.clientId(), actor.userId(), actor.name(), null, null, command.target(), List.of(), null, null)));
         })
         .compose(appended -> events.markDeleted(command.room().toString(), command.target()).map(appended.event()));
   }
@@ -225,7 +230,7 @@ public final class ChatService {
     policies.readers(actor, room, message.mentions())
         .compose(readers -> Future.all(readers.stream().map(userId -> messageLog.append(RoomName.of("user", userId),
             new ChatEvent.Draft(ChatEvent.MENTION, "mention:" + message.room() + ":" + message.seq(),
-                actor.userId(), actor.name(), excerpt, null, null, List.of(), about))).toList()))
+                actor.userId(), actor.name(), excerpt, null, null, List.of(), about, null))).toList()))
         .onFailure(e -> log.warn("Mention notifications for {}:{} failed", message.room(), message.seq(), e));
   }
 }

@@ -3,6 +3,8 @@ package org.rapporteur.chat;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.BulkOperation;
+import io.vertx.ext.mongo.BulkWriteOptions;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
@@ -35,8 +37,13 @@ final class EventStore {
 
   /** Reserves the room's next sequence number (atomic, also across server processes). */
   Future<Long> reserve(String room) {
+    return reserve(room, 1);
+  }
+
+  /** Reserves the next {@code count} numbers; the future holds the last of them. */
+  Future<Long> reserve(String room, int count) {
     return mongo.findOneAndUpdateWithOptions(COUNTERS, new JsonObject().put("_id", room),
-            new JsonObject().put("$inc", new JsonObject().put("head", 1L)),
+            new JsonObject().put("$inc", new JsonObject().put("head", (long) count)),
             new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
         .map(doc -> doc.getLong("head"));
   }
@@ -50,6 +57,15 @@ final class EventStore {
   /** Fails with a duplicate-key error when the sequence number or the clientId is taken. */
   Future<Void> insert(ChatEvent event) {
     return mongo.insert(EVENTS, event.toDocument()).mapEmpty();
+  }
+
+  /** Inserts several events in one command (one commit on the embedded server); fails if any one fails. */
+  Future<Void> insertAll(List<ChatEvent> events) {
+    if (events.size() == 1) {
+      return insert(events.get(0));
+    }
+    List<BulkOperation> inserts = events.stream().map(e -> BulkOperation.createInsert(e.toDocument())).toList();
+    return mongo.bulkWriteWithOptions(EVENTS, inserts, new BulkWriteOptions().setOrdered(false)).mapEmpty();
   }
 
   Future<Optional<ChatEvent>> findByClientId(String room, String clientId) {

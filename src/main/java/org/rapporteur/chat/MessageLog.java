@@ -1,10 +1,13 @@
 package org.rapporteur.chat;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.rapporteur.platform.mongo.MongoErrors;
 
 /**
@@ -22,10 +25,12 @@ public final class MessageLog {
   private static final int RESERVE_ATTEMPTS = 5;
   private static final int INSERT_RETRIES = 3;
   private static final long POLL_MILLIS = 40;
+  private static final int MAX_BATCH = 200;
 
   private final Vertx vertx;
   private final EventStore store;
   private final long holeRepairMillis;
+  private final Map<RoomName, RoomQueue> queues = new ConcurrentHashMap<>();
 
   MessageLog(Vertx vertx, EventStore store, long holeRepairMillis) {
     this.vertx = vertx;
@@ -37,14 +42,94 @@ public final class MessageLog {
   public Future<Appended> append(RoomName room, ChatEvent.Draft draft) {
     return store.findByClientId(room.toString(), draft.clientId()).compose(found -> found.isPresent()
         ? Future.succeededFuture(new Appended(found.get(), true))
-        : reserveAndInsert(room, draft, RESERVE_ATTEMPTS));
+        : appendChecked(room, draft));
   }
 
   public record Appended(ChatEvent event, boolean duplicate) {}
 
-  /** Like {@link #append}, for a caller that has just looked the clientId up itself and found nothing. */
+  /**
+   * Like {@link #append}, for a caller that has just looked the clientId up itself and found nothing.
+   * Appends to one room from this process are written in batches, one batch at a time: a block of
+   * numbers is reserved with one {@code $inc} and the events are inserted with one bulk write. A
+   * batch that fails in any way is settled event by event through the single-event path.
+   */
   Future<Appended> appendChecked(RoomName room, ChatEvent.Draft draft) {
-    return reserveAndInsert(room, draft, RESERVE_ATTEMPTS);
+    Promise<Appended> promise = Promise.promise();
+    RoomQueue queue = queues.computeIfAbsent(room, r -> new RoomQueue());
+    boolean start;
+    synchronized (queue) {
+      queue.waiting.add(new Waiting(draft, promise));
+      start = !queue.running;
+      queue.running = true;
+    }
+    if (start) {
+      writeNextBatch(room, queue);
+    }
+    return promise.future();
+  }
+
+  private record Waiting(ChatEvent.Draft draft, Promise<Appended> promise) {}
+
+  private static final class RoomQueue {
+    final List<Waiting> waiting = new ArrayList<>();
+    boolean running;
+  }
+
+  private void writeNextBatch(RoomName room, RoomQueue queue) {
+    List<Waiting> batch;
+    synchronized (queue) {
+      if (queue.waiting.isEmpty()) {
+        queue.running = false;
+        queues.remove(room, queue);
+        return;
+      }
+      int size = Math.min(MAX_BATCH, queue.waiting.size());
+      batch = new ArrayList<>(queue.waiting.subList(0, size));
+      queue.waiting.subList(0, size).clear();
+    }
+    writeBatch(room, batch).onComplete(done -> writeNextBatch(room, queue));
+  }
+
+  private Future<Void> writeBatch(RoomName room, List<Waiting> batch) {
+    return store.reserve(room.toString(), batch.size())
+        .compose(head -> {
+          Instant now = Instant.now();
+          long first = head - batch.size() + 1;
+          List<ChatEvent> events = new ArrayList<>(batch.size());
+          for (int i = 0; i < batch.size(); i++) {
+            events.add(ChatEvent.of(room.toString(), first + i, batch.get(i).draft(), now));
+          }
+          return store.insertAll(events)
+              .map(v -> {
+                for (int i = 0; i < events.size(); i++) {
+                  publish(room, events.get(i));
+                  batch.get(i).promise().tryComplete(new Appended(events.get(i), false));
+                }
+                return (Void) null;
+              })
+              .recover(failure -> settleOneByOne(room, events, batch));
+        })
+        .onFailure(failure -> batch.forEach(w -> w.promise().tryFail(failure)))
+        .otherwiseEmpty();
+  }
+
+  private Future<Void> settleOneByOne(RoomName room, List<ChatEvent> events, List<Waiting> batch) {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = 0; i < events.size(); i++) {
+      ChatEvent event = events.get(i);
+      Waiting waiting = batch.get(i);
+      chain = chain.compose(v -> insertAt(room, event.seq(), waiting.draft(), RESERVE_ATTEMPTS, INSERT_RETRIES)
+          .onComplete(result -> {
+            if (result.succeeded()) {
+              waiting.promise().tryComplete(result.result());
+            } else {
+              waiting.promise().tryFail(result.cause());
+            }
+          })
+          .<Void>mapEmpty()
+          .otherwiseEmpty());
+    }
+    return chain;
   }
 
   private Future<Appended> reserveAndInsert(RoomName room, ChatEvent.Draft draft, int reservesLeft) {
@@ -72,8 +157,12 @@ public final class MessageLog {
     return store.findByClientId(room.toString(), draft.clientId()).compose(original -> {
       if (original.isPresent()) {
         ChatEvent first = original.get();
-        Future<Void> filled = first.seq() == seq ? Future.succeededFuture() : fillVoid(room, seq);
-        return filled.map(v -> new Appended(first, true));
+        if (first.seq() == seq) {
+          // Our own earlier attempt at this number did store it (a batch, or a write whose reply was lost).
+          publish(room, first);
+          return Future.succeededFuture(new Appended(first, false));
+        }
+        return fillVoid(room, seq).map(v -> new Appended(first, true));
       }
       if (reservesLeft <= 1) {
         return Future.failedFuture(new IllegalStateException("Could not place an event in room " + room));

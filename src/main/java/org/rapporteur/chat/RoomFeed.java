@@ -1,9 +1,11 @@
 package org.rapporteur.chat;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +23,8 @@ final class RoomFeed {
   private final Vertx vertx;
   private final RoomName room;
   private final MessageLog log;
-  private final Set<Subscription> subscribers = ConcurrentHashMap.newKeySet();
+  /** Subscribers by the event loop that owns their connection: one task per loop per event, not one per write. */
+  private final Map<Context, Set<Subscription>> subscribers = new ConcurrentHashMap<>();
   private final TreeMap<Long, ChatEvent> pending = new TreeMap<>();
   private MessageConsumer<JsonObject> consumer;
   private Future<Void> ready;
@@ -52,12 +55,15 @@ final class RoomFeed {
 
   /** Adds a subscriber and returns the head it joins at: it gets every event after that from this feed. */
   synchronized long attach(Subscription subscription) {
-    subscribers.add(subscription);
+    subscribers.computeIfAbsent(subscription.context(), c -> ConcurrentHashMap.newKeySet()).add(subscription);
     return delivered;
   }
 
   void detach(Subscription subscription) {
-    subscribers.remove(subscription);
+    Set<Subscription> group = subscribers.get(subscription.context());
+    if (group != null) {
+      group.remove(subscription);
+    }
   }
 
   synchronized void close() {
@@ -90,13 +96,26 @@ final class RoomFeed {
       ChatEvent event = pending.pollFirstEntry().getValue();
       delivered = event.seq();
       String frame = event.frame().encode();
-      for (Subscription subscriber : subscribers) {
-        subscriber.deliver(event.seq(), frame);
-      }
+      fanOut(event.seq(), frame);
     }
     if (!pending.isEmpty() && !gapFillScheduled) {
       gapFillScheduled = true;
       vertx.setTimer(GAP_WAIT_MILLIS, id -> fillGap());
+    }
+  }
+
+  private void fanOut(long seq, String frame) {
+    Context current = Vertx.currentContext();
+    for (Map.Entry<Context, Set<Subscription>> group : subscribers.entrySet()) {
+      Set<Subscription> members = group.getValue();
+      if (members.isEmpty()) {
+        continue;
+      }
+      if (group.getKey() == current) {
+        members.forEach(s -> s.deliver(seq, frame));
+      } else {
+        group.getKey().runOnContext(v -> members.forEach(s -> s.deliver(seq, frame)));
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package org.rapporteur.chat;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
@@ -16,6 +17,7 @@ final class Subscription {
   private static final int CONGESTION_POLLS = 1500;
 
   private final Vertx vertx;
+  private final Context context;
   private final RoomName room;
   private final Outbound out;
   private final MessageLog log;
@@ -27,8 +29,9 @@ final class Subscription {
 
   private record Buffered(long seq, String frame) {}
 
-  Subscription(Vertx vertx, RoomName room, Outbound out, MessageLog log, int bufferLimit) {
+  Subscription(Vertx vertx, Context context, RoomName room, Outbound out, MessageLog log, int bufferLimit) {
     this.vertx = vertx;
+    this.context = context;
     this.room = room;
     this.out = out;
     this.log = log;
@@ -37,6 +40,11 @@ final class Subscription {
 
   RoomName room() {
     return room;
+  }
+
+  /** The event loop of this subscriber's connection, where its writes are cheapest. */
+  Context context() {
+    return context;
   }
 
   /** Called by the feed, in sequence order, for every event after the head it attached this at. */

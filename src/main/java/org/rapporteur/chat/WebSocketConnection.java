@@ -1,5 +1,6 @@
 package org.rapporteur.chat;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -28,6 +29,7 @@ final class WebSocketConnection implements Outbound, Heartbeat {
   private final Runnable onClose;
   private final Map<RoomName, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final Map<RoomName, Future<RoomAccess>> access = new ConcurrentHashMap<>();
+  private final Context context;
   private volatile long lastHeard = System.currentTimeMillis();
   private volatile boolean closed;
   private volatile int errorsSinceBeat;
@@ -40,6 +42,7 @@ final class WebSocketConnection implements Outbound, Heartbeat {
     this.chat = chat;
     this.feeds = feeds;
     this.onClose = onClose;
+    this.context = vertx.getOrCreateContext();
   }
 
   void start() {
@@ -95,7 +98,7 @@ final class WebSocketConnection implements Outbound, Heartbeat {
       return;
     }
     dropSubscription(room);
-    Subscription subscription = new Subscription(vertx, room, this, chat.log(), chat.config().replayBufferEvents());
+    Subscription subscription = new Subscription(vertx, context, room, this, chat.log(), chat.config().replayBufferEvents());
     accessFor(room)
         .compose(a -> {
           subscriptions.put(room, subscription);

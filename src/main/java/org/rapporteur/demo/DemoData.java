@@ -1,6 +1,13 @@
 package org.rapporteur.demo;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.rapporteur.meeting.AgendaEdit;
+import org.rapporteur.meeting.MeetingDraft;
+import org.rapporteur.platform.json.JsonInput;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -155,7 +162,43 @@ public final class DemoData {
             people.get(seat.person()), WireEnum.parse(GroupRole.class, seat.role()))).mapEmpty();
       }
     }
+    chain = chain.compose(v -> ensureMeeting(groups.get("SG1RGQ"), people.get("chair").toActor()));
     return chain.onSuccess(v -> printSignIns());
+  }
+
+  /** A hybrid rapporteur group meeting two weeks ahead, with a draft agenda, so the meeting pages have life. */
+  private Future<Void> ensureMeeting(Group group, Actor chair) {
+    return services.meetings().list(chair, group.id()).compose(existing -> {
+      if (!existing.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(14);
+      JsonObject meeting = new JsonObject()
+          .put("title", "SG1 Rapporteur Group meeting on Question 4/1")
+          .put("kind", "hybrid")
+          .put("start", day + "T09:30").put("end", day.plusDays(2) + "T17:30")
+          .put("timeZone", "Europe/Zurich")
+          .put("venue", "ITU headquarters, Geneva, room K")
+          .put("remoteInstructions", "Join from this page: the agenda and the speaker queue are live here. "
+              + "Audio: dial in with the number sent to registered participants. "
+              + "On a weak link, read documents in their light text view.")
+          .put("contributionDeadline", day.minusDays(12) + "T23:59");
+      return services.meetings().create(chair, group.id(), MeetingDraft.from(JsonInput.of(meeting)))
+          .compose(created -> services.agendas().replace(chair, created.id(), AgendaEdit.from(JsonInput.of(
+              new JsonObject().put("version", 0).put("items", new JsonArray()
+                  .add(item("Opening of the meeting and adoption of the agenda"))
+                  .add(item("Question 4/1: economic policies and costing of services")
+                      .put("children", new JsonArray()
+                          .add(item("Review of contributions on cost models for mobile broadband"))
+                          .add(item("Incoming liaison statements from ITU-T SG3"))))
+                  .add(item("Work plan and next meeting"))
+                  .add(item("Any other business and closing")))))))
+          .mapEmpty();
+    });
+  }
+
+  private static JsonObject item(String title) {
+    return new JsonObject().put("title", title);
   }
 
   private Future<User> ensurePerson(Person person) {

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,7 +46,10 @@ public final class WorkspaceService {
         ? memberships.findByUser(actor.userId()).map(list -> list.stream().map(Membership::groupId).toList())
         : Future.succeededFuture(List.of());
     return memberOf.compose(ids -> groups.find(filter, ids, actor.isStaff()))
-        .map(found -> filter.text() == null ? found : found.stream().filter(g -> matches(g, filter.text())).toList());
+        .map(found -> found.stream()
+            .filter(g -> filter.text() == null || matches(g, filter.text()))
+            .sorted(Comparator.comparing(Group::sector).thenComparing(Group::code, CodeOrder.INSTANCE))
+            .toList());
   }
 
   private static boolean matches(Group group, String text) {

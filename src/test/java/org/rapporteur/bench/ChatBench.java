@@ -176,7 +176,21 @@ public final class ChatBench {
 
   private record Session(String cookie, String csrf) {}
 
-  private Session signIn(int port) {
+  /** The server answers /health before it has created the admin account, so sign-in is retried briefly. */
+  private Session signIn(int port) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return signInOnce(port);
+      } catch (IllegalStateException e) {
+        if (attempt >= 50) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  private Session signInOnce(int port) {
     HttpClient http = vertx.createHttpClient();
     try {
       HttpClientResponse me = http.request(HttpMethod.GET, port, "127.0.0.1", "/api/me").compose(r -> r.send())

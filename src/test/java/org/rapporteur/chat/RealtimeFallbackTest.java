@@ -59,8 +59,10 @@ class RealtimeFallbackTest {
       if (lastEventId != null) {
         options.addHeader("Last-Event-ID", lastEventId);
       }
-      response = http.request(options).compose(r -> r.send()).await();
-      response.handler(buffer -> parse(buffer.toString()));
+      response = http.request(options).compose(r -> r.send()).map(r -> {
+        r.handler(buffer -> parse(buffer.toString()));
+        return r;
+      }).await();
     }
 
     private synchronized void parse(String chunk) {

@@ -22,6 +22,10 @@ public final class ApiClient {
   private final CookieStore cookies = CookieStore.build();
   private boolean csrf = true;
 
+  public static ApiClient forPort(Vertx vertx, int port) {
+    return new ApiClient(vertx, port);
+  }
+
   ApiClient(Vertx vertx, int port) {
     WebClient client = WebClient.create(vertx, new WebClientOptions()
         .setDefaultHost("127.0.0.1").setDefaultPort(port));

@@ -1,17 +1,17 @@
 package org.rapporteur.platform.http;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
 import org.rapporteur.platform.config.AppConfig;
-import org.rapporteur.platform.errors.NotFoundException;
 
 /**
  * The handlers every request passes: security headers, CSRF and JSON body limits in front of the
- * feature routes; the API's 404, static files and problem+json answers behind them.
+ * feature routes; static files and problem+json answers (including 404 and 405) behind them.
  */
 public final class HttpPlatform {
   private static final List<String> STREAMED_TYPES = List.of("multipart/form-data", "application/offset+octet-stream");
@@ -46,14 +46,14 @@ public final class HttpPlatform {
   }
 
   public void installBack(Router router) {
-    router.route("/api/*").last().handler(ctx -> ctx.fail(new NotFoundException("No such API path")));
-    router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars")
+    router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(StaticHandler.create("META-INF/resources/webjars")
         .setMaxAgeSeconds(365L * 24 * 3600));
     router.routeWithRegex(".*(\\.html|/)$").handler(ctx -> {
       ctx.addHeadersEndHandler(v -> ctx.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-cache"));
       ctx.next();
     });
-    router.route("/*").handler(StaticHandler.create("webroot")
+    // GET and HEAD only, so a known path with another method ends as 405 rather than 404.
+    router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(StaticHandler.create("webroot")
         .setMaxAgeSeconds(config.staticMaxAgeSeconds())
         .setIncludeHidden(false));
     ProblemHandler problems = new ProblemHandler();

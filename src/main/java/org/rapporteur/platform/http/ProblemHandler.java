@@ -12,6 +12,7 @@ import org.rapporteur.platform.errors.DomainException;
 import org.rapporteur.platform.errors.FieldError;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.TooManyRequestsException;
+import org.rapporteur.platform.errors.UnprocessableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +45,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   private static JsonObject toProblem(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     if (failure instanceof DomainException domain) {
-      return problem(ctx, domain.kind().status, domain.kind().type, domain.kind().title, domain.getMessage(),
-          fieldErrors(domain));
+      JsonObject problem = problem(ctx, domain.kind().status, domain.kind().type, domain.kind().title,
+          domain.getMessage(), fieldErrors(domain));
+      return domain instanceof ConflictException conflict ? conflict.extensions().copy().mergeIn(problem) : problem;
     }
     if (failure instanceof DecodeException) {
       return problem(ctx, 400, "invalid-input", "The request is not valid", "The body is not well-formed JSON",
@@ -55,6 +57,13 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     if (status == 413) {
       return problem(ctx, 413, "too-large", "Content too large",
           "The body is larger than this endpoint accepts", List.of(new FieldError("body", "is too large")));
+    }
+    if (status == 404) {
+      return problem(ctx, 404, "not-found", "Not found", "No such path", List.of());
+    }
+    if (status == 405) {
+      return problem(ctx, 405, "method-not-allowed", "Method not allowed",
+          ctx.request().method() + " is not allowed on this path", List.of());
     }
     if (status >= 400 && status < 500) {
       return problem(ctx, status, "http-" + status, ctx.response().setStatusCode(status).getStatusMessage(),
@@ -71,6 +80,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     }
     if (domain instanceof ConflictException conflict) {
       return conflict.errors();
+    }
+    if (domain instanceof UnprocessableException unprocessable) {
+      return unprocessable.errors();
     }
     return List.of();
   }

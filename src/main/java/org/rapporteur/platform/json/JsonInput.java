@@ -24,11 +24,18 @@ import org.rapporteur.platform.errors.UnsupportedMediaTypeException;
  */
 public final class JsonInput {
   private final JsonObject body;
+  private final String prefix;
   private final Set<String> read = new LinkedHashSet<>();
-  private final List<FieldError> errors = new ArrayList<>();
+  private final List<FieldError> errors;
 
   private JsonInput(JsonObject body) {
+    this(body, "", new ArrayList<>());
+  }
+
+  private JsonInput(JsonObject body, String prefix, List<FieldError> errors) {
     this.body = body;
+    this.prefix = prefix;
+    this.errors = errors;
   }
 
   public static JsonInput of(JsonObject body) {
@@ -175,24 +182,54 @@ public final class JsonInput {
     return List.copyOf(values);
   }
 
+  /**
+   * A list of nested objects, each read by its own input whose problems are named with their
+   * path ({@code items[2].title}) and reported with this input's when it is done.
+   */
+  public List<JsonInput> objects(String field, int maxItems) {
+    read.add(field);
+    Object raw = body.getValue(field);
+    if (raw == null) {
+      return List.of();
+    }
+    if (!(raw instanceof JsonArray array) || array.size() > maxItems) {
+      fail(field, "must be an array of at most " + maxItems + " objects");
+      return List.of();
+    }
+    List<JsonInput> children = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      if (array.getValue(i) instanceof JsonObject object) {
+        children.add(new JsonInput(object, prefix + field + "[" + i + "].", errors));
+      } else {
+        fail(field + "[" + i + "]", "must be an object");
+      }
+    }
+    return children;
+  }
+
+  /** The full name of one of this input's fields, as problems report it. */
+  public String path(String field) {
+    return prefix + field;
+  }
+
   public void fail(String field, String message) {
-    errors.add(new FieldError(field, message));
+    errors.add(new FieldError(prefix + field, message));
   }
 
   /** Throws every collected problem at once, including fields the type does not know. */
   public void done() {
     for (String field : body.fieldNames()) {
       if (!read.contains(field)) {
-        errors.add(new FieldError(field, "is not a known field"));
+        fail(field, "is not a known field");
       }
     }
-    if (!errors.isEmpty()) {
+    if (prefix.isEmpty() && !errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
   }
 
   private boolean hasError(String field) {
-    return errors.stream().anyMatch(e -> e.field().equals(field));
+    return errors.stream().anyMatch(e -> e.field().equals(prefix + field));
   }
 
   private String checkPattern(String field, String value, Pattern pattern, String expectation) {

@@ -1,0 +1,56 @@
+package org.rapporteur.meeting;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.rapporteur.platform.json.MongoTime;
+import org.rapporteur.platform.json.WireEnum;
+
+/** A session of a group; times are stored in UTC and shown in the meeting's own time zone too. */
+public record Meeting(String id, String groupId, String title, MeetingKind kind, Instant start, Instant end,
+    String timeZone, String venue, String remoteInstructions, Instant contributionDeadline, Instant createdAt) {
+
+  static Meeting fromDocument(JsonObject doc) {
+    return new Meeting(doc.getString("_id"), doc.getString("groupId"), doc.getString("title"),
+        WireEnum.parse(MeetingKind.class, doc.getString("kind")), MongoTime.read(doc, "start"),
+        MongoTime.read(doc, "end"), doc.getString("timeZone"), doc.getString("venue"),
+        doc.getString("remoteInstructions"), MongoTime.read(doc, "contributionDeadline"),
+        MongoTime.read(doc, "createdAt"));
+  }
+
+  JsonObject toDocument() {
+    return new JsonObject()
+        .put("_id", id)
+        .put("groupId", groupId)
+        .put("title", title)
+        .put("kind", kind.wire())
+        .put("start", MongoTime.of(start))
+        .put("end", MongoTime.of(end))
+        .put("timeZone", timeZone)
+        .put("venue", venue)
+        .put("remoteInstructions", remoteInstructions)
+        .put("contributionDeadline", contributionDeadline == null ? null : MongoTime.of(contributionDeadline))
+        .put("createdAt", MongoTime.of(createdAt));
+  }
+
+  public boolean isLate(Instant received) {
+    return contributionDeadline != null && received.isAfter(contributionDeadline);
+  }
+
+  public JsonObject toJson() {
+    ZoneId zone = ZoneId.of(timeZone);
+    return new JsonObject()
+        .put("id", id)
+        .put("groupId", groupId)
+        .put("title", title)
+        .put("kind", kind.wire())
+        .put("start", start.toString())
+        .put("end", end.toString())
+        .put("timeZone", timeZone)
+        .put("startLocal", start.atZone(zone).toLocalDateTime().toString())
+        .put("endLocal", end.atZone(zone).toLocalDateTime().toString())
+        .put("venue", venue)
+        .put("remoteInstructions", remoteInstructions)
+        .put("contributionDeadline", contributionDeadline == null ? null : contributionDeadline.toString());
+  }
+}

@@ -1,0 +1,108 @@
+package org.rapporteur.meeting;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import org.rapporteur.account.Actors;
+import org.rapporteur.platform.http.Responses;
+import org.rapporteur.platform.http.RouteModule;
+import org.rapporteur.platform.json.JsonInput;
+
+/** Meetings, registration, attendance, the agenda, its exports and the speaker queue. */
+public final class MeetingRoutes implements RouteModule {
+  private final MeetingService meetings;
+  private final AgendaService agendas;
+  private final SpeakerQueueService queue;
+
+  public MeetingRoutes(MeetingService meetings, AgendaService agendas, SpeakerQueueService queue) {
+    this.meetings = meetings;
+    this.agendas = agendas;
+    this.queue = queue;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.get("/api/groups/:id/meetings").respond(ctx -> meetings.list(Actors.of(ctx), ctx.pathParam("id"))
+        .map(list -> items(list.stream().map(Meeting::toJson).toList())));
+    Responses.created(router.post("/api/groups/:id/meetings"), ctx -> meetings
+        .create(Actors.of(ctx), ctx.pathParam("id"), MeetingDraft.from(JsonInput.from(ctx))).map(Meeting::toJson));
+    router.get("/api/meetings/:id").respond(ctx -> meetings.view(Actors.of(ctx), id(ctx)));
+    router.patch("/api/meetings/:id").respond(ctx -> meetings
+        .update(Actors.of(ctx), id(ctx), JsonInput.from(ctx)).map(Meeting::toJson));
+
+    router.put("/api/meetings/:id/registration").respond(ctx -> meetings
+        .register(Actors.of(ctx), id(ctx), ParticipationRequest.from(JsonInput.from(ctx)).mode()).map(Participant::toJson));
+    Responses.noContent(router.delete("/api/meetings/:id/registration"), ctx -> meetings.unregister(Actors.of(ctx), id(ctx)));
+    router.post("/api/meetings/:id/attendance").respond(ctx -> {
+      ParticipationRequest request = ParticipationRequest.from(JsonInput.from(ctx));
+      return meetings.markAttendance(Actors.of(ctx), id(ctx), request.userId(), request.mode()).map(Participant::toJson);
+    });
+    router.get("/api/meetings/:id/participants").respond(ctx -> meetings.participants(Actors.of(ctx), id(ctx))
+        .map(list -> items(list.stream().map(Participant::toJson).toList())));
+    router.get("/api/meetings/:id/attendance.csv").handler(ctx -> meetings.attendanceCsv(Actors.of(ctx), id(ctx))
+        .onSuccess(csv -> ctx.response()
+            .putHeader("Content-Type", "text/csv; charset=utf-8")
+            .putHeader("Content-Disposition", "attachment; filename=\"attendance.csv\"")
+            .end(csv))
+        .onFailure(ctx::fail));
+
+    mountAgenda(router);
+    mountQueue(router);
+  }
+
+  private void mountAgenda(Router router) {
+    router.get("/api/meetings/:id/agenda").respond(ctx -> agendas.get(Actors.of(ctx), id(ctx)).map(Agenda::toJson));
+    router.put("/api/meetings/:id/agenda").respond(ctx -> agendas
+        .replace(Actors.of(ctx), id(ctx), AgendaEdit.from(JsonInput.from(ctx))).map(Agenda::toJson));
+    router.post("/api/meetings/:id/agenda/moves").respond(ctx -> agendas
+        .move(Actors.of(ctx), id(ctx), AgendaEdit.Move.from(JsonInput.from(ctx))).map(Agenda::toJson));
+    router.post("/api/meetings/:id/agenda/approval").respond(ctx -> agendas
+        .approve(Actors.of(ctx), id(ctx), AgendaEdit.versionOnly(JsonInput.from(ctx))).map(Agenda::toJson));
+    router.get("/api/meetings/:id/agenda/history").respond(ctx -> agendas.history(Actors.of(ctx), id(ctx))
+        .map(MeetingRoutes::items));
+    router.get("/api/meetings/:id/agenda.docx").handler(ctx -> agendas.docx(Actors.of(ctx), id(ctx))
+        .onSuccess(export -> ctx.response()
+            .putHeader("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            .putHeader("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
+            .end(io.vertx.core.buffer.Buffer.buffer(export.bytes())))
+        .onFailure(ctx::fail));
+    router.get("/api/meetings/:id/agenda.html").handler(ctx -> agendas.printable(Actors.of(ctx), id(ctx))
+        .onSuccess(html -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(html))
+        .onFailure(ctx::fail));
+  }
+
+  private void mountQueue(Router router) {
+    router.get("/api/meetings/:id/queue").respond(ctx -> queue.queue(Actors.of(ctx), id(ctx)).map(MeetingRoutes::queueJson));
+    router.post("/api/meetings/:id/queue").respond(ctx -> {
+      QueueRequest request = QueueRequest.from(JsonInput.from(ctx));
+      return (request.name() == null
+          ? queue.requestFloor(Actors.of(ctx), id(ctx), request.mode())
+          : queue.addSpeaker(Actors.of(ctx), id(ctx), request.name(), request.country(), request.mode()))
+          .map(MeetingRoutes::queueJson);
+    });
+    router.post("/api/meetings/:id/queue/:entryId/grant").respond(ctx -> queue
+        .grant(Actors.of(ctx), id(ctx), ctx.pathParam("entryId")).map(MeetingRoutes::queueJson));
+    router.delete("/api/meetings/:id/queue/:entryId").respond(ctx -> queue
+        .remove(Actors.of(ctx), id(ctx), ctx.pathParam("entryId")).map(MeetingRoutes::queueJson));
+    router.put("/api/meetings/:id/queue/order").respond(ctx -> {
+      JsonInput in = JsonInput.from(ctx);
+      List<String> entryIds = in.stringList("entryIds", 500, 24);
+      in.done();
+      return queue.reorder(Actors.of(ctx), id(ctx), entryIds).map(MeetingRoutes::queueJson);
+    });
+  }
+
+  private static String id(RoutingContext ctx) {
+    return ctx.pathParam("id");
+  }
+
+  private static JsonObject queueJson(List<QueueEntry> entries) {
+    return new JsonObject().put("items", SpeakerQueueService.toJson(entries));
+  }
+
+  private static JsonObject items(List<JsonObject> list) {
+    return new JsonObject().put("items", new JsonArray(list));
+  }
+}

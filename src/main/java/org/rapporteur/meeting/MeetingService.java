@@ -1,0 +1,142 @@
+package org.rapporteur.meeting;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.rapporteur.account.AccountService;
+import org.rapporteur.account.Actor;
+import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.errors.ForbiddenException;
+import org.rapporteur.platform.errors.NotFoundException;
+import org.rapporteur.platform.errors.UnprocessableException;
+import org.rapporteur.platform.json.JsonInput;
+import org.rapporteur.platform.mongo.Ids;
+import org.rapporteur.workspace.WorkspaceService;
+
+/** Meetings of a group, registration and attendance. Chairs and the secretariat schedule and run them. */
+public final class MeetingService {
+  private final MeetingStore store;
+  private final WorkspaceService workspaces;
+  private final AccountService accounts;
+  private final AuditService audit;
+
+  public MeetingService(MongoClient mongo, WorkspaceService workspaces, AccountService accounts, AuditService audit) {
+    this.store = new MeetingStore(mongo);
+    this.workspaces = workspaces;
+    this.accounts = accounts;
+    this.audit = audit;
+  }
+
+  public Future<Void> start() {
+    return store.createIndexes();
+  }
+
+  public Future<List<Meeting>> list(Actor actor, String groupId) {
+    return workspaces.access(actor, groupId).compose(access -> store.findByGroup(groupId));
+  }
+
+  public Future<Meeting> create(Actor actor, String groupId, MeetingDraft draft) {
+    Meeting meeting = new Meeting(Ids.newId(), groupId, draft.title(), draft.kind(), draft.start(), draft.end(),
+        draft.zone().getId(), draft.venue(), draft.remoteInstructions(), draft.contributionDeadline(), Instant.now());
+    return workspaces.requireManager(actor, groupId)
+        .compose(access -> store.insert(meeting))
+        .compose(m -> audit.record(actor, "meeting.create", "meeting", m.id(), m.toJson()).map(m));
+  }
+
+  public Future<MeetingAccess> access(Actor actor, String meetingId) {
+    Ids.requirePathId(meetingId, "meeting");
+    return store.findById(meetingId)
+        .map(found -> found.orElseThrow(() -> new NotFoundException("No meeting with id " + meetingId)))
+        .compose(meeting -> workspaces.access(actor, meeting.groupId()).map(group -> new MeetingAccess(meeting, group)));
+  }
+
+  public Future<MeetingAccess> requireChair(Actor actor, String meetingId) {
+    actor.requireSignedIn();
+    return access(actor, meetingId).map(access -> {
+      if (!access.canRun()) {
+        throw new ForbiddenException("Only the chair, vice-chairs and the secretariat may do this");
+      }
+      return access;
+    });
+  }
+
+  /** The meeting page: the meeting, the group, and the viewer's registration and rights. */
+  public Future<JsonObject> view(Actor actor, String meetingId) {
+    return access(actor, meetingId).compose(access -> {
+      Future<Optional<Participant>> mine = actor.signedIn()
+          ? store.findParticipant(meetingId, actor.userId()) : Future.succeededFuture(Optional.empty());
+      return mine.map(registration -> access.meeting().toJson()
+          .put("group", new JsonObject().put("id", access.group().group().id())
+              .put("code", access.group().group().code()).put("title", access.group().group().title()))
+          .put("canRun", access.canRun())
+          .put("myRegistration", registration.map(Participant::toJson).orElse(null)));
+    });
+  }
+
+  public Future<Meeting> update(Actor actor, String meetingId, JsonInput changes) {
+    return requireChair(actor, meetingId)
+        .map(access -> MeetingChanges.apply(access.meeting(), changes))
+        .compose(store::replace)
+        .compose(m -> audit.record(actor, "meeting.update", "meeting", m.id(), m.toJson()).map(m));
+  }
+
+  public Future<Optional<Meeting>> find(String meetingId) {
+    return Ids.isValid(meetingId) ? store.findById(meetingId) : Future.succeededFuture(Optional.empty());
+  }
+
+  /** The group's next meeting that has not ended, if one is scheduled. */
+  public Future<Optional<Meeting>> nextMeeting(String groupId, Instant now) {
+    return store.findNext(groupId, now);
+  }
+
+  public Future<Participant> register(Actor actor, String meetingId, ParticipationMode mode) {
+    actor.requireSignedIn();
+    return access(actor, meetingId)
+        .compose(access -> store.findParticipant(meetingId, actor.userId()))
+        .compose(existing -> accounts.requireUser(actor.userId()).map(user -> new Participant(meetingId, user.id(),
+            user.name(), user.country(), user.affiliation(), mode,
+            existing.map(Participant::registeredAt).orElse(Instant.now()),
+            existing.map(Participant::attendedMode).orElse(null), existing.map(Participant::attendedAt).orElse(null))))
+        .compose(participant -> store.saveParticipant(participant).map(participant));
+  }
+
+  public Future<Void> unregister(Actor actor, String meetingId) {
+    actor.requireSignedIn();
+    return access(actor, meetingId).compose(access -> store.deleteParticipant(meetingId, actor.userId())).mapEmpty();
+  }
+
+  /**
+   * Records that someone took part, remotely or on site: a participant for themselves (which also
+   * registers them), or a chair for a registered participant.
+   */
+  public Future<Participant> markAttendance(Actor actor, String meetingId, String userId, ParticipationMode mode) {
+    actor.requireSignedIn();
+    boolean self = userId == null || userId.equals(actor.userId());
+    Future<MeetingAccess> allowed = self ? access(actor, meetingId) : requireChair(actor, meetingId);
+    String who = self ? actor.userId() : userId;
+    return allowed
+        .compose(access -> store.findParticipant(meetingId, who))
+        .compose(existing -> {
+          if (existing.isEmpty() && !self) {
+            return Future.failedFuture(UnprocessableException.of("userId", "is not registered for this meeting"));
+          }
+          return existing.isPresent() ? Future.succeededFuture(existing.get()) : register(actor, meetingId, mode);
+        })
+        .map(p -> new Participant(p.meetingId(), p.userId(), p.name(), p.country(), p.affiliation(), p.mode(),
+            p.registeredAt(), mode, p.attendedAt() != null ? p.attendedAt() : Instant.now()))
+        .compose(p -> store.saveParticipant(p).map(p))
+        .compose(p -> self ? Future.succeededFuture(p)
+            : audit.record(actor, "meeting.attendance", "meeting", meetingId, p.toJson()).map(p));
+  }
+
+  public Future<List<Participant>> participants(Actor actor, String meetingId) {
+    return access(actor, meetingId).compose(access -> store.findParticipants(meetingId));
+  }
+
+  public Future<String> attendanceCsv(Actor actor, String meetingId) {
+    return requireChair(actor, meetingId).compose(access -> store.findParticipants(meetingId)).map(AttendanceCsv::of);
+  }
+}

@@ -1,0 +1,135 @@
+package org.rapporteur.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rapporteur.support.Problems.assertFieldProblem;
+import static org.rapporteur.support.Problems.assertProblem;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapporteur.support.ApiClient;
+import org.rapporteur.support.TestServer;
+
+@ExtendWith(VertxExtension.class)
+class HttpPlatformTest {
+  @TempDir
+  Path dataDir;
+  TestServer server;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    server = TestServer.start(vertx, dataDir);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void healthAnswersUpWhenTheDatabaseAnswers() {
+    var response = server.client().get("/health");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject().getString("status")).isEqualTo("UP");
+  }
+
+  @Test
+  void everyResponseCarriesSecurityHeaders() {
+    for (String path : List.of("/", "/api/groups", "/api/nowhere", "/app/main.js")) {
+      var response = server.client().get(path);
+      assertThat(response.getHeader("Content-Security-Policy")).as(path).contains("default-src 'self'")
+          .contains("frame-ancestors 'none'");
+      assertThat(response.getHeader("X-Frame-Options")).as(path).isEqualTo("DENY");
+      assertThat(response.getHeader("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+      assertThat(response.getHeader("Referrer-Policy")).as(path).isNotBlank();
+    }
+  }
+
+  @Test
+  void staticFilesAreCachedAndPagesRevalidated() {
+    ApiClient client = server.client();
+    assertThat(client.get("/app/main.js").getHeader("Cache-Control")).contains("max-age=");
+    assertThat(client.get("/").getHeader("Cache-Control")).isEqualTo("no-cache");
+    var gzipped = client.request(HttpMethod.GET, "/app/style.css").putHeader("Accept-Encoding", "gzip").send().await();
+    assertThat(gzipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+  }
+
+  @Test
+  void unknownApiPathsAndMethodsAnswerProblems() {
+    assertProblem(server.client().get("/api/nowhere"), 404);
+    assertProblem(server.admin().request(HttpMethod.PATCH, "/api/me").send().await(), 405);
+  }
+
+  @Test
+  void bodiesAreCheckedBeforeAnyService() {
+    ApiClient admin = server.admin();
+    var wrongType = admin.request(HttpMethod.POST, "/api/groups").putHeader("Content-Type", "text/plain")
+        .sendBuffer(Buffer.buffer("code=SG1")).await();
+    assertProblem(wrongType, 415);
+    var malformed = admin.request(HttpMethod.POST, "/api/groups").putHeader("Content-Type", "application/json")
+        .sendBuffer(Buffer.buffer("{\"code\": ")).await();
+    assertFieldProblem(malformed, 400, "body");
+    var array = admin.request(HttpMethod.POST, "/api/groups").putHeader("Content-Type", "application/json")
+        .sendBuffer(Buffer.buffer("[1,2]")).await();
+    assertFieldProblem(array, 400, "body");
+    long limit = server.config().http().maxJsonBodyBytes();
+    var oversize = admin.post("/api/groups", new JsonObject().put("code", "BIG").put("sector", "ITU-D")
+        .put("kind", "study-group").put("title", "t").put("mandate", "x".repeat((int) limit + 10)));
+    assertFieldProblem(oversize, 413, "body");
+    assertThat(admin.get("/api/groups").bodyAsJsonObject().getJsonArray("items")).isEmpty();
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesEveryRoute() {
+    String yaml = server.client().get("/api/openapi.yaml").bodyAsString();
+    assertThat(yaml).startsWith("openapi: 3.1");
+    Map<String, Set<String>> documented = documentedOperations(yaml);
+    List<String> missing = new ArrayList<>();
+    for (Route route : server.app().router().getRoutes()) {
+      String path = route.getPath();
+      if (path == null || route.methods() == null || !(path.startsWith("/api/") || path.equals("/health"))) {
+        continue;
+      }
+      String openApiPath = path.replaceAll(":(\\w+)", "{$1}");
+      for (HttpMethod method : route.methods()) {
+        if (!documented.getOrDefault(openApiPath, Set.of()).contains(method.name().toLowerCase())) {
+          missing.add(method + " " + openApiPath);
+        }
+      }
+    }
+    assertThat(missing).as("routes missing from openapi.yaml").isEmpty();
+  }
+
+  /** Paths sit at two spaces of indentation under {@code paths:}, their operations at four. */
+  static Map<String, Set<String>> documentedOperations(String yaml) {
+    Map<String, Set<String>> operations = new HashMap<>();
+    boolean inPaths = false;
+    String current = null;
+    for (String line : yaml.split("\n")) {
+      if (line.equals("paths:")) {
+        inPaths = true;
+      } else if (inPaths && line.matches("  /\\S*:\\s*")) {
+        current = line.trim().replaceAll(":$", "");
+        operations.put(current, new HashSet<>());
+      } else if (inPaths && current != null && line.matches("    (get|put|post|patch|delete|head|options):.*")) {
+        operations.get(current).add(line.trim().split(":")[0]);
+      }
+    }
+    return operations;
+  }
+}

@@ -1,0 +1,92 @@
+package org.rapporteur.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.rapporteur.platform.config.ConfigLoader;
+
+/**
+ * The server as its own operating-system process, started exactly as README.md starts it (the Main
+ * class, configuration through environment variables), so a test can kill it for real.
+ */
+public final class ChildServer implements AutoCloseable {
+  private static final Pattern READY = Pattern.compile("Rapporteur is ready: open http://127\\.0\\.0\\.1:(\\d+)/");
+
+  private final Process process;
+  private final int port;
+
+  private ChildServer(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  public static ChildServer start(Path dataDir, Map<String, String> extraEnv) throws Exception {
+    Files.createDirectories(dataDir);
+    Path config = dataDir.resolve("test-config.json");
+    Files.writeString(config, ConfigLoader.readBase(null)
+        .put("accounts", new io.vertx.core.json.JsonObject().put("pbkdf2Iterations", 1000)).encodePrettily());
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m",
+        "-Dvertx.cacheDirBase=" + dataDir.resolve("vertx-cache"),
+        "-cp", System.getProperty("java.class.path"), "org.rapporteur.Main")
+        .redirectErrorStream(true);
+    builder.environment().putAll(Map.of("DATA_DIR", dataDir.toString(), "HTTP_HOST", "127.0.0.1", "HTTP_PORT", "0",
+        "CONFIG_FILE", config.toString(),
+        "ADMIN_EMAIL", TestServer.ADMIN_EMAIL, "ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD));
+    builder.environment().putAll(extraEnv);
+    Process process = builder.start();
+    CompletableFuture<Integer> ready = new CompletableFuture<>();
+    Thread drain = new Thread(() -> readOutput(process, ready), "child-server-output");
+    drain.setDaemon(true);
+    drain.start();
+    try {
+      return new ChildServer(process, ready.get(60, TimeUnit.SECONDS));
+    } catch (Exception e) {
+      process.destroyForcibly();
+      throw e;
+    }
+  }
+
+  private static void readOutput(Process process, CompletableFuture<Integer> ready) {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        Matcher matcher = READY.matcher(line);
+        if (matcher.find()) {
+          ready.complete(Integer.parseInt(matcher.group(1)));
+        }
+      }
+      ready.completeExceptionally(new IllegalStateException("The server exited with " + process.waitFor()));
+    } catch (IOException | InterruptedException e) {
+      ready.completeExceptionally(e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        kill();
+      }
+    }
+  }
+}

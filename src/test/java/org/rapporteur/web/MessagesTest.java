@@ -1,0 +1,62 @@
+package org.rapporteur.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every language has every message, and every message the front end asks for exists. */
+class MessagesTest {
+  private static final Path WEBROOT = Path.of("webroot");
+  private static final List<String> LANGUAGES = List.of("ar", "zh", "en", "fr", "ru", "es");
+  private static final Pattern KEY_IN_CODE = Pattern.compile("\\bt\\('([A-Za-z0-9_.-]+)'");
+
+  static Set<String> keys(String language) throws IOException {
+    return new TreeSet<>(new JsonObject(Files.readString(WEBROOT.resolve("i18n/" + language + ".json"))).fieldNames());
+  }
+
+  @Test
+  void everyLanguageHasTheSameMessages() throws IOException {
+    Set<String> english = keys("en");
+    for (String language : LANGUAGES) {
+      assertThat(keys(language)).as(language).isEqualTo(english);
+    }
+  }
+
+  @Test
+  void everyMessageTheCodeUsesExists() throws IOException {
+    Set<String> english = keys("en");
+    Set<String> used = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(WEBROOT.resolve("app"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+        Matcher matcher = KEY_IN_CODE.matcher(Files.readString(file));
+        while (matcher.find()) {
+          used.add(matcher.group(1));
+        }
+      }
+    }
+    assertThat(used).isNotEmpty();
+    assertThat(english).containsAll(used);
+  }
+
+  @Test
+  void translationsAreNotLeftInEnglish() throws IOException {
+    JsonObject english = new JsonObject(Files.readString(WEBROOT.resolve("i18n/en.json")));
+    for (String language : List.of("ar", "zh", "ru")) {
+      JsonObject other = new JsonObject(Files.readString(WEBROOT.resolve("i18n/" + language + ".json")));
+      long same = english.fieldNames().stream()
+          .filter(k -> english.getString(k).equals(other.getString(k)) && english.getString(k).matches(".*[a-z]{4,}.*"))
+          .count();
+      assertThat(same).as(language + " messages identical to English").isLessThanOrEqualTo(3);
+    }
+  }
+}

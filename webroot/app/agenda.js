@@ -1,0 +1,232 @@
+import { h, mount } from './dom.js';
+import { t, formatDateTime } from './i18n.js';
+import { api } from './api.js';
+
+export const TREATMENTS = ['to-present', 'presented', 'noted', 'agreed', 'revised', 'merged', 'withdrawn', 'postponed'];
+
+// The agenda for everyone, and the chair's editor. Each edit sends the whole agenda with the version
+// it was made on; a 409 means another chair changed it first, so the page reloads it and says so.
+export function renderAgenda(box, state) {
+  const { meeting, agenda } = state;
+  const editing = meeting.canRun;
+  const notice = h('p', { class: 'notice', role: 'status', id: 'agenda-notice' }, state.notice || '');
+  state.notice = '';
+  const list = tree(agenda.items, state, editing);
+  mount(box,
+    h('h2', { id: 'agenda-h' }, t('agenda.title'), ' ',
+      h('span', { class: agenda.status === 'approved' ? 'badge mine' : 'badge' }, t(`agenda.status.${agenda.status}`)),
+      ' ', h('span', { class: 'muted', id: 'agenda-version' }, t('agenda.version', { n: agenda.version }))),
+    notice,
+    agenda.items.length ? list : h('p', { class: 'muted' }, t('agenda.empty')),
+    editing ? toolbar(state) : null,
+    h('p', { class: 'exports' },
+      h('a', { href: `/api/meetings/${meeting.id}/agenda.docx` }, t('agenda.word')), ' · ',
+      h('a', { href: `/api/meetings/${meeting.id}/agenda.html`, target: '_blank', rel: 'noopener' }, t('agenda.print')), ' · ',
+      h('button', { type: 'button', class: 'link', onclick: () => showHistory(box, meeting) }, t('agenda.history'))),
+    h('div', { id: 'agenda-history' }));
+  if (editing && agenda.items.length) enableDragging(list, state, box);
+}
+
+function tree(items, state, editing, prefix = '') {
+  return h('ol', { class: 'agenda-tree' }, items.map((item) => h('li', { 'data-id': item.id, class: 'agenda-item' },
+    h('div', { class: 'agenda-row', tabindex: editing ? 0 : undefined, onkeydown: editing ? (e) => keyMove(e, item, state) : undefined },
+      h('span', { class: 'agenda-number' }, item.number),
+      editing ? h('span', { class: 'drag-handle', 'aria-hidden': 'true', title: t('agenda.drag') }, '⠿') : null,
+      editing ? titleInput(item, state) : h('span', { class: 'agenda-title', dir: 'auto' }, item.title),
+      item.presenter ? h('span', { class: 'muted' }, ` — ${item.presenter}`) : null,
+      item.plannedMinutes ? h('span', { class: 'muted' }, ` (${t('agenda.minutes', { n: item.plannedMinutes })})`) : null,
+      item.startsAt ? h('span', { class: 'muted' }, ` ${formatDateTime(item.startsAt, { timeStyle: 'short', timeZone: state.meeting.timeZone })}`) : null,
+      editing ? moveButtons(item, state) : null),
+    allocations(item, state, editing),
+    item.notes ? h('p', { class: 'outcome', dir: 'auto' }, t('agenda.outcome'), ' ', item.notes) : null,
+    item.children.length ? tree(item.children, state, editing) : h('ol', { class: 'agenda-tree empty' }))));
+}
+
+function allocations(item, state, editing) {
+  if (!item.allocations.length) return null;
+  return h('ul', { class: 'allocations' }, item.allocations.map((a) => h('li', {},
+    h('a', { href: `#/contributions/${a.contributionId}` }, a.number || a.contributionId), ' ',
+    h('span', { dir: 'auto' }, a.title || ''), ' ',
+    editing ? treatmentSelect(item, a, state) : h('span', { class: `badge status-${a.status}` }, t(`treatment.${a.status}`)))));
+}
+
+function treatmentSelect(item, allocation, state) {
+  const control = h('select', { 'aria-label': t('agenda.treatmentOf', { doc: allocation.number || allocation.contributionId }) },
+    TREATMENTS.map((s) => h('option', { value: s, selected: s === allocation.status }, t(`treatment.${s}`))));
+  control.addEventListener('change', () => edit(state, (items) => {
+    const target = find(items, item.id).item.allocations.find((a) => a.contributionId === allocation.contributionId);
+    target.status = control.value;
+    if (control.value !== 'revised' && control.value !== 'merged') delete target.into;
+  }));
+  return control;
+}
+
+function titleInput(item, state) {
+  const input = h('input', { class: 'agenda-title-input', value: item.title, 'aria-label': t('agenda.itemTitle', { n: item.number }), dir: 'auto' });
+  input.addEventListener('change', () => edit(state, (items) => { find(items, item.id).item.title = input.value; }));
+  return input;
+}
+
+function moveButtons(item, state) {
+  const button = (label, key, action) => h('button', { type: 'button', class: 'icon', title: t(key), 'aria-label': `${t(key)} ${item.number}`,
+    onclick: () => edit(state, (items) => action(items, item.id)) }, label);
+  return h('span', { class: 'moves' },
+    button('↑', 'agenda.up', (items, id) => shift(items, id, -1)),
+    button('↓', 'agenda.down', (items, id) => shift(items, id, 1)),
+    button('→', 'agenda.indent', indent),
+    button('←', 'agenda.outdent', outdent),
+    button('+', 'agenda.addSub', (items, id) => { find(items, id).item.children.push(newItem(t('agenda.newItem'))); }),
+    button('✕', 'agenda.remove', (items, id) => { const at = find(items, id); at.list.splice(at.index, 1); }));
+}
+
+/** Alt+arrows move the focused item, as the buttons do, for people who do not drag. */
+function keyMove(event, item, state) {
+  if (!event.altKey) return;
+  const moves = { ArrowUp: (i, id) => shift(i, id, -1), ArrowDown: (i, id) => shift(i, id, 1), ArrowRight: indent, ArrowLeft: outdent };
+  const move = moves[event.key];
+  if (!move) return;
+  event.preventDefault();
+  state.focusId = item.id;
+  edit(state, (items) => move(items, item.id));
+}
+
+function toolbar(state) {
+  const allocate = h('form', { class: 'inline-form', id: 'allocate-form' },
+    h('label', {}, t('agenda.allocate'), ' ', h('input', { name: 'contributionId', placeholder: t('agenda.contributionId'), size: 26 })),
+    h('label', {}, t('agenda.toItem'), ' ', h('select', { name: 'itemId' }, flat(state.agenda.items).map((i) =>
+      h('option', { value: i.id }, `${i.number} ${i.title}`)))),
+    h('button', { type: 'submit' }, t('agenda.allocateButton')));
+  allocate.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(allocate);
+    edit(state, (items) => {
+      find(items, data.get('itemId')).item.allocations.push({ contributionId: data.get('contributionId').trim(), status: 'to-present' });
+    });
+  });
+  return h('div', { class: 'agenda-toolbar' },
+    h('button', { type: 'button', id: 'add-item', onclick: () => edit(state, (items) => { items.push(newItem(t('agenda.newItem'))); }) },
+      t('agenda.addItem')),
+    state.agenda.status === 'draft' && state.agenda.items.length
+      ? h('button', { type: 'button', class: 'primary', id: 'approve-agenda', onclick: () => approve(state) }, t('agenda.approve'))
+      : null,
+    state.agenda.items.length ? allocate : null);
+}
+
+function newItem(title) {
+  return { id: `i${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, title, allocations: [], children: [] };
+}
+
+async function approve(state) {
+  await send(state, () => api.post(`/api/meetings/${state.meeting.id}/agenda/approval`, { version: state.agenda.version }));
+}
+
+/** Applies a change to a copy of the agenda and sends it. */
+export function edit(state, change) {
+  const items = structuredClone(state.agenda.items);
+  change(items);
+  return send(state, () => api.put(`/api/meetings/${state.meeting.id}/agenda`, { version: state.agenda.version, items: strip(items) }));
+}
+
+async function send(state, request) {
+  try {
+    state.agenda = await request();
+  } catch (error) {
+    if (error.status === 409) {
+      state.agenda = await api.get(`/api/meetings/${state.meeting.id}/agenda`);
+      state.notice = t('agenda.conflict');
+    } else {
+      state.notice = error.message;
+    }
+  }
+  const box = document.getElementById('agenda');
+  if (box) {
+    renderAgenda(box, state);
+    if (state.focusId) box.querySelector(`[data-id="${CSS.escape(state.focusId)}"] > .agenda-row`)?.focus();
+    state.focusId = null;
+  }
+}
+
+function strip(items) {
+  return items.map((i) => ({
+    id: i.id, title: i.title, presenter: i.presenter || undefined, plannedMinutes: i.plannedMinutes ?? undefined,
+    startsAt: i.startsAt || undefined, notes: i.notes || undefined,
+    allocations: i.allocations.map((a) => ({ contributionId: a.contributionId, status: a.status, into: a.into || undefined })),
+    children: strip(i.children),
+  }));
+}
+
+function find(items, id) {
+  for (let index = 0; index < items.length; index++) {
+    if (items[index].id === id) return { list: items, index, item: items[index] };
+    const inside = find(items[index].children, id);
+    if (inside) return inside;
+  }
+  return null;
+}
+
+function findParent(items, id, parent = null) {
+  for (const item of items) {
+    if (item.id === id) return parent;
+    const inside = findParent(item.children, id, item);
+    if (inside !== undefined) return inside;
+  }
+  return undefined;
+}
+
+function flat(items) {
+  return items.flatMap((i) => [i, ...flat(i.children)]);
+}
+
+function shift(items, id, delta) {
+  const at = find(items, id);
+  const to = at.index + delta;
+  if (to < 0 || to >= at.list.length) return;
+  at.list.splice(at.index, 1);
+  at.list.splice(to, 0, at.item);
+}
+
+function indent(items, id) {
+  const at = find(items, id);
+  if (at.index === 0) return;
+  at.list.splice(at.index, 1);
+  at.list[at.index - 1].children.push(at.item);
+}
+
+function outdent(items, id) {
+  const parent = findParent(items, id);
+  if (!parent) return;
+  const at = find(items, id);
+  at.list.splice(at.index, 1);
+  const grand = findParent(items, parent.id);
+  const siblings = grand ? grand.children : items;
+  siblings.splice(siblings.indexOf(parent) + 1, 0, at.item);
+}
+
+/** Drag and drop with SortableJS, loaded only for chairs so participants on slow links never fetch it. */
+async function enableDragging(list, state, box) {
+  const { default: Sortable } = await import('/webjars/sortablejs/1.15.6/modular/sortable.esm.js');
+  box.querySelectorAll('ol.agenda-tree').forEach((ol) => Sortable.create(ol, {
+    group: 'agenda', handle: '.drag-handle', animation: 120, fallbackOnBody: true, swapThreshold: 0.6,
+    onEnd: () => edit(state, (items) => rebuild(items, box.querySelector('ol.agenda-tree'))),
+  }));
+}
+
+/** Reads the order the user dragged into from the DOM, keeping every item's content. */
+function rebuild(items, root) {
+  const byId = new Map(flat(items).map((i) => [i.id, i]));
+  const read = (ol) => [...ol.children].filter((li) => li.dataset.id).map((li) => {
+    const item = byId.get(li.dataset.id);
+    item.children = read(li.querySelector(':scope > ol'));
+    return item;
+  });
+  items.splice(0, items.length, ...read(root));
+}
+
+async function showHistory(box, meeting) {
+  const { items } = await api.get(`/api/meetings/${meeting.id}/agenda/history`);
+  mount(box.querySelector('#agenda-history'), h('ol', { class: 'history', reversed: true }, items.map((entry) => h('li', {},
+    h('strong', {}, t('agenda.version', { n: entry.version })), ' ',
+    h('span', { class: 'muted' }, `${formatDateTime(entry.at)} · ${entry.by || ''}`),
+    entry.afterApproval ? h('span', { class: 'badge warn' }, t('agenda.afterApproval')) : null,
+    h('ul', {}, entry.changes.map((c) => h('li', { dir: 'auto' }, c)))))));
+}

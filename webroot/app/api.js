@@ -1,0 +1,48 @@
+// The one way the front end talks to the server: JSON in and out, the CSRF token echoed on
+// every change, and problem+json turned into an ApiError that names the fields.
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+
+  /** Field problems as { field: message }. */
+  get fields() {
+    const out = {};
+    for (const e of this.problem.errors || []) out[e.field] = e.message;
+    return out;
+  }
+}
+
+export function csrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+async function ensureCsrf() {
+  if (!csrfToken()) await fetch('/api/me', { credentials: 'same-origin' });
+  return csrfToken();
+}
+
+export async function request(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (method !== 'GET') headers['X-XSRF-TOKEN'] = await ensureCsrf();
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, {
+    method, headers, credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+export const api = {
+  get: (path) => request('GET', path),
+  post: (path, body) => request('POST', path, body ?? {}),
+  put: (path, body) => request('PUT', path, body ?? {}),
+  patch: (path, body) => request('PATCH', path, body ?? {}),
+  del: (path) => request('DELETE', path),
+};

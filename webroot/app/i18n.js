@@ -1,0 +1,71 @@
+// All visible text comes from /i18n/<lang>.json. Missing keys fall back to English, then to the key.
+export const LANGUAGES = [
+  { code: 'ar', name: 'العربية', dir: 'rtl' },
+  { code: 'zh', name: '中文', dir: 'ltr' },
+  { code: 'en', name: 'English', dir: 'ltr' },
+  { code: 'fr', name: 'Français', dir: 'ltr' },
+  { code: 'ru', name: 'Русский', dir: 'ltr' },
+  { code: 'es', name: 'Español', dir: 'ltr' },
+];
+
+const STORAGE_KEY = 'rapporteur.lang';
+let current = 'en';
+let messages = {};
+let fallback = {};
+const listeners = new Set();
+
+async function load(code) {
+  const response = await fetch(`/i18n/${code}.json`);
+  if (!response.ok) throw new Error(`No messages for ${code}`);
+  return response.json();
+}
+
+function initialLanguage() {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (stored && LANGUAGES.some((l) => l.code === stored)) return stored;
+  const browser = (navigator.language || 'en').slice(0, 2).toLowerCase();
+  return LANGUAGES.some((l) => l.code === browser) ? browser : 'en';
+}
+
+export async function initI18n() {
+  fallback = await load('en');
+  await setLanguage(initialLanguage());
+}
+
+export async function setLanguage(code) {
+  messages = code === 'en' ? fallback : await load(code);
+  current = code;
+  localStorage.setItem(STORAGE_KEY, code);
+  const lang = LANGUAGES.find((l) => l.code === code);
+  document.documentElement.lang = code;
+  document.documentElement.dir = lang.dir;
+  translateStatic();
+  listeners.forEach((fn) => fn(code));
+}
+
+export function language() {
+  return current;
+}
+
+export function onLanguageChange(fn) {
+  listeners.add(fn);
+}
+
+/** t('groups.count', { n: 3 }) replaces {n} in the message. */
+export function t(key, vars = {}) {
+  const template = messages[key] ?? fallback[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
+}
+
+function translateStatic() {
+  document.querySelectorAll('[data-i18n]').forEach((el) => {
+    el.textContent = t(el.dataset.i18n);
+  });
+  document.title = t('app.title');
+}
+
+/** Dates and times in the reader's language and time zone. */
+export function formatDateTime(iso, options = { dateStyle: 'medium', timeStyle: 'short' }) {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(current, options).format(new Date(iso));
+}

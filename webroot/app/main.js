@@ -1,0 +1,66 @@
+import { h, mount } from './dom.js';
+import { initI18n, setLanguage, LANGUAGES, language, onLanguageChange, t } from './i18n.js';
+import { loadSession, onSessionChange, currentUser, signOut } from './session.js';
+import { route, startRouter, renderCurrent, navigate } from './router.js';
+import { ApiError } from './api.js';
+import { renderGroups } from './pages/groups.js';
+import { renderGroup } from './pages/group.js';
+import { renderSignIn, renderSignUp } from './pages/account.js';
+import { renderMeeting } from './pages/meeting.js';
+import './meetings-panel.js';
+import './chat.js';
+
+function renderLanguagePicker() {
+  const picker = document.getElementById('language');
+  mount(picker, LANGUAGES.map((l) => h('option', { value: l.code, lang: l.code, selected: l.code === language() }, l.name)));
+  picker.onchange = () => setLanguage(picker.value);
+}
+
+function renderTopBar() {
+  const me = currentUser();
+  mount(document.getElementById('nav'), h('a', { href: '#/groups' }, t('nav.groups')));
+  mount(document.getElementById('account'), me
+    ? [h('span', { class: 'who', id: 'who' }, me.name), ' ',
+      h('button', { class: 'link', id: 'sign-out', onclick: async () => { await signOut(); navigate('/'); } }, t('nav.signOut'))]
+    : [h('a', { href: '#/sign-in', id: 'sign-in-link' }, t('nav.signIn')), ' ', h('a', { href: '#/sign-up' }, t('nav.signUp'))]);
+}
+
+function guarded(render) {
+  return async (main, params) => {
+    try {
+      await render(main, params);
+    } catch (error) {
+      renderError(main, error);
+    }
+  };
+}
+
+function renderError(main, error) {
+  const status = error instanceof ApiError ? error.status : 0;
+  const key = status === 404 ? 'error.notFound' : status === 401 ? 'error.signIn' : status === 403 ? 'error.forbidden' : 'error.network';
+  mount(main, h('div', { class: 'card error-page', role: 'alert' },
+    h('h1', {}, t(key)),
+    error instanceof ApiError && error.problem.detail ? h('p', {}, error.problem.detail) : null,
+    status === 401 ? h('a', { href: '#/sign-in' }, t('nav.signIn')) : h('a', { href: '#/groups' }, t('nav.groups'))));
+}
+
+route('/', guarded(renderGroups));
+route('/groups', guarded(renderGroups));
+route('/groups/:id', guarded(renderGroup));
+route('/meetings/:id', guarded(renderMeeting));
+route('/sign-in', guarded(renderSignIn));
+route('/sign-up', guarded(renderSignUp));
+route('/404', (main) => renderError(main, new ApiError(404, {})));
+
+async function start() {
+  await initI18n();
+  await loadSession();
+  renderLanguagePicker();
+  renderTopBar();
+  onSessionChange(renderTopBar);
+  onLanguageChange(() => { renderLanguagePicker(); renderTopBar(); renderCurrent(); });
+  await startRouter(document.getElementById('main'));
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((error) => renderError(document.getElementById('main'), error));

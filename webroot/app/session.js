@@ -1,0 +1,40 @@
+import { api, ApiError } from './api.js';
+
+// Who is signed in; pages read it, sign-in and sign-out change it.
+let me = null;
+const listeners = new Set();
+
+export async function loadSession() {
+  try {
+    me = await api.get('/api/me');
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 401) throw e;
+    me = null;
+  }
+  listeners.forEach((fn) => fn(me));
+  return me;
+}
+
+export function currentUser() {
+  return me;
+}
+
+export function isStaff() {
+  return !!me && (me.roles.includes('admin') || me.roles.includes('secretariat'));
+}
+
+export function onSessionChange(fn) {
+  listeners.add(fn);
+}
+
+export async function signIn(email, password) {
+  me = await api.post('/api/session', { email, password });
+  listeners.forEach((fn) => fn(me));
+  return me;
+}
+
+export async function signOut() {
+  await api.del('/api/session');
+  me = null;
+  listeners.forEach((fn) => fn(me));
+}
