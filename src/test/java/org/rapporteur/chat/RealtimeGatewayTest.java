@@ -107,6 +107,34 @@ class RealtimeGatewayTest {
   }
 
   @Test
+  @DisplayName("Concurrent retries of one clientId get one seq, and the room keeps no gap")
+  void concurrentRetriesOfOneClientId() {
+    ChatFixture f = new ChatFixture(server, "public");
+    List<RealtimeClient> tabs = List.of(connect(f.member), connect(f.member), connect(f.member));
+    for (int round = 0; round < 5; round++) {
+      for (RealtimeClient tab : tabs) {
+        tab.send(new JsonObject().put("type", "send").put("room", f.room).put("clientId", "same-" + round)
+            .put("text", "sent from three tabs at once"));
+      }
+      List<Long> seqs = new ArrayList<>();
+      for (RealtimeClient tab : tabs) {
+        JsonObject ack = tab.reply("same-" + round);
+        assertThat(ack.getString("type")).isEqualTo("ack");
+        seqs.add(ack.getLong("seq"));
+      }
+      assertThat(seqs).as("round " + round).containsOnly(seqs.get(0));
+    }
+    long last = tabs.get(0).sendMessage(f.room, "after", "and one more").getLong("seq");
+    RealtimeClient reader = connect(f.chair);
+    reader.subscribe(f.room, 0L);
+    List<JsonObject> all = reader.events(f.room, (int) last);
+    assertThat(all.stream().map(e -> e.getLong("seq")).toList())
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList());
+    assertThat(all.stream().filter(e -> "message".equals(e.getJsonObject("event").getString("kind"))).count())
+        .isEqualTo(6);
+  }
+
+  @Test
   @DisplayName("Bad frames get error frames with codes, and the connection keeps working")
   void badFramesGetErrorCodes() {
     ChatFixture f = new ChatFixture(server, "public");
