@@ -22,9 +22,15 @@ addGroupPanel(async (main, ws) => {
   return chatPanel(`group:${ws.id}`, { canSend, canModerate: !!ws.canManage });
 });
 
+const openRooms = new Set();
+
 /** A chat panel for one room; the returned section closes its connection once it leaves the page. */
 export async function chatPanel(room, { canSend, canModerate }) {
+  for (const old of openRooms) {
+    if (!old.element.isConnected) old.close();
+  }
   const chat = new ChatRoom(room, { canSend, canModerate, me: currentUser() });
+  openRooms.add(chat);
   await chat.loadHistory();
   chat.connect();
   return chat.element;
@@ -396,6 +402,7 @@ class ChatRoom {
   }
 
   close() {
+    openRooms.delete(this);
     this.closed = true;
     clearTimeout(this.retryTimer);
     window.removeEventListener('hashchange', this.onLeave);

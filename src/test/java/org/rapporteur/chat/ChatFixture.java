@@ -14,6 +14,8 @@ final class ChatFixture {
   final ApiClient outsider;
   final String chairId;
   final String memberId;
+  final String chairEmail;
+  final String memberEmail;
 
   private static int counter;
 
@@ -25,6 +27,8 @@ final class ChatFixture {
         .put("visibility", visibility)).bodyAsJsonObject();
     groupId = group.getString("id");
     room = "group:" + groupId;
+    chairEmail = "chair" + n + visibility + "@example.org";
+    memberEmail = "member" + n + visibility + "@example.org";
     chair = server.client();
     chairId = chair.registerAndSignIn("chair" + n + visibility + "@example.org", "Chair " + n).getString("id");
     member = server.client();
