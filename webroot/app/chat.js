@@ -128,7 +128,7 @@ class ChatRoom {
       for (const frame of page.items) this.apply(frame.seq, frame.event, false);
       this.since = page.head;
       const unseen = lastSeen === null ? 0
-        : page.items.filter((f) => f.seq > lastSeen && f.event.kind === 'message').length;
+        : page.items.filter((f) => f.seq > lastSeen && f.event.kind === 'message' && !this.isMine(f.event)).length;
       this.render();
       if (unseen > 0) this.showMissed(lastSeen + 1, unseen);
       this.remember();
@@ -228,7 +228,7 @@ class ChatRoom {
     if (this.since !== null && frame.seq <= this.since) return;
     this.since = frame.seq;
     this.apply(frame.seq, frame.event, true);
-    if (this.missed && frame.event.kind === 'message') this.missed.count += 1;
+    if (this.missed && frame.event.kind === 'message' && !this.isMine(frame.event)) this.missed.count += 1;
     if (this.missed && frame.seq >= this.missed.until) {
       const { from, count } = this.missed;
       this.missed = null;
@@ -249,6 +249,10 @@ class ChatRoom {
       this.messages.set(event.target, { ...target, text: undefined, deleted: true });
     }
     if (live) this.render();
+  }
+
+  isMine(event) {
+    return !!this.me && !!event.author && event.author.id === this.me.id;
   }
 
   remember() {
@@ -364,7 +368,7 @@ class ChatRoom {
   }
 
   renderMessage(m) {
-    const mine = this.me && m.author && m.author.id === this.me.id;
+    const mine = this.isMine(m);
     const actions = [];
     if (!m.deleted && this.canSend) {
       actions.push(h('button', { type: 'button', class: 'link', onclick: () => this.setReply(m) }, t('chat.reply')));
