@@ -42,7 +42,12 @@ final class RoomFeed {
   /** Listens first, then reads the head, so that nothing published in between is missed. */
   synchronized Future<Void> start() {
     if (ready == null) {
-      consumer = vertx.eventBus().consumer(room.address(), message -> accept(ChatEvent.fromBusMessage(message.body())));
+      consumer = vertx.eventBus().consumer(room.address(), message -> {
+        // Only stored events (with their seq) are fanned out; anything else on the address is ignored.
+        if (message.body() instanceof JsonObject body && body.getValue("seq") instanceof Number) {
+          accept(ChatEvent.fromBusMessage(body));
+        }
+      });
       ready = consumer.completion()
           .compose(v -> log.reservedHead(room))
           .map(head -> {
