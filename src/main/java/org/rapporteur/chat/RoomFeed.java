@@ -26,7 +26,7 @@ final class RoomFeed {
   /** Subscribers by the event loop that owns their connection: one task per loop per event, not one per write. */
   private final Map<Context, Set<Subscription>> subscribers = new ConcurrentHashMap<>();
   private final TreeMap<Long, ChatEvent> pending = new TreeMap<>();
-  private MessageConsumer<JsonObject> consumer;
+  private MessageConsumer<Object> consumer;
   private Future<Void> ready;
   private long delivered = -1;
   private boolean gapFillScheduled;
@@ -42,7 +42,7 @@ final class RoomFeed {
   /** Listens first, then reads the head, so that nothing published in between is missed. */
   synchronized Future<Void> start() {
     if (ready == null) {
-      consumer = vertx.eventBus().consumer(room.address(), message -> {
+      consumer = vertx.eventBus().<Object>consumer(room.address(), message -> {
         // Only stored events (with their seq) are fanned out; anything else on the address is ignored.
         if (message.body() instanceof JsonObject body && body.getValue("seq") instanceof Number) {
           accept(ChatEvent.fromBusMessage(body));

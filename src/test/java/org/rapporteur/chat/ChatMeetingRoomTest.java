@@ -51,7 +51,8 @@ class ChatMeetingRoomTest {
     ChatFixture f = new ChatFixture(server, "restricted");
     var created = f.chair.post("/api/groups/" + f.groupId + "/meetings", new JsonObject()
         .put("title", "Rapporteur group meeting").put("kind", "virtual").put("start", "2026-12-01T09:30")
-        .put("end", "2026-12-01T12:00").put("timeZone", "Africa/Dakar"));
+        .put("end", "2026-12-01T12:00").put("timeZone", "Africa/Dakar")
+        .put("remoteInstructions", "Join from the meeting page"));
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
     String room = "meeting:" + created.bodyAsJsonObject().getString("id");
 
