@@ -20,6 +20,7 @@ final class WebSocketConnection implements Outbound, Heartbeat {
   static final short CLOSE_IDLE = 1001;
   private static final int MAX_SUBSCRIPTIONS = 64;
   private static final int MAX_ERRORS_PER_BEAT = 200;
+  private static final long ACCESS_TTL_MILLIS = 60_000;
 
   private final Vertx vertx;
   private final ServerWebSocket ws;
@@ -28,7 +29,7 @@ final class WebSocketConnection implements Outbound, Heartbeat {
   private final RoomFeeds feeds;
   private final Runnable onClose;
   private final Map<RoomName, Subscription> subscriptions = new ConcurrentHashMap<>();
-  private final Map<RoomName, Future<RoomAccess>> access = new ConcurrentHashMap<>();
+  private final Map<RoomName, CachedAccess> access = new ConcurrentHashMap<>();
   private final Context context;
   private volatile long lastHeard = System.currentTimeMillis();
   private volatile boolean closed;
@@ -154,9 +155,14 @@ final class WebSocketConnection implements Outbound, Heartbeat {
             room.apply(command).toString()));
   }
 
+  /** Access is looked up once per room and minute, so a removed member loses write access within a minute. */
+  private record CachedAccess(Future<RoomAccess> access, long at) {}
+
   private Future<RoomAccess> accessFor(RoomName room) {
-    Future<RoomAccess> cached = access.computeIfAbsent(room, r -> chat.readAccess(actor, r));
-    return cached.onFailure(e -> access.remove(room, cached));
+    long now = System.currentTimeMillis();
+    CachedAccess cached = access.compute(room, (r, old) -> old != null && now - old.at() < ACCESS_TTL_MILLIS
+        ? old : new CachedAccess(chat.readAccess(actor, r), now));
+    return cached.access().onFailure(e -> access.remove(room, cached));
   }
 
   private void dropSubscription(RoomName room) {
