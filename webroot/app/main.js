@@ -13,6 +13,7 @@ import { renderSearch } from './pages/search.js';
 import './meetings-panel.js';
 import './contributions-panel.js';
 import { renderLiaison, renderCompose, renderEdit, renderRadar, renderNotifications } from './pages/liaisons.js';
+import './chat.js';
 
 function renderLanguagePicker() {
   const picker = document.getElementById('language');

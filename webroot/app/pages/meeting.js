@@ -5,6 +5,7 @@ import { currentUser } from '../session.js';
 import { subscribe, unsubscribeAll } from '../live.js';
 import { renderAgenda } from '../agenda.js';
 import { renderQueue } from '../queue.js';
+import { chatPanel } from '../chat.js';
 
 // The meeting page: how to join first (remote delegates need it most), then times, registration,
 // the live agenda and the speaker queue. Agenda and queue changes arrive through the meeting room.
@@ -26,7 +27,7 @@ export async function renderMeeting(main, { id }) {
       : null,
     schedule(meeting),
     registration(meeting),
-    h('div', { class: 'meeting-grid' }, agendaBox, queueBox));
+    h('div', { class: 'meeting-grid' }, agendaBox, h('div', {}, queueBox, await meetingChat(meeting))));
   redrawAgenda();
   redrawQueue();
   subscribe(`meeting:${id}`, (event) => {
@@ -38,6 +39,12 @@ export async function renderMeeting(main, { id }) {
       redrawQueue();
     }
   });
+}
+
+/** The meeting's chat: registered participants and the group's members talk, the chair moderates. */
+async function meetingChat(meeting) {
+  if (!currentUser()) return null;
+  return chatPanel(`meeting:${meeting.id}`, { canSend: true, canModerate: meeting.canRun });
 }
 
 function schedule(meeting) {

@@ -27,13 +27,17 @@ import org.rapporteur.contribution.ResumableUploads;
 import org.rapporteur.search.SearchConfig;
 import org.rapporteur.search.SearchRoutes;
 import org.rapporteur.search.SearchService;
+import org.rapporteur.chat.ChatConfig;
+import org.rapporteur.chat.ChatRoutes;
+import org.rapporteur.chat.ChatService;
+import org.rapporteur.chat.MeetingRoomPolicy;
+import org.rapporteur.chat.RealtimeGateway;
 import org.rapporteur.demo.DemoData;
 import org.rapporteur.meeting.AgendaService;
 import org.rapporteur.meeting.ContributionLookup;
 import org.rapporteur.meeting.MeetingRoutes;
 import org.rapporteur.meeting.MeetingService;
 import org.rapporteur.meeting.SpeakerQueueService;
-import org.rapporteur.platform.events.LocalRoomEvents;
 import org.rapporteur.platform.events.RoomEvents;
 import org.rapporteur.liaison.DeadlineReminders;
 import org.rapporteur.liaison.LiaisonConfig;
@@ -70,6 +74,7 @@ public final class App {
   private HttpServer server;
   private String origin;
   private Services services;
+  private RealtimeGateway gateway;
   private Router router;
 
   private App(Vertx vertx, AppConfig config, LiaisonHooks hooks) {
@@ -82,7 +87,7 @@ public final class App {
   public record Services(AccountService accounts, WorkspaceService workspaces, AuditService audit,
       MeetingService meetings, AgendaService agendas, SpeakerQueueService speakerQueue,
       ContributionService contributions, SearchService search,
-      LiaisonService liaisons, NotificationService notifications, RadarService radar) {}
+      LiaisonService liaisons, NotificationService notifications, RadarService radar, ChatService chat) {}
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
     return start(vertx, config, LiaisonHooks.real());
@@ -119,7 +124,8 @@ public final class App {
     AccountService accounts = new AccountService(vertx, mongo, audit,
         config.section("accounts", AccountsConfig::fromJson));
     WorkspaceService workspaces = new WorkspaceService(mongo, accounts, audit);
-    RoomEvents rooms = new LocalRoomEvents(vertx.eventBus());
+    ChatService chat = new ChatService(vertx, mongo, workspaces, audit, config.section("chat", ChatConfig::fromJson));
+    RoomEvents rooms = chat.roomEvents();
     MeetingService meetings = new MeetingService(mongo, workspaces, accounts, audit);
     MeetingDeadlines deadlines = id -> meetings.find(id)
         .map(found -> found.map(m -> new MeetingDeadlines.Target(m.groupId(), m.contributionDeadline())));
@@ -130,6 +136,7 @@ public final class App {
     ContributionLookup lookup = id -> contributions.summary(id)
         .map(found -> found.map(c -> new ContributionLookup.ContributionSummary(c.id(), c.groupId(),
             c.number(), c.title())));
+    chat.policies().register("meeting", new MeetingRoomPolicy(meetings, workspaces));
     AgendaService agendas = new AgendaService(mongo, meetings, lookup, rooms, audit,
         vertx.createSharedWorkerExecutor("exports", 2));
     SpeakerQueueService speakerQueue = new SpeakerQueueService(mongo, meetings, accounts, rooms, audit);
@@ -144,8 +151,8 @@ public final class App {
                 p.deadlineBeforeMeeting())));
     LiaisonService liaisons = new LiaisonService(mongo, workspaces, audit, notifications, proposals, radar);
     services = new Services(accounts, workspaces, audit, meetings, agendas, speakerQueue, contributions, search,
-        liaisons, notifications, radar);
-    return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start())
+        liaisons, notifications, radar, chat);
+    return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start()).compose(v -> chat.start())
         .compose(v -> meetings.start()).compose(v -> agendas.start()).compose(v -> speakerQueue.start())
         .compose(v -> contributions.start()).compose(v -> search.start())
         .compose(v -> notifications.start()).compose(v -> liaisons.start())
@@ -176,6 +183,7 @@ public final class App {
     router.post("/api/groups/:id/contributions").handler(App::pauseBody);
     platform.installFront(router);
     router.route("/api/*").handler(services.accounts().sessionResolver());
+    gateway = new RealtimeGateway(vertx, services.chat(), origin);
     List<RouteModule> modules = List.of(
         new SystemRoutes(mongo, readOpenApi()),
         new AccountRoutes(services.accounts(), origin),
@@ -187,7 +195,8 @@ public final class App {
             config.dataDir().resolve("uploads"))),
         new SearchRoutes(services.search()),
         new LiaisonRoutes(services.liaisons(), services.notifications()),
-        new RadarRoutes(services.radar()));
+        new RadarRoutes(services.radar()),
+        new ChatRoutes(services.chat(), gateway));
     modules.forEach(module -> module.mount(router));
     platform.installBack(router);
   }
@@ -247,6 +256,9 @@ public final class App {
   }
 
   public Future<Void> stop() {
+    if (gateway != null) {
+      gateway.stop();
+    }
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     if (services != null) {
       services.contributions().stop();

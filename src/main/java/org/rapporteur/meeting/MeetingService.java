@@ -132,6 +132,12 @@ public final class MeetingService {
             : audit.record(actor, "meeting.attendance", "meeting", meetingId, p.toJson()).map(p));
   }
 
+  /** Whether the user registered for the meeting (registered participants may talk in its room). */
+  public Future<Boolean> isRegistered(String meetingId, String userId) {
+    return userId == null ? Future.succeededFuture(false)
+        : store.findParticipant(meetingId, userId).map(java.util.Optional::isPresent);
+  }
+
   public Future<List<Participant>> participants(Actor actor, String meetingId) {
     return access(actor, meetingId).compose(access -> store.findParticipants(meetingId));
   }

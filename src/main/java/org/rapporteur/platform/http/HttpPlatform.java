@@ -25,6 +25,14 @@ public final class HttpPlatform {
   }
 
   public void installFront(Router router) {
+    // A WebSocket handshake must still be unread when its route upgrades it, after the session
+    // lookup (asynchronous) has run: hold its (empty) body until then.
+    router.route("/api/*").handler(ctx -> {
+      if (ctx.request().canUpgradeToWebSocket()) {
+        ctx.request().pause();
+      }
+      ctx.next();
+    });
     router.route().handler(new SecurityHeaders(https));
     router.route("/api/*").handler(new CsrfGuard(https));
     BodyHandler json = BodyHandler.create(false).setBodyLimit(config.maxJsonBodyBytes());
@@ -55,8 +63,14 @@ public final class HttpPlatform {
     }
   }
 
-  /** Uploads stream their bodies to their own handlers instead of buffering them as JSON. */
+  /**
+   * Uploads stream their bodies to their own handlers instead of buffering them as JSON; a WebSocket
+   * handshake has no body, and reading it would make the upgrade impossible.
+   */
   private static boolean streamsItsBody(RoutingContext ctx) {
+    if (ctx.request().canUpgradeToWebSocket()) {
+      return true;
+    }
     String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (ctx.request().path().startsWith("/api/uploads")) {
       return true;

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Chat load benchmark: Rapporteur (embedded database, every message stored before its ack) against
+# a bare Vert.x broadcast server with no storage, for N clients in one room at M messages/s.
+# Each server runs in its own JVM pinned to core 0 (taskset -c 0); the load generator is pinned to
+# core 1. Loopback only. Results go to stdout as a Markdown table (copy them into BENCHMARKS.md).
+#
+#   bench/chat-bench.sh                                  # N = 100, 1000, 1000, 5000 at M = 100, 100, 20, 20
+#   bench/chat-bench.sh --clients 100 --rates 50 --seconds 5
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ ! -f target/rapporteur.jar || ! -d target/test-classes ]]; then
+  mvn -B -q package -DskipTests
+fi
+args=("$@")
+if [[ ${#args[@]} -eq 0 ]]; then
+  args=(--clients 100,1000,1000,5000 --rates 100,100,20,20 --seconds 10)
+fi
+exec taskset -c 1 java -Xmx1g -cp target/rapporteur.jar:target/test-classes org.rapporteur.bench.ChatBench "${args[@]}"

@@ -1,0 +1,109 @@
+package org.rapporteur.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
+import org.rapporteur.account.Actor;
+import org.rapporteur.account.Actors;
+import org.rapporteur.platform.errors.InvalidInputException;
+import org.rapporteur.platform.errors.UnsupportedMediaTypeException;
+import org.rapporteur.platform.http.QueryParams;
+import org.rapporteur.platform.http.Responses;
+import org.rapporteur.platform.http.RouteModule;
+
+/** The realtime endpoints: the WebSocket, the SSE + POST fallback, room history and moderation. */
+public final class ChatRoutes implements RouteModule {
+  private final ChatService chat;
+  private final RealtimeGateway gateway;
+
+  public ChatRoutes(ChatService chat, RealtimeGateway gateway) {
+    this.chat = chat;
+    this.gateway = gateway;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.get("/api/realtime").handler(gateway::upgrade);
+    router.get("/api/realtime/sse").handler(this::stream);
+    router.post("/api/realtime/send").respond(ctx -> write(ctx, SendCommand::from, SendCommand::room,
+        (actor, access, c) -> chat.send(actor, access, c)));
+    router.post("/api/realtime/edit").respond(ctx -> write(ctx, EditCommand::from, EditCommand::room,
+        (actor, access, c) -> chat.edit(actor, access, c)));
+    router.post("/api/realtime/delete").respond(ctx -> write(ctx, DeleteCommand::from, DeleteCommand::room,
+        (actor, access, c) -> chat.delete(actor, access, c)));
+    router.get("/api/rooms/:room/events").respond(this::history);
+    Responses.noContent(router.put("/api/rooms/:room/mutes/:userId"), ctx -> chat.mute(Actors.of(ctx),
+        RoomName.parse(ctx.pathParam("room"), "room"), ctx.pathParam("userId"), true));
+    Responses.noContent(router.delete("/api/rooms/:room/mutes/:userId"), ctx -> chat.mute(Actors.of(ctx),
+        RoomName.parse(ctx.pathParam("room"), "room"), ctx.pathParam("userId"), false));
+  }
+
+  private void stream(RoutingContext ctx) {
+    Actor actor = Actors.of(ctx).requireSignedIn();
+    RoomName room = RoomName.parse(QueryParams.optionalString(ctx, "room", 64), "room");
+    String lastEventId = ctx.request().getHeader("Last-Event-ID");
+    Long since = lastEventId != null && !lastEventId.isBlank()
+        ? parseSince(lastEventId, "Last-Event-ID")
+        : parseSince(QueryParams.optionalString(ctx, "since", 19), "since");
+    gateway.stream(ctx, actor, room, since);
+  }
+
+  private static Long parseSince(String value, String name) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      long since = Long.parseLong(value.strip());
+      if (since >= 0) {
+        return since;
+      }
+    } catch (NumberFormatException ignored) {
+      // falls through to the error below
+    }
+    throw InvalidInputException.of(name, "must be a sequence number (0 or more)");
+  }
+
+  private interface Write<C> {
+    Future<ChatEvent> apply(Actor actor, RoomAccess access, C command);
+  }
+
+  private <C> Future<JsonObject> write(RoutingContext ctx, Function<JsonObject, C> parse,
+      Function<C, RoomName> room, Write<C> action) {
+    Actor actor = Actors.of(ctx).requireSignedIn();
+    C command = parse.apply(jsonBody(ctx));
+    return chat.readAccess(actor, room.apply(command))
+        .compose(access -> action.apply(actor, access, command))
+        .map(Frames::ack);
+  }
+
+  private Future<JsonObject> history(RoutingContext ctx) {
+    RoomName room = RoomName.parse(ctx.pathParam("room"), "room");
+    String before = QueryParams.optionalString(ctx, "before", 19);
+    int limit = QueryParams.intParam(ctx, "limit", 50, 1, chat.config().historyMaxLimit());
+    return chat.history(Actors.of(ctx), room, before == null ? null : parseSince(before, "before"), limit)
+        .map(history -> new JsonObject()
+            .put("room", room.toString())
+            .put("head", history.head())
+            .put("items", new JsonArray(history.events().stream().map(ChatEvent::frame).toList())));
+  }
+
+  private static JsonObject jsonBody(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type == null || !type.toLowerCase().split(";")[0].trim().equals("application/json")) {
+      throw new UnsupportedMediaTypeException("Send the body as application/json");
+    }
+    try {
+      if (ctx.body() != null && ctx.body().length() > 0 && Json.decodeValue(ctx.body().buffer()) instanceof JsonObject o) {
+        return o;
+      }
+    } catch (DecodeException e) {
+      // falls through to the error below
+    }
+    throw InvalidInputException.of("body", "must be one JSON object");
+  }
+}

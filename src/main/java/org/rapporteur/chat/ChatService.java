@@ -1,0 +1,236 @@
+package org.rapporteur.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.util.List;
+import org.rapporteur.account.Actor;
+import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.errors.ForbiddenException;
+import org.rapporteur.platform.errors.NotFoundException;
+import org.rapporteur.platform.errors.TooLargeException;
+import org.rapporteur.platform.errors.UnprocessableException;
+import org.rapporteur.platform.mongo.Ids;
+import org.rapporteur.workspace.WorkspaceService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chat rules: who reads and writes which room, message limits, edits, deletions, mentions and
+ * moderation. Every change becomes an event in the room's {@link MessageLog}.
+ */
+public final class ChatService {
+  private static final Logger log = LoggerFactory.getLogger(ChatService.class);
+  private static final int MENTION_EXCERPT = 200;
+
+  private final ChatConfig config;
+  private final EventStore events;
+  private final MuteStore mutes;
+  private final MessageLog messageLog;
+  private final RoomPolicies policies;
+  private final RateLimiter rateLimiter;
+  private final AuditService audit;
+
+  public ChatService(Vertx vertx, MongoClient mongo, WorkspaceService workspaces, AuditService audit,
+      ChatConfig config) {
+    this.config = config;
+    this.events = new EventStore(mongo);
+    this.mutes = new MuteStore(mongo);
+    this.messageLog = new MessageLog(vertx, events, config.holeRepairMillis());
+    this.policies = new RoomPolicies()
+        .register("group", new GroupRoomPolicy(workspaces))
+        .register("user", new UserRoomPolicy());
+    this.rateLimiter = new RateLimiter(config.rateLimitEnabled(), config.rateBurst(), config.ratePerSecond());
+    this.audit = audit;
+  }
+
+  public Future<Void> start() {
+    return events.createIndexes();
+  }
+
+  public ChatConfig config() {
+    return config;
+  }
+
+  public MessageLog log() {
+    return messageLog;
+  }
+
+  /** Other features' room events (agenda, speaker queue), stored in the same logs as chat. */
+  public org.rapporteur.platform.events.RoomEvents roomEvents() {
+    return new StoredRoomEvents(messageLog);
+  }
+
+  /** Where features that own a kind of room (meetings) plug in their access rules. */
+  public RoomPolicies policies() {
+    return policies;
+  }
+
+  /** The actor's access to a room; fails (forbidden / not found) unless they may read it. */
+  public Future<RoomAccess> readAccess(Actor actor, RoomName room) {
+    return policies.access(actor, room).map(access -> {
+      if (!access.canRead()) {
+        throw new ForbiddenException("You may not read room " + room);
+      }
+      return access;
+    });
+  }
+
+  /**
+   * Stores a message. The clientId lookup runs alongside the checks, so that a retry is acknowledged
+   * with its original seq even if its sender has been muted or limited since.
+   */
+  public Future<ChatEvent> send(Actor actor, RoomAccess access, SendCommand command) {
+    Future<java.util.Optional<ChatEvent>> earlier = events.findByClientId(command.room().toString(), command.clientId());
+    Future<Void> allowed = checkWriter(actor, access, command.room(), command.text());
+    return Future.join(earlier, allowed).transform(checked -> {
+      if (earlier.succeeded() && earlier.result().isPresent()) {
+        return Future.succeededFuture(earlier.result().get());
+      }
+      if (checked.failed()) {
+        return Future.failedFuture(allowed.failed() ? allowed.cause() : earlier.cause());
+      }
+      return appendMessage(actor, command);
+    });
+  }
+
+  private Future<ChatEvent> appendMessage(Actor actor, SendCommand command) {
+    Future<?> replyExists = command.replyTo() == null ? Future.succeededFuture()
+        : requireMessage(command.room(), command.replyTo());
+    return replyExists
+        .compose(v -> messageLog.appendChecked(command.room(), new ChatEvent.Draft(ChatEvent.MESSAGE,
+            command.clientId(), actor.userId(), actor.name(), command.text(), command.replyTo(), null,
+            command.mentions(), null, null)))
+        .onSuccess(appended -> {
+          if (!appended.duplicate() && !command.mentions().isEmpty()) {
+            notifyMentions(actor, appended.event());
+          }
+        })
+        .map(MessageLog.Appended::event);
+  }
+
+  public Future<ChatEvent> edit(Actor actor, RoomAccess access, EditCommand command) {
+    return orEarlier(command.room(), command.clientId(), () -> editOnce(actor, access, command));
+  }
+
+  private Future<ChatEvent> editOnce(Actor actor, RoomAccess access, EditCommand command) {
+    return checkWriter(actor, access, command.room(), command.text())
+        .compose(v -> requireMessage(command.room(), command.target()))
+        .compose(target -> {
+          if (!actor.userId().equals(target.authorId())) {
+            throw new ForbiddenException("Only its author may edit a message");
+          }
+          return messageLog.append(command.room(), new ChatEvent.Draft(ChatEvent.EDIT, command.clientId(),
+              actor.userId(), actor.name(), command.text(), null, command.target(), List.of(), null, null));
+        })
+        .compose(appended -> appended.duplicate() ? Future.succeededFuture(appended.event())
+            : events.markEdited(command.room().toString(), command.target(), command.text(), appended.event().at())
+                .map(appended.event()));
+  }
+
+  public Future<ChatEvent> delete(Actor actor, RoomAccess access, DeleteCommand command) {
+    return orEarlier(command.room(), command.clientId(), () -> deleteOnce(actor, access, command));
+  }
+
+  private Future<ChatEvent> deleteOnce(Actor actor, RoomAccess access, DeleteCommand command) {
+    if (!actor.signedIn()) {
+      return Future.failedFuture(new ForbiddenException("Sign in first"));
+    }
+    return requireMessage(command.room(), command.target())
+        .compose(target -> {
+          boolean own = actor.userId().equals(target.authorId()) && access.canSend();
+          if (!own && !access.canModerate()) {
+            throw new ForbiddenException("Only its author and the room's moderators may delete a message");
+          }
+          Future<Void> audited = own ? Future.succeededFuture()
+              : audit.record(actor, "chat.delete", "room", command.room().toString(),
+                  new JsonObject().put("seq", target.seq()).put("authorId", target.authorId()));
+          return audited.compose(v -> messageLog.append(command.room(), new ChatEvent.Draft(ChatEvent.DELETE,
+              command.clientId(), actor.userId(), actor.name(), null, null, command.target(), List.of(), null, null)));
+        })
+        .compose(appended -> events.markDeleted(command.room().toString(), command.target()).map(appended.event()));
+  }
+
+  /** Mutes a participant in a room until unmuted; moderators only; audited. */
+  public Future<Void> mute(Actor actor, RoomName room, String userId, boolean muted) {
+    actor.requireSignedIn();
+    Ids.requirePathId(userId, "user");
+    return policies.access(actor, room).compose(access -> {
+      if (!access.canModerate()) {
+        return Future.failedFuture(new ForbiddenException("Only the room's moderators may mute participants"));
+      }
+      Future<Void> change = muted ? mutes.mute(room.toString(), userId, actor.userId())
+          : mutes.unmute(room.toString(), userId).mapEmpty();
+      return change.compose(v -> audit.record(actor, muted ? "chat.mute" : "chat.unmute", "room", room.toString(),
+          new JsonObject().put("userId", userId)));
+    });
+  }
+
+  /** Up to {@code limit} events before {@code before} (the newest when null), oldest first, and the head. */
+  public Future<History> history(Actor actor, RoomName room, Long before, int limit) {
+    return readAccess(actor, room)
+        .compose(access -> messageLog.reservedHead(room))
+        .compose(head -> events.page(room.toString(), before == null ? head + 1 : Math.min(before, head + 1), limit)
+            .map(page -> {
+              List<ChatEvent> oldestFirst = new java.util.ArrayList<>(page);
+              java.util.Collections.reverse(oldestFirst);
+              return new History(head, oldestFirst);
+            }));
+  }
+
+  public record History(long head, List<ChatEvent> events) {}
+
+  private Future<Void> checkWriter(Actor actor, RoomAccess access, RoomName room, String text) {
+    if (!actor.signedIn() || !access.canSend()) {
+      return Future.failedFuture(new ForbiddenException("You may read but not write in room " + room));
+    }
+    if (text.codePointCount(0, text.length()) > config.maxTextLength()) {
+      return Future.failedFuture(new TooLargeException(
+          "A message may have at most " + config.maxTextLength() + " characters"));
+    }
+    try {
+      rateLimiter.take(actor.userId());
+    } catch (RuntimeException limited) {
+      return Future.failedFuture(limited);
+    }
+    return mutes.isMuted(room.toString(), actor.userId()).map(muted -> {
+      if (muted) {
+        throw new MutedException("A moderator has muted you in this room");
+      }
+      return null;
+    });
+  }
+
+  /** A retried edit or deletion gets the event its first attempt stored, even though its target changed since. */
+  private Future<ChatEvent> orEarlier(RoomName room, String clientId, java.util.function.Supplier<Future<ChatEvent>> once) {
+    return events.findByClientId(room.toString(), clientId)
+        .compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : once.get());
+  }
+
+  private Future<ChatEvent> requireMessage(RoomName room, long seq) {
+    return events.findBySeq(room.toString(), seq).map(found -> {
+      ChatEvent event = found.orElseThrow(() -> new NotFoundException("No message " + seq + " in room " + room));
+      if (!ChatEvent.MESSAGE.equals(event.kind())) {
+        throw new UnprocessableException("Event " + seq + " is not a message");
+      }
+      if (event.deleted()) {
+        throw new UnprocessableException("Message " + seq + " was deleted");
+      }
+      return event;
+    });
+  }
+
+  /** After the message is stored: one notification per mentioned reader, idempotent by its clientId. */
+  private void notifyMentions(Actor actor, ChatEvent message) {
+    RoomName room = RoomName.parse(message.room(), "room");
+    String text = message.text();
+    String excerpt = text.length() > MENTION_EXCERPT ? text.substring(0, MENTION_EXCERPT) + "…" : text;
+    JsonObject about = new JsonObject().put("room", message.room()).put("seq", message.seq());
+    policies.readers(actor, room, message.mentions())
+        .compose(readers -> Future.all(readers.stream().map(userId -> messageLog.append(RoomName.of("user", userId),
+            new ChatEvent.Draft(ChatEvent.MENTION, "mention:" + message.room() + ":" + message.seq(),
+                actor.userId(), actor.name(), excerpt, null, null, List.of(), about, null))).toList()))
+        .onFailure(e -> log.warn("Mention notifications for {}:{} failed", message.room(), message.seq(), e));
+  }
+}

@@ -1,0 +1,85 @@
+package org.rapporteur.chat;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rapporteur.account.Actor;
+import org.rapporteur.account.Actors;
+import org.rapporteur.platform.errors.ForbiddenException;
+import org.rapporteur.platform.errors.InvalidInputException;
+import org.rapporteur.platform.errors.UnauthenticatedException;
+
+/**
+ * Accepts realtime connections (WebSocket, or SSE as the fallback), keeps them alive with
+ * heartbeats, and closes them when the server stops. Rooms fan out through the event bus, so any
+ * number of server processes can serve the same room.
+ */
+public final class RealtimeGateway {
+  private final Vertx vertx;
+  private final ChatService chat;
+  private final String allowedOrigin;
+  private final RoomFeeds feeds;
+  private final Set<Heartbeat> connections = ConcurrentHashMap.newKeySet();
+  private final long sweepTimer;
+
+  public RealtimeGateway(Vertx vertx, ChatService chat, String allowedOrigin) {
+    this.vertx = vertx;
+    this.chat = chat;
+    this.allowedOrigin = allowedOrigin;
+    this.feeds = new RoomFeeds(vertx, chat.log());
+    long interval = chat.config().pingIntervalSeconds() * 1000L;
+    this.sweepTimer = vertx.setPeriodic(interval, id -> sweep());
+  }
+
+  /** {@code GET /api/realtime}: checks the Origin and the session before upgrading. */
+  void upgrade(RoutingContext ctx) {
+    String origin = ctx.request().getHeader("Origin");
+    if (!allowedOrigin.equals(origin)) {
+      throw new ForbiddenException("Realtime connections are accepted only from " + allowedOrigin);
+    }
+    Actor actor = Actors.of(ctx);
+    if (!actor.signedIn()) {
+      throw new UnauthenticatedException("Sign in before opening the realtime connection");
+    }
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      throw InvalidInputException.of("Upgrade", "open a WebSocket here, or use /api/realtime/sse");
+    }
+    ctx.request().toWebSocket().onSuccess(ws -> {
+      WebSocketConnection[] self = new WebSocketConnection[1];
+      self[0] = new WebSocketConnection(vertx, ws, actor, chat, feeds, () -> connections.remove(self[0]));
+      connections.add(self[0]);
+      self[0].start();
+    }).onFailure(ctx::fail);
+  }
+
+  /** {@code GET /api/realtime/sse?room=&since=}: one room as an event stream. */
+  void stream(RoutingContext ctx, Actor actor, RoomName room, Long since) {
+    chat.readAccess(actor, room).onSuccess(access -> {
+      SseStream[] self = new SseStream[1];
+      self[0] = new SseStream(vertx, ctx.response(), room, chat, feeds, () -> connections.remove(self[0]));
+      connections.add(self[0]);
+      self[0].start(since).onFailure(e -> self[0].shutdown());
+    }).onFailure(ctx::fail);
+  }
+
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  private void sweep() {
+    long deadline = System.currentTimeMillis() - chat.config().idleTimeoutSeconds() * 1000L;
+    for (Heartbeat connection : connections) {
+      connection.beat(deadline);
+    }
+  }
+
+  public void stop() {
+    vertx.cancelTimer(sweepTimer);
+    for (Heartbeat connection : connections) {
+      connection.shutdown();
+    }
+    connections.clear();
+    feeds.closeAll();
+  }
+}

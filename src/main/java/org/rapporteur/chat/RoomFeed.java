@@ -1,0 +1,151 @@
+package org.rapporteur.chat;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * This process's view of one room: one event-bus consumer, however many local subscribers. Events
+ * can arrive out of order (two writers store 6 and 7; 7 is published first), so the feed hands them
+ * on strictly in sequence order, and fetches from storage any number that does not arrive soon. It
+ * holds no state that is not in the database: a new process builds the same view.
+ */
+final class RoomFeed {
+  private static final long GAP_WAIT_MILLIS = 150;
+  private static final int GAP_PAGE = 500;
+
+  private final Vertx vertx;
+  private final RoomName room;
+  private final MessageLog log;
+  /** Subscribers by the event loop that owns their connection: one task per loop per event, not one per write. */
+  private final Map<Context, Set<Subscription>> subscribers = new ConcurrentHashMap<>();
+  private final TreeMap<Long, ChatEvent> pending = new TreeMap<>();
+  private MessageConsumer<Object> consumer;
+  private Future<Void> ready;
+  private long delivered = -1;
+  private boolean gapFillScheduled;
+  private boolean closed;
+  int holders;
+
+  RoomFeed(Vertx vertx, RoomName room, MessageLog log) {
+    this.vertx = vertx;
+    this.room = room;
+    this.log = log;
+  }
+
+  /** Listens first, then reads the head, so that nothing published in between is missed. */
+  synchronized Future<Void> start() {
+    if (ready == null) {
+      consumer = vertx.eventBus().<Object>consumer(room.address(), message -> {
+        // Only stored events (with their seq) are fanned out; anything else on the address is ignored.
+        if (message.body() instanceof JsonObject body && body.getValue("seq") instanceof Number) {
+          accept(ChatEvent.fromBusMessage(body));
+        }
+      });
+      ready = consumer.completion()
+          .compose(v -> log.reservedHead(room))
+          .map(head -> {
+            initialize(head);
+            return null;
+          });
+    }
+    return ready;
+  }
+
+  /** Adds a subscriber and returns the head it joins at: it gets every event after that from this feed. */
+  synchronized long attach(Subscription subscription) {
+    subscribers.computeIfAbsent(subscription.context(), c -> ConcurrentHashMap.newKeySet()).add(subscription);
+    return delivered;
+  }
+
+  void detach(Subscription subscription) {
+    Set<Subscription> group = subscribers.get(subscription.context());
+    if (group != null) {
+      group.remove(subscription);
+    }
+  }
+
+  synchronized void close() {
+    closed = true;
+    subscribers.clear();
+    pending.clear();
+    if (consumer != null) {
+      consumer.unregister();
+    }
+  }
+
+  private synchronized void initialize(long head) {
+    delivered = head;
+    drain();
+  }
+
+  synchronized void accept(ChatEvent event) {
+    if (closed || delivered >= 0 && event.seq() <= delivered) {
+      return;
+    }
+    pending.put(event.seq(), event);
+    if (delivered >= 0) {
+      drain();
+    }
+  }
+
+  private void drain() {
+    pending.headMap(delivered, true).clear();
+    while (!pending.isEmpty() && pending.firstKey() == delivered + 1) {
+      ChatEvent event = pending.pollFirstEntry().getValue();
+      delivered = event.seq();
+      String frame = event.frame().encode();
+      fanOut(event.seq(), frame);
+    }
+    if (!pending.isEmpty() && !gapFillScheduled) {
+      gapFillScheduled = true;
+      vertx.setTimer(GAP_WAIT_MILLIS, id -> fillGap());
+    }
+  }
+
+  private void fanOut(long seq, String frame) {
+    Context current = Vertx.currentContext();
+    for (Map.Entry<Context, Set<Subscription>> group : subscribers.entrySet()) {
+      Set<Subscription> members = group.getValue();
+      if (members.isEmpty()) {
+        continue;
+      }
+      if (group.getKey() == current) {
+        members.forEach(s -> s.deliver(seq, frame));
+      } else {
+        group.getKey().runOnContext(v -> members.forEach(s -> s.deliver(seq, frame)));
+      }
+    }
+  }
+
+  private void fillGap() {
+    long after;
+    long before;
+    synchronized (this) {
+      if (closed || pending.isEmpty()) {
+        gapFillScheduled = false;
+        return;
+      }
+      after = delivered;
+      before = pending.firstKey();
+    }
+    log.readContiguous(room, after, before - 1, GAP_PAGE).onComplete(result -> {
+      synchronized (this) {
+        gapFillScheduled = false;
+        if (result.succeeded()) {
+          result.result().forEach(this::accept);
+        }
+        if (!closed && !pending.isEmpty() && !gapFillScheduled) {
+          gapFillScheduled = true;
+          vertx.setTimer(GAP_WAIT_MILLIS, id -> fillGap());
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,48 @@
+package org.rapporteur.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The feeds of the rooms that have subscribers in this process; a feed closes with its last subscriber. */
+final class RoomFeeds {
+  private final Vertx vertx;
+  private final MessageLog log;
+  private final Map<RoomName, RoomFeed> feeds = new HashMap<>();
+
+  RoomFeeds(Vertx vertx, MessageLog log) {
+    this.vertx = vertx;
+    this.log = log;
+  }
+
+  /** Attaches the subscription; the future holds the head it joins at. */
+  Future<Long> attach(Subscription subscription) {
+    RoomFeed feed;
+    synchronized (this) {
+      feed = feeds.computeIfAbsent(subscription.room(), room -> new RoomFeed(vertx, room, log));
+      feed.holders++;
+    }
+    return feed.start().map(v -> feed.attach(subscription))
+        .onFailure(e -> detach(subscription));
+  }
+
+  void detach(Subscription subscription) {
+    synchronized (this) {
+      RoomFeed feed = feeds.get(subscription.room());
+      if (feed == null) {
+        return;
+      }
+      feed.detach(subscription);
+      if (--feed.holders <= 0) {
+        feeds.remove(subscription.room());
+        feed.close();
+      }
+    }
+  }
+
+  synchronized void closeAll() {
+    feeds.values().forEach(RoomFeed::close);
+    feeds.clear();
+  }
+}

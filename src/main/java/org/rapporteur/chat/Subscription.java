@@ -1,0 +1,134 @@
+package org.rapporteur.chat;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayDeque;
+
+/**
+ * One subscriber of one room. Joining happens in three steps with no loss and no duplicate at the
+ * seams: the feed attaches the subscriber at its delivered head D and from then on hands it every
+ * later event, which is buffered; storage replays the events after {@code since} up to D; then the
+ * buffer drains. The cursor is the last sequence number sent, so nothing is sent twice.
+ */
+final class Subscription {
+  private static final int REPLAY_PAGE = 500;
+  private static final long CONGESTION_POLL_MILLIS = 20;
+  private static final int CONGESTION_POLLS = 1500;
+
+  private final Vertx vertx;
+  private final Context context;
+  private final RoomName room;
+  private final Outbound out;
+  private final MessageLog log;
+  private final int bufferLimit;
+  private final ArrayDeque<Buffered> buffer = new ArrayDeque<>();
+  private long cursor;
+  private boolean replaying = true;
+  private boolean closed;
+
+  private record Buffered(long seq, String frame) {}
+
+  Subscription(Vertx vertx, Context context, RoomName room, Outbound out, MessageLog log, int bufferLimit) {
+    this.vertx = vertx;
+    this.context = context;
+    this.room = room;
+    this.out = out;
+    this.log = log;
+    this.bufferLimit = bufferLimit;
+  }
+
+  RoomName room() {
+    return room;
+  }
+
+  /** The event loop of this subscriber's connection, where its writes are cheapest. */
+  Context context() {
+    return context;
+  }
+
+  /** Called by the feed, in sequence order, for every event after the head it attached this at. */
+  synchronized void deliver(long seq, String frame) {
+    if (closed) {
+      return;
+    }
+    if (replaying) {
+      if (buffer.size() >= bufferLimit) {
+        closed = true;
+        out.closeSlow("too slow: more than " + bufferLimit + " events arrived during the replay");
+        return;
+      }
+      buffer.add(new Buffered(seq, frame));
+      return;
+    }
+    if (seq > cursor) {
+      cursor = seq;
+      out.send(frame, seq);
+    }
+  }
+
+  /** Replays from storage what came after {@code since} up to the head the feed attached this at, then goes live. */
+  Future<Void> replay(Long since, long head) {
+    synchronized (this) {
+      cursor = since == null ? head : Math.min(Math.max(0, since), head);
+    }
+    return replayTo(head, 0);
+  }
+
+  void close() {
+    synchronized (this) {
+      closed = true;
+      buffer.clear();
+    }
+  }
+
+  private Future<Void> replayTo(long head, int congestedPolls) {
+    if (isClosed()) {
+      return Future.succeededFuture();
+    }
+    long from = cursorNow();
+    if (from >= head) {
+      goLive();
+      return Future.succeededFuture();
+    }
+    if (out.congested()) {
+      if (congestedPolls >= CONGESTION_POLLS) {
+        out.closeSlow("too slow: the replay could not be delivered");
+        return Future.succeededFuture();
+      }
+      return vertx.timer(CONGESTION_POLL_MILLIS).compose(v -> replayTo(head, congestedPolls + 1));
+    }
+    return log.readContiguous(room, from, head, REPLAY_PAGE).compose(events -> {
+      for (ChatEvent event : events) {
+        sendReplayed(event);
+      }
+      return replayTo(head, 0);
+    });
+  }
+
+  private synchronized void sendReplayed(ChatEvent event) {
+    if (!closed && event.seq() == cursor + 1) {
+      cursor = event.seq();
+      out.send(event.frame().encode(), event.seq());
+    }
+  }
+
+  private synchronized void goLive() {
+    replaying = false;
+    for (Buffered b : buffer) {
+      if (b.seq() > cursor) {
+        cursor = b.seq();
+        out.send(b.frame(), b.seq());
+      }
+    }
+    buffer.clear();
+  }
+
+  private synchronized long cursorNow() {
+    return cursor;
+  }
+
+  private synchronized boolean isClosed() {
+    return closed || out.isClosed();
+  }
+}

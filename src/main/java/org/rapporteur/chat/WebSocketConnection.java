@@ -1,0 +1,247 @@
+package org.rapporteur.chat;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.rapporteur.account.Actor;
+import org.rapporteur.platform.errors.InvalidInputException;
+
+/** One browser tab's WebSocket: reads client frames, runs them, and is one {@link Outbound} for its subscriptions. */
+final class WebSocketConnection implements Outbound, Heartbeat {
+  static final short CLOSE_TOO_SLOW = 4008;
+  static final short CLOSE_ABUSE = 1008;
+  static final short CLOSE_IDLE = 1001;
+  private static final int MAX_SUBSCRIPTIONS = 64;
+  private static final int MAX_ERRORS_PER_BEAT = 200;
+  private static final long ACCESS_TTL_MILLIS = 60_000;
+
+  private final Vertx vertx;
+  private final ServerWebSocket ws;
+  private final Actor actor;
+  private final ChatService chat;
+  private final RoomFeeds feeds;
+  private final Runnable onClose;
+  private final Map<RoomName, Subscription> subscriptions = new ConcurrentHashMap<>();
+  private final Map<RoomName, CachedAccess> access = new ConcurrentHashMap<>();
+  private final Context context;
+  private volatile long lastHeard = System.currentTimeMillis();
+  private volatile boolean closed;
+  private volatile int errorsSinceBeat;
+
+  WebSocketConnection(Vertx vertx, ServerWebSocket ws, Actor actor, ChatService chat, RoomFeeds feeds,
+      Runnable onClose) {
+    this.vertx = vertx;
+    this.ws = ws;
+    this.actor = actor;
+    this.chat = chat;
+    this.feeds = feeds;
+    this.onClose = onClose;
+    this.context = vertx.getOrCreateContext();
+  }
+
+  void start() {
+    ws.setWriteQueueMaxSize(chat.config().sendQueueBytes());
+    ws.textMessageHandler(this::onText);
+    ws.binaryMessageHandler(b -> fail(ErrorCodes.UNKNOWN_TYPE, "Only JSON text frames are understood", null, null));
+    ws.pongHandler(b -> lastHeard = System.currentTimeMillis());
+    ws.exceptionHandler(e -> { });
+    ws.closeHandler(v -> cleanUp());
+  }
+
+  private void onText(String text) {
+    lastHeard = System.currentTimeMillis();
+    if (text.length() > chat.config().maxFrameChars()) {
+      fail(ErrorCodes.OVERSIZE, "A frame may have at most " + chat.config().maxFrameChars() + " characters", null, null);
+      return;
+    }
+    JsonObject frame;
+    try {
+      frame = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      fail(ErrorCodes.MALFORMED, "A frame must be one JSON object", null, null);
+      return;
+    }
+    Object type = frame.getValue("type");
+    switch (type instanceof String s ? s : "") {
+      case "subscribe" -> subscribe(frame);
+      case "unsubscribe" -> unsubscribe(frame);
+      case "send" -> write(frame, SendCommand::from, SendCommand::room, SendCommand::clientId,
+          (a, c) -> chat.send(actor, a, c));
+      case "edit" -> write(frame, EditCommand::from, EditCommand::room, EditCommand::clientId,
+          (a, c) -> chat.edit(actor, a, c));
+      case "delete" -> write(frame, DeleteCommand::from, DeleteCommand::room, DeleteCommand::clientId,
+          (a, c) -> chat.delete(actor, a, c));
+      case "ping" -> sendFrame(Frames.pong());
+      default -> fail(ErrorCodes.UNKNOWN_TYPE, "Unknown frame type; use subscribe, unsubscribe, send, edit, delete "
+          + "or ping", null, null);
+    }
+  }
+
+  private void subscribe(JsonObject frame) {
+    RoomName room;
+    Long since;
+    try {
+      room = RoomName.parse(frame.getValue("room") instanceof String s ? s : null, "room");
+      since = readSince(frame.getValue("since"));
+    } catch (InvalidInputException e) {
+      fail(ErrorCodes.of(e), e.getMessage(), null, null);
+      return;
+    }
+    if (subscriptions.size() >= MAX_SUBSCRIPTIONS && !subscriptions.containsKey(room)) {
+      fail("invalid", "At most " + MAX_SUBSCRIPTIONS + " rooms per connection", null, room.toString());
+      return;
+    }
+    dropSubscription(room);
+    Subscription subscription = new Subscription(vertx, context, room, this, chat.log(), chat.config().replayBufferEvents());
+    accessFor(room)
+        .compose(a -> {
+          subscriptions.put(room, subscription);
+          return feeds.attach(subscription);
+        })
+        .compose(head -> {
+          sendFrame(Frames.subscribed(room, head));
+          return subscription.replay(since, head);
+        })
+        .onFailure(e -> {
+          if (subscriptions.remove(room, subscription)) {
+            subscription.close();
+            feeds.detach(subscription);
+          }
+          fail(ErrorCodes.of(e), ErrorCodes.detail(e), null, room.toString());
+        });
+  }
+
+  private static Long readSince(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Number n && (n instanceof Integer || n instanceof Long) && n.longValue() >= 0) {
+      return n.longValue();
+    }
+    throw InvalidInputException.of("since", "must be a sequence number (0 or more) or null");
+  }
+
+  private void unsubscribe(JsonObject frame) {
+    try {
+      RoomName room = RoomName.parse(frame.getValue("room") instanceof String s ? s : null, "room");
+      dropSubscription(room);
+      sendFrame(Frames.unsubscribed(room));
+    } catch (InvalidInputException e) {
+      fail(ErrorCodes.of(e), e.getMessage(), null, null);
+    }
+  }
+
+  private <C> void write(JsonObject frame, Function<JsonObject, C> parse, Function<C, RoomName> room,
+      Function<C, String> clientId, java.util.function.BiFunction<RoomAccess, C, Future<ChatEvent>> action) {
+    C command;
+    try {
+      command = parse.apply(frame);
+    } catch (InvalidInputException e) {
+      Object id = frame.getValue("clientId");
+      fail(ErrorCodes.of(e), e.getMessage(), id instanceof String s ? s : null, null);
+      return;
+    }
+    accessFor(room.apply(command))
+        .compose(a -> action.apply(a, command))
+        .onSuccess(event -> sendFrame(Frames.ack(event)))
+        .onFailure(e -> fail(ErrorCodes.of(e), ErrorCodes.detail(e), clientId.apply(command),
+            room.apply(command).toString()));
+  }
+
+  /** Access is looked up once per room and minute, so a removed member loses write access within a minute. */
+  private record CachedAccess(Future<RoomAccess> access, long at) {}
+
+  private Future<RoomAccess> accessFor(RoomName room) {
+    long now = System.currentTimeMillis();
+    CachedAccess cached = access.compute(room, (r, old) -> old != null && now - old.at() < ACCESS_TTL_MILLIS
+        ? old : new CachedAccess(chat.readAccess(actor, r), now));
+    return cached.access().onFailure(e -> access.remove(room, cached));
+  }
+
+  private void dropSubscription(RoomName room) {
+    Subscription previous = subscriptions.remove(room);
+    if (previous != null) {
+      previous.close();
+      feeds.detach(previous);
+    }
+  }
+
+  private void fail(String code, String detail, String clientId, String room) {
+    if (++errorsSinceBeat > MAX_ERRORS_PER_BEAT) {
+      close(CLOSE_ABUSE, "too many bad frames");
+      return;
+    }
+    sendFrame(Frames.error(code, detail, clientId, room));
+  }
+
+  private void sendFrame(JsonObject frame) {
+    send(frame.encode(), 0);
+  }
+
+  @Override
+  public boolean send(String frame, long seq) {
+    if (closed) {
+      return false;
+    }
+    if (ws.writeQueueFull()) {
+      closeSlow("too slow: send queue full; reconnect and resume with since");
+      return false;
+    }
+    ws.writeTextMessage(frame);
+    return true;
+  }
+
+  @Override
+  public boolean congested() {
+    return ws.writeQueueFull();
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void closeSlow(String reason) {
+    close(CLOSE_TOO_SLOW, reason);
+  }
+
+  @Override
+  public void beat(long deadlineMillis) {
+    errorsSinceBeat = 0;
+    if (lastHeard < deadlineMillis) {
+      close(CLOSE_IDLE, "heartbeat timeout");
+    } else if (!closed) {
+      ws.writePing(Buffer.buffer("hb"));
+    }
+  }
+
+  @Override
+  public void shutdown() {
+    close(CLOSE_IDLE, "server shutting down");
+  }
+
+  private void close(short code, String reason) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    ws.close(code, reason);
+    cleanUp();
+  }
+
+  private void cleanUp() {
+    closed = true;
+    for (RoomName room : subscriptions.keySet()) {
+      dropSubscription(room);
+    }
+    onClose.run();
+  }
+}

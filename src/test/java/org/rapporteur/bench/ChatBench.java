@@ -1,0 +1,399 @@
+package org.rapporteur.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Chat load generator (see BENCHMARKS.md, "Realtime"). For each N it starts the Rapporteur server
+ * (embedded database, every message stored before its ack) and then a bare Vert.x broadcast server,
+ * each in its own JVM pinned to one core with {@code taskset}, connects N WebSocket clients to one
+ * room, sends M messages per second for a fixed time, and measures send-to-receive latency at every
+ * client, deliveries per second, losses and the server's resident memory.
+ *
+ * <p>{@code java -cp target/rapporteur.jar:target/test-classes org.rapporteur.bench.ChatBench
+ * [--clients 100,1000,5000] [--rates 100,100,20] [--seconds 10] [--server-core 0]}
+ */
+public final class ChatBench {
+  private static final String ADMIN_EMAIL = "bench@bench.example";
+  private static final String ADMIN_PASSWORD = "bench-password-123";
+  private static final long BUCKET_NANOS = 10_000;
+  private static final int BUCKETS = 1_000_000;
+
+  private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+  private final String classpath = System.getProperty("java.class.path");
+
+  public static void main(String[] args) throws Exception {
+    List<Integer> clients = List.of(100, 1000, 5000);
+    List<Integer> rates = List.of(100, 100, 20);
+    int seconds = 10;
+    String serverCore = "0";
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--clients" -> clients = ints(args[i + 1]);
+        case "--rates" -> rates = ints(args[i + 1]);
+        case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+        case "--server-core" -> serverCore = args[i + 1];
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    ChatBench bench = new ChatBench();
+    List<String> summary = new ArrayList<>();
+    try {
+      for (int i = 0; i < clients.size(); i++) {
+        Result stored = bench.run(true, clients.get(i), rates.get(i), seconds, serverCore);
+        Result bare = bench.run(false, clients.get(i), rates.get(i), seconds, serverCore);
+        summary.add(stored.line("rapporteur"));
+        summary.add(bare.line("bare-vertx"));
+        summary.add(String.format(Locale.ROOT,
+            "  ratio rapporteur/bare: deliveries/s %.2f, p50 latency x%.1f, p99 latency x%.1f",
+            stored.deliveriesPerSecond / bare.deliveriesPerSecond, stored.p50Millis / Math.max(0.001, bare.p50Millis),
+            stored.p99Millis / Math.max(0.001, bare.p99Millis)));
+      }
+    } finally {
+      bench.vertx.close().await();
+    }
+    System.out.println();
+    System.out.println("| server | clients N | msgs/s M | sent | delivered | not delivered after 10 s drain | deliveries/s | p50 ms | p99 ms | max ms | server RSS MiB |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+    summary.forEach(System.out::println);
+  }
+
+  private static List<Integer> ints(String csv) {
+    return java.util.Arrays.stream(csv.split(",")).map(String::trim).map(Integer::parseInt).toList();
+  }
+
+  record Result(int clients, int rate, long sent, long delivered, double deliveriesPerSecond, double p50Millis,
+      double p99Millis, double maxMillis, long rssMiB) {
+    String line(String server) {
+      if (server.equals("rapporteur") || server.equals("bare-vertx")) {
+        return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %d |", server,
+            clients, rate, sent, delivered, sent * clients - delivered, deliveriesPerSecond, p50Millis, p99Millis,
+            maxMillis, rssMiB);
+      }
+      return server;
+    }
+  }
+
+  private Result run(boolean rapporteur, int n, int rate, int seconds, String core) throws Exception {
+    int port = 20_000 + (int) (Math.random() * 20_000);
+    Path dataDir = Files.createTempDirectory("chat-bench");
+    Process server = startServer(rapporteur, port, dataDir, core);
+    try {
+      waitForHealth(port);
+      String cookie = null;
+      String room = "bench";
+      if (rapporteur) {
+        Session session = signIn(port);
+        cookie = session.cookie;
+        room = "group:" + createGroup(port, session);
+      }
+      System.out.printf(Locale.ROOT, "%s: connecting %d clients...%n", rapporteur ? "rapporteur" : "bare", n);
+      Load load = new Load(port, cookie, room, rapporteur);
+      load.connect(n);
+      System.out.printf(Locale.ROOT, "%s: %d clients connected; sending %d msgs/s for %d s%n",
+          rapporteur ? "rapporteur" : "bare", n, rate, seconds);
+      return load.measure(rate, seconds, server.pid());
+    } finally {
+      server.destroy();
+      if (!server.waitFor(10, TimeUnit.SECONDS)) {
+        server.destroyForcibly();
+      }
+      deleteTree(dataDir.toFile());
+    }
+  }
+
+  private Process startServer(boolean rapporteur, int port, Path dataDir, String core) throws IOException {
+    List<String> command = new ArrayList<>(List.of("taskset", "-c", core, javaBin(), "-Xmx512m",
+        "-Dvertx.cacheDirBase=" + dataDir.resolve("vertx-cache"), "-cp", classpath));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (rapporteur) {
+      Path config = dataDir.resolve("bench.json");
+      JsonObject json = org.rapporteur.platform.config.ConfigLoader.readBase(null);
+      json.getJsonObject("chat").getJsonObject("rateLimit").put("enabled", false);
+      json.getJsonObject("chat").put("replayBufferEvents", 100_000);
+      json.getJsonObject("accounts").put("pbkdf2Iterations", 1000);
+      Files.writeString(config, json.encodePrettily());
+      command.add("org.rapporteur.Main");
+      builder.environment().put("CONFIG_FILE", config.toString());
+      builder.environment().put("DATA_DIR", dataDir.toString());
+      builder.environment().put("HTTP_HOST", "127.0.0.1");
+      builder.environment().put("HTTP_PORT", Integer.toString(port));
+      builder.environment().put("ADMIN_EMAIL", ADMIN_EMAIL);
+      builder.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+    } else {
+      command.add("org.rapporteur.bench.BareBroadcastServer");
+      command.add(Integer.toString(port));
+    }
+    builder.command(command);
+    builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
+    return builder.start();
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private void waitForHealth(int port) throws InterruptedException {
+    HttpClient http = vertx.createHttpClient();
+    try {
+      for (int i = 0; i < 300; i++) {
+        try {
+          int status = http.request(HttpMethod.GET, port, "127.0.0.1", "/health")
+              .compose(r -> r.send()).map(HttpClientResponse::statusCode).await(2, TimeUnit.SECONDS);
+          if (status == 200) {
+            return;
+          }
+        } catch (Exception notYet) {
+          // the server is still starting
+        }
+        Thread.sleep(200);
+      }
+      throw new IllegalStateException("server on port " + port + " did not become healthy within 60 s");
+    } finally {
+      http.close();
+    }
+  }
+
+  private record Session(String cookie, String csrf) {}
+
+  /** The server answers /health before it has created the admin account, so sign-in is retried briefly. */
+  private Session signIn(int port) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return signInOnce(port);
+      } catch (IllegalStateException e) {
+        if (attempt >= 50) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  private Session signInOnce(int port) {
+    HttpClient http = vertx.createHttpClient();
+    try {
+      HttpClientResponse me = http.request(HttpMethod.GET, port, "127.0.0.1", "/api/me").compose(r -> r.send())
+          .compose(r -> r.body().map(r)).await();
+      String csrf = cookieValue(me.cookies(), "XSRF-TOKEN");
+      RequestOptions post = new RequestOptions().setMethod(HttpMethod.POST).setPort(port).setHost("127.0.0.1")
+          .setURI("/api/session").addHeader("Content-Type", "application/json")
+          .addHeader("Cookie", "XSRF-TOKEN=" + csrf).addHeader("X-XSRF-TOKEN", csrf);
+      HttpClientResponse signedIn = http.request(post).compose(r -> r.send(
+          new JsonObject().put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD).encode()))
+          .compose(r -> r.body().map(r)).await();
+      if (signedIn.statusCode() != 200) {
+        throw new IllegalStateException("sign-in failed: " + signedIn.statusCode());
+      }
+      return new Session(cookieValue(signedIn.cookies(), "rapporteur_session"), csrf);
+    } finally {
+      http.close();
+    }
+  }
+
+  private String createGroup(int port, Session session) {
+    HttpClient http = vertx.createHttpClient();
+    try {
+      RequestOptions post = new RequestOptions().setMethod(HttpMethod.POST).setPort(port).setHost("127.0.0.1")
+          .setURI("/api/groups").addHeader("Content-Type", "application/json")
+          .addHeader("Cookie", "XSRF-TOKEN=" + session.csrf + "; rapporteur_session=" + session.cookie)
+          .addHeader("X-XSRF-TOKEN", session.csrf);
+      Buffer body = http.request(post).compose(r -> r.send(new JsonObject().put("code", "BENCH")
+          .put("sector", "ITU-D").put("kind", "rapporteur-group").put("title", "Benchmark room")
+          .put("visibility", "public").encode())).compose(response -> response.body().map(b -> {
+            if (response.statusCode() != 201) {
+              throw new IllegalStateException("group creation failed: " + response.statusCode() + " " + b);
+            }
+            return b;
+          })).await();
+      return body.toJsonObject().getString("id");
+    } finally {
+      http.close();
+    }
+  }
+
+  private static String cookieValue(List<String> setCookies, String name) {
+    for (String header : setCookies) {
+      if (header.startsWith(name + "=")) {
+        return header.substring(name.length() + 1).split(";")[0];
+      }
+    }
+    throw new IllegalStateException("no " + name + " cookie in " + setCookies);
+  }
+
+  /** N clients in one room; all counters touched only on the single client event loop. */
+  private final class Load {
+    private final int port;
+    private final String cookie;
+    private final String room;
+    private final boolean rapporteur;
+    private final List<WebSocket> sockets = new ArrayList<>();
+    private final int[] histogram = new int[BUCKETS];
+    private final AtomicLong delivered = new AtomicLong();
+    private volatile boolean measuring;
+    private long measuredDeliveries;
+    private long maxNanos;
+    private final WebSocketClient client;
+
+    Load(int port, String cookie, String room, boolean rapporteur) {
+      this.port = port;
+      this.cookie = cookie;
+      this.room = room;
+      this.rapporteur = rapporteur;
+      this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(20_000)
+          .setMaxFrameSize(65_536));
+    }
+
+    void connect(int n) throws java.util.concurrent.TimeoutException {
+      for (int start = 0; start < n; start += 200) {
+        List<Future<WebSocket>> batch = new ArrayList<>();
+        for (int i = start; i < Math.min(n, start + 200); i++) {
+          WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+              .setURI(rapporteur ? "/api/realtime" : "/").addHeader("Origin", "http://127.0.0.1:" + port);
+          if (cookie != null) {
+            options.addHeader("Cookie", "rapporteur_session=" + cookie);
+          }
+          batch.add(client.connect(options));
+        }
+        for (Future<WebSocket> f : batch) {
+          WebSocket ws = f.await(60, TimeUnit.SECONDS);
+          ws.textMessageHandler(this::onFrame);
+          sockets.add(ws);
+          if (rapporteur) {
+            ws.writeTextMessage(new JsonObject().put("type", "subscribe").put("room", room).encode());
+          }
+        }
+      }
+      try {
+        Thread.sleep(1000); // lets every subscription settle before the clock starts
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private void onFrame(String frame) {
+      int at = frame.indexOf("t=");
+      if (at < 0) {
+        return;
+      }
+      int end = at + 2;
+      while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
+        end++;
+      }
+      long latency = System.nanoTime() - Long.parseLong(frame.substring(at + 2, end));
+      delivered.incrementAndGet();
+      if (measuring) {
+        measuredDeliveries++;
+        histogram[(int) Math.min(BUCKETS - 1, latency / BUCKET_NANOS)]++;
+        maxNanos = Math.max(maxNanos, latency);
+      }
+    }
+
+    Result measure(int rate, int seconds, long serverPid) throws InterruptedException {
+      int senders = Math.min(10, sockets.size());
+      AtomicLong sent = new AtomicLong();
+      long warmupNanos = TimeUnit.SECONDS.toNanos(3);
+      long measureNanos = TimeUnit.SECONDS.toNanos(seconds);
+      long start = System.nanoTime();
+      long[] window = new long[2];
+      long timer = vertx.setPeriodic(5, id -> {
+        long now = System.nanoTime();
+        long due = (now - start) * rate / 1_000_000_000L;
+        while (sent.get() < due) {
+          long i = sent.getAndIncrement();
+          String text = "t=" + System.nanoTime();
+          String frame = new JsonObject().put("type", "send").put("room", room).put("clientId", "b-" + i)
+              .put("text", text).encode();
+          sockets.get((int) (i % senders)).writeTextMessage(frame);
+        }
+        if (!measuring && window[0] == 0 && now - start >= warmupNanos) {
+          window[0] = now;
+          measuredDeliveries = 0;
+          measuring = true;
+        }
+      });
+      Thread.sleep(TimeUnit.NANOSECONDS.toMillis(warmupNanos + measureNanos));
+      vertx.cancelTimer(timer);
+      vertx.runOnContext(v -> {
+        measuring = false;
+        window[1] = System.nanoTime();
+      });
+      long expected;
+      long deadline = System.currentTimeMillis() + 10_000;
+      Thread.sleep(50);
+      expected = sent.get() * sockets.size();
+      while (delivered.get() < expected && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+      }
+      long rss = rssMiB(serverPid);
+      double windowSeconds = (window[1] - window[0]) / 1e9;
+      Result result = new Result(sockets.size(), rate, sent.get(), delivered.get(), measuredDeliveries / windowSeconds,
+          percentile(0.50), percentile(0.99), maxNanos / 1e6, rss);
+      System.out.println(result.line(rapporteur ? "rapporteur" : "bare-vertx"));
+      for (WebSocket ws : sockets) {
+        ws.close();
+      }
+      client.close();
+      return result;
+    }
+
+    private double percentile(double p) {
+      long total = 0;
+      for (int count : histogram) {
+        total += count;
+      }
+      long rank = (long) Math.ceil(total * p);
+      long seen = 0;
+      for (int i = 0; i < BUCKETS; i++) {
+        seen += histogram[i];
+        if (seen >= rank && rank > 0) {
+          return (i + 1) * BUCKET_NANOS / 1e6;
+        }
+      }
+      return Double.NaN;
+    }
+  }
+
+  private static long rssMiB(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  private static void deleteTree(File file) {
+    File[] children = file.listFiles();
+    if (children != null) {
+      for (File child : children) {
+        deleteTree(child);
+      }
+    }
+    file.delete();
+  }
+}

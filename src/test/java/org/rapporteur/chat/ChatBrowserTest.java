@@ -1,0 +1,110 @@
+package org.rapporteur.chat;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapporteur.support.ApiClient;
+import org.rapporteur.support.Chromium;
+import org.rapporteur.support.TestServer;
+
+@ExtendWith(VertxExtension.class)
+@Timeout(120)
+class ChatBrowserTest {
+  @TempDir
+  Path dataDir;
+  TestServer server;
+  Chromium chromium;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    chromium = Chromium.launch();
+    server = TestServer.start(vertx, dataDir);
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  private Page openGroup(BrowserContext context, String email, String groupId) {
+    Page page = context.newPage();
+    page.navigate(server.origin() + "/#/sign-in");
+    page.fill("input[name=email]", email);
+    page.fill("input[name=password]", ApiClient.PASSWORD);
+    page.press("input[name=password]", "Enter");
+    assertThat(page.locator("#who")).isVisible();
+    page.navigate(server.origin() + "/#/groups/" + groupId);
+    assertThat(page.locator("#chat")).isVisible();
+    return page;
+  }
+
+  private static void say(Page page, String text) {
+    page.fill("#chat-input", text);
+    page.press("#chat-input", "Enter");
+  }
+
+  private static List<String> texts(Page page) {
+    return page.locator("#chat-messages li.chat-message:not(.chat-pending) .chat-text").allTextContents();
+  }
+
+  @Test
+  @DisplayName("Two pages in one room; one goes offline, sends, comes back: both end with the same messages, none twice")
+  void offlineSendsArriveOnceEverywhere() {
+    ChatFixture f = new ChatFixture(server, "restricted");
+    try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
+      Page member = openGroup(a, f.memberEmail, f.groupId);
+      Page chair = openGroup(b, f.chairEmail, f.groupId);
+
+      say(member, "Bonjour, see https://www.itu.int/en/ITU-D for the text");
+      assertThat(chair.locator("#chat-messages")).containsText("Bonjour");
+      assertThat(chair.locator("#chat-messages a[href='https://www.itu.int/en/ITU-D']")).hasCount(1);
+      assertThat(chair.locator("#chat-messages .chat-text").first()).hasAttribute("dir", "auto");
+
+      a.setOffline(true);
+      member.waitForTimeout(1000);
+      say(member, "written while offline");
+      say(member, "<b>not bold</b>");
+      assertThat(member.locator("#chat-messages li.chat-pending")).hasCount(2);
+      say(chair, "the chair speaks meanwhile");
+      assertThat(chair.locator("#chat-messages")).containsText("the chair speaks meanwhile");
+
+      // The tab is closed while still offline: the outbox must survive in localStorage.
+      member.close();
+      a.setOffline(false);
+      member = a.newPage();
+      member.navigate(server.origin() + "/#/groups/" + f.groupId);
+      assertThat(member.locator("#chat")).isVisible();
+      assertThat(member.locator("#chat-messages li.chat-pending")).hasCount(0,
+          new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(40_000));
+      assertThat(chair.locator("#chat-messages")).containsText("written while offline");
+      assertThat(chair.locator("#chat-messages")).containsText("<b>not bold</b>");
+      assertThat(chair.locator("#chat-messages b")).hasCount(0);
+      assertThat(member.locator("#chat-messages")).containsText("the chair speaks meanwhile");
+
+      member.waitForTimeout(500);
+      List<String> seenByMember = texts(member);
+      List<String> seenByChair = texts(chair);
+      assertThat(seenByMember).isEqualTo(seenByChair);
+      assertThat(seenByMember).hasSize(4).doesNotHaveDuplicates();
+      member.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("chat-member")).setFullPage(true));
+    }
+  }
+}

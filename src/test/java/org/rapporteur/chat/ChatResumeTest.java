@@ -1,0 +1,131 @@
+package org.rapporteur.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapporteur.support.ApiClient;
+import org.rapporteur.support.TestServer;
+
+@ExtendWith(VertxExtension.class)
+@Timeout(90)
+class ChatResumeTest {
+  @TempDir
+  Path dataDir;
+  TestServer server;
+  Vertx vertx;
+  final List<RealtimeClient> clients = new ArrayList<>();
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    this.vertx = vertx;
+    server = TestServer.start(vertx, dataDir);
+  }
+
+  @AfterEach
+  void stop() {
+    clients.forEach(RealtimeClient::close);
+    server.close();
+  }
+
+  private RealtimeClient connect(ApiClient as) {
+    RealtimeClient client = RealtimeClient.connect(vertx, server.port(), server.origin(), as);
+    clients.add(client);
+    return client;
+  }
+
+  private static String kind(JsonObject frame) {
+    return frame.getJsonObject("event").getString("kind");
+  }
+
+  @Test
+  @DisplayName("A reconnecting client gets every message, edit and deletion it missed, in order, once, then live ones")
+  void resumeAcrossAGapWithEditsAndDeletions() {
+    ChatFixture f = new ChatFixture(server, "restricted");
+    RealtimeClient reader = connect(f.member);
+    reader.subscribe(f.room, null);
+    RealtimeClient writer = connect(f.chair);
+    writer.sendMessage(f.room, "a-1", "first");
+    long seen = reader.events(f.room, 1).get(0).getLong("seq");
+    reader.close();
+
+    for (int i = 2; i <= 5; i++) {
+      writer.sendMessage(f.room, "a-" + i, "message " + i);
+    }
+    writer.send(new JsonObject().put("type", "edit").put("room", f.room).put("clientId", "e-1").put("target", 2)
+        .put("text", "message 2, corrected"));
+    assertThat(writer.reply("e-1").getString("type")).isEqualTo("ack");
+    writer.send(new JsonObject().put("type", "delete").put("room", f.room).put("clientId", "d-1").put("target", 3));
+    assertThat(writer.reply("d-1").getLong("seq")).isEqualTo(7L);
+
+    RealtimeClient back = connect(f.member);
+    JsonObject subscribed = back.subscribe(f.room, seen);
+    assertThat(subscribed.getLong("head")).isEqualTo(7L);
+    List<JsonObject> missed = back.events(f.room, 6);
+    assertThat(missed.stream().map(e -> e.getLong("seq")).toList()).containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
+    assertThat(missed.stream().map(ChatResumeTest::kind).toList())
+        .containsExactly("message", "message", "message", "message", "edit", "delete");
+    assertThat(missed.get(4).getJsonObject("event").getLong("target")).isEqualTo(2L);
+    assertThat(missed.get(5).getJsonObject("event").getLong("target")).isEqualTo(3L);
+    // The deleted message's text is gone from storage, and so is served to nobody.
+    assertThat(missed.get(1).getJsonObject("event").containsKey("text")).isFalse();
+    assertThat(missed.get(1).getJsonObject("event").getBoolean("deleted")).isTrue();
+
+    writer.sendMessage(f.room, "a-8", "live again");
+    JsonObject live = back.events(f.room, 1).get(0);
+    assertThat(live.getLong("seq")).isEqualTo(8L);
+    assertThat(back.receives(e -> "event".equals(e.getString("type")), 300)).isFalse();
+  }
+
+  @Test
+  @DisplayName("After a server restart a repeated clientId gets its original seq, and since resumes from storage")
+  void duplicateAndResumeAcrossRestart() {
+    ChatFixture f = new ChatFixture(server, "public");
+    RealtimeClient writer = connect(f.member);
+    long first = writer.sendMessage(f.room, "r-1", "before restart 1").getLong("seq");
+    long second = writer.sendMessage(f.room, "r-2", "before restart 2").getLong("seq");
+    writer.sendMessage(f.room, "r-3", "before restart 3");
+    clients.forEach(RealtimeClient::close);
+    clients.clear();
+
+    server = server.restart();
+
+    RealtimeClient again = connect(f.member);
+    assertThat(again.sendMessage(f.room, "r-2", "before restart 2").getLong("seq")).isEqualTo(second);
+    JsonObject subscribed = again.subscribe(f.room, first);
+    assertThat(subscribed.getLong("head")).isEqualTo(3L);
+    List<JsonObject> replay = again.events(f.room, 2);
+    assertThat(replay.stream().map(e -> e.getLong("seq")).toList()).containsExactly(2L, 3L);
+    assertThat(again.sendMessage(f.room, "r-4", "after restart").getLong("seq")).isEqualTo(4L);
+    assertThat(again.events(f.room, 1).get(0).getJsonObject("event").getString("text")).isEqualTo("after restart");
+  }
+
+  @Test
+  @DisplayName("A sequence number whose writer vanished is filled with a void event, so readers never stall")
+  void holeLeftByAVanishedWriterIsFilled() {
+    ChatFixture f = new ChatFixture(server, "public");
+    RealtimeClient writer = connect(f.member);
+    writer.sendMessage(f.room, "h-1", "one");
+    // A writer reserved number 2 and died before storing it.
+    server.app().mongo().findOneAndUpdate("chat_counters", new JsonObject().put("_id", f.room),
+        new JsonObject().put("$inc", new JsonObject().put("head", 1L))).await();
+    writer.sendMessage(f.room, "h-3", "three");
+
+    RealtimeClient reader = connect(f.chair);
+    reader.subscribe(f.room, 0L);
+    List<JsonObject> events = reader.events(f.room, 3);
+    assertThat(events.stream().map(e -> e.getLong("seq")).toList()).containsExactly(1L, 2L, 3L);
+    assertThat(kind(events.get(1))).isEqualTo("void");
+  }
+}
