@@ -222,7 +222,8 @@ function thread(view) {
 
 function matchTitle(m) {
   const text = [m.ref, m.title].filter(Boolean).join(' ');
-  return m.kind === 'liaison' ? h('a', { href: `#/liaisons/${m.id}` }, text) : text;
+  const pages = { liaison: 'liaisons', contribution: 'contributions' };
+  return pages[m.kind] ? h('a', { href: `#/${pages[m.kind]}/${m.id}` }, text) : text;
 }
 
 function percent(score) {

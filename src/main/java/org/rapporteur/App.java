@@ -54,6 +54,7 @@ import org.rapporteur.platform.http.HttpPlatform;
 import org.rapporteur.platform.http.RouteModule;
 import org.rapporteur.platform.http.SystemRoutes;
 import org.rapporteur.platform.mongo.EmbeddedMongo;
+import org.rapporteur.radar.ContributionRadarFeed;
 import org.rapporteur.radar.RadarRoutes;
 import org.rapporteur.radar.RadarService;
 import org.rapporteur.workspace.WorkspaceRoutes;
@@ -149,14 +150,17 @@ public final class App {
         : (groupId, liaisonId, title, deadline) -> agendas.proposeItem(groupId, "Incoming liaison statement: " + title,
             deadline).map(found -> found.map(p -> new AgendaProposals.Proposal(p.meetingId(), p.meetingStart(),
                 p.deadlineBeforeMeeting())));
-    LiaisonService liaisons = new LiaisonService(mongo, workspaces, audit, notifications, proposals, radar);
+    LiaisonService liaisons = new LiaisonService(mongo, workspaces, contributions, audit, notifications, proposals,
+        radar);
+    ContributionRadarFeed radarFeed = new ContributionRadarFeed(contributions, workspaces, radar);
     services = new Services(accounts, workspaces, audit, meetings, agendas, speakerQueue, contributions, search,
         liaisons, notifications, radar, chat);
     return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start()).compose(v -> chat.start())
         .compose(v -> meetings.start()).compose(v -> agendas.start()).compose(v -> speakerQueue.start())
         .compose(v -> contributions.start()).compose(v -> search.start())
         .compose(v -> notifications.start()).compose(v -> liaisons.start())
-        .compose(v -> radar.start(List.of(liaisons::radarDocuments)));
+        .compose(v -> radar.start(List.of(liaisons::radarDocuments, radarFeed::all)))
+        .onSuccess(v -> radarFeed.listen(vertx));
   }
 
   private Future<Void> listen() {

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.rapporteur.platform.errors.FieldError;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.UnprocessableException;
+import org.rapporteur.contribution.Contribution;
+import org.rapporteur.contribution.ContributionService;
 import org.rapporteur.workspace.Group;
 import org.rapporteur.workspace.Question;
 import org.rapporteur.workspace.WorkspaceService;
@@ -23,10 +25,12 @@ final class LiaisonRules {
 
   private final WorkspaceService workspaces;
   private final LiaisonStore store;
+  private final ContributionService contributions;
 
-  LiaisonRules(WorkspaceService workspaces, LiaisonStore store) {
+  LiaisonRules(WorkspaceService workspaces, LiaisonStore store, ContributionService contributions) {
     this.workspaces = workspaces;
     this.store = store;
+    this.contributions = contributions;
   }
 
   /** The parties and thread of a valid draft. */
@@ -64,7 +68,9 @@ final class LiaisonRules {
       }
       addressed.forEach(g -> groupIds.add(g.id()));
       cc.result().forEach(g -> groupIds.add(g.id()));
+      List<String> owners = from.isGroup() ? List.of(from.groupId()) : addressed.stream().map(Group::id).toList();
       return checkQuestions(draft.questions(), groupIds)
+          .compose(x -> checkAttachments(draft.attachments(), owners))
           .compose(x -> threadOf(draft.links(), selfId))
           .map(threadId -> new Resolved(from, addressed.stream().map(Liaison.Party::of).toList(),
               cc.result().stream().map(Liaison.Party::of).toList(), threadId));
@@ -88,6 +94,30 @@ final class LiaisonRules {
         throw new UnprocessableException("The statement is addressed to a group that does not exist", errors);
       }
       return groups;
+    });
+  }
+
+  /**
+   * Attachments go through the contributions pipeline (stored, extracted, searchable): each must be
+   * a contribution of the sending group, or, for an outside body, of an addressed group.
+   */
+  private Future<Void> checkAttachments(List<String> ids, List<String> owners) {
+    List<Future<Optional<Contribution>>> found = ids.stream().map(contributions::summary).toList();
+    return Future.all(found).map(v -> {
+      List<FieldError> errors = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        Optional<Contribution> c = found.get(i).result();
+        if (c.isEmpty()) {
+          errors.add(new FieldError("attachments[" + i + "]", "names no contribution"));
+        } else if (!owners.contains(c.get().groupId())) {
+          errors.add(new FieldError("attachments[" + i + "]",
+              "is a contribution of another group; upload it to the sending group first"));
+        }
+      }
+      if (!errors.isEmpty()) {
+        throw new UnprocessableException(errors.get(0).field() + ": " + errors.get(0).message(), errors);
+      }
+      return null;
     });
   }
 

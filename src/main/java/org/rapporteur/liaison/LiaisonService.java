@@ -20,6 +20,7 @@ import org.rapporteur.platform.errors.UnprocessableException;
 import org.rapporteur.platform.mongo.Ids;
 import org.rapporteur.radar.RadarDocument;
 import org.rapporteur.radar.RadarMatch;
+import org.rapporteur.contribution.ContributionService;
 import org.rapporteur.radar.RadarService;
 import org.rapporteur.workspace.GroupAccess;
 import org.rapporteur.workspace.Membership;
@@ -43,10 +44,10 @@ public final class LiaisonService {
   private final AgendaProposals agenda;
   private final RadarService radar;
 
-  public LiaisonService(MongoClient mongo, WorkspaceService workspaces, AuditService audit,
-      NotificationService notifications, AgendaProposals agenda, RadarService radar) {
+  public LiaisonService(MongoClient mongo, WorkspaceService workspaces, ContributionService contributions,
+      AuditService audit, NotificationService notifications, AgendaProposals agenda, RadarService radar) {
     this.store = new LiaisonStore(mongo);
-    this.rules = new LiaisonRules(workspaces, store);
+    this.rules = new LiaisonRules(workspaces, store, contributions);
     this.workspaces = workspaces;
     this.audit = audit;
     this.notifications = notifications;

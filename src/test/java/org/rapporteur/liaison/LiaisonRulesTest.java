@@ -117,6 +117,13 @@ class LiaisonRulesTest {
         new JsonArray().add(new JsonObject().put("name", "X").put("email", "not-an-address")))), 400, "contacts[0].email");
     assertFieldProblem(f.sg3Rapporteur.post("/api/liaisons",
         f.roamingDraft(deadline).put("attachments", new JsonArray().add("report.pdf"))), 400, "attachments[0]");
+    assertFieldProblem(f.sg3Rapporteur.post("/api/liaisons",
+        f.roamingDraft(deadline).put("attachments", new JsonArray().add(UNKNOWN))), 422, "attachments[0]");
+    String otherGroupsDocument = org.rapporteur.support.Contributions.uploadOk(f.admin, f.sg1, "costs.txt",
+        "Cost models for roaming".getBytes(java.nio.charset.StandardCharsets.UTF_8), "Cost models").getString("id");
+    before = snapshot();
+    assertFieldProblem(f.sg3Rapporteur.post("/api/liaisons",
+        f.roamingDraft(deadline).put("attachments", new JsonArray().add(otherGroupsDocument))), 422, "attachments[0]");
     assertFieldProblem(f.sg3Rapporteur.post("/api/liaisons", f.roamingDraft(deadline).put("links",
         new JsonArray().add(new JsonObject().put("type", "related-to").put("liaisonId", UNKNOWN)))), 422, "links");
     assertFieldProblem(f.sg3Rapporteur.post("/api/liaisons",
@@ -124,6 +131,12 @@ class LiaisonRulesTest {
     assertFieldProblem(f.sg3Rapporteur.post("/api/liaisons", f.roamingDraft(deadline).put("colour", "red")), 400,
         "colour");
     assertThat(snapshot()).isEqualTo(before);
+
+    String ownDocument = org.rapporteur.support.Contributions.uploadOk(f.admin, f.sg3, "roaming.txt",
+        "Roaming costs in Africa".getBytes(java.nio.charset.StandardCharsets.UTF_8), "Roaming costs").getString("id");
+    JsonObject withAttachment = ok(f.sg3Rapporteur.post("/api/liaisons",
+        f.roamingDraft(deadline).put("attachments", new JsonArray().add(ownDocument))), 201);
+    assertThat(withAttachment.getJsonArray("attachments")).containsExactly(ownDocument);
 
     String id = ok(f.sg3Rapporteur.post("/api/liaisons", f.roamingDraft(deadline)), 201).getString("id");
     before = snapshot();
