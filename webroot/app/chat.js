@@ -3,6 +3,7 @@ import { t, formatDateTime } from './i18n.js';
 import { api } from './api.js';
 import { currentUser, isStaff } from './session.js';
 import { addGroupPanel } from './panels.js';
+import { subscribe, usingFallback } from './live.js';
 
 // The chat panel of a room (a group's workspace channel now, a meeting's later). What it promises
 // on a bad link: messages typed offline wait in an outbox kept in localStorage (it survives a
@@ -13,7 +14,6 @@ import { addGroupPanel } from './panels.js';
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"']+)/g;
 const FINAL_ERRORS = new Set(['muted', 'forbidden', 'too-long', 'invalid', 'not-found', 'unprocessable']);
-const MAX_BACKOFF_MS = 30000;
 
 addGroupPanel(async (main, ws) => {
   const me = currentUser();
@@ -86,11 +86,7 @@ class ChatRoom {
     this.since = null;
     this.messages = new Map(); // seq -> event
     this.outbox = readJson(storageKey('outbox', room), []);
-    this.socket = null;
-    this.source = null;
-    this.backoffMs = 1000;
-    this.wsFailures = 0;
-    this.fallback = false;
+    this.subscription = null;
     this.closed = false;
     this.missed = null; // { from, until, count } while a replay after a drop is counted
     this.replyTo = null;
@@ -140,60 +136,12 @@ class ChatRoom {
 
   connect() {
     if (this.closed) return;
-    if (this.fallback) {
-      this.connectSse();
-      return;
-    }
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    let opened = false;
-    let socket;
-    try {
-      socket = new WebSocket(`${scheme}://${location.host}/api/realtime`);
-    } catch {
-      this.useFallback();
-      return;
-    }
-    this.socket = socket;
-    socket.onopen = () => {
-      opened = true;
-      this.wsFailures = 0;
-      this.backoffMs = 1000;
-      this.setStatus('');
-      socket.send(JSON.stringify({ type: 'subscribe', room: this.room, since: this.since }));
-    };
-    socket.onmessage = (message) => this.onFrame(JSON.parse(message.data));
-    socket.onclose = () => {
-      if (this.socket === socket) this.socket = null;
-      if (this.closed) return;
-      if (!opened && ++this.wsFailures >= 2) {
-        this.useFallback();
-        return;
-      }
-      this.setStatus(t('chat.offline'));
-      this.retryLater(() => this.connect());
-    };
-  }
-
-  useFallback() {
-    this.fallback = true;
-    this.setStatus(t('chat.fallback'));
-    this.connectSse();
-  }
-
-  connectSse() {
-    if (this.closed || this.source) return;
-    const since = this.since === null ? '' : `&since=${this.since}`;
-    const source = new EventSource(`/api/realtime/sse?room=${encodeURIComponent(this.room)}${since}`);
-    this.source = source;
-    source.onmessage = (message) => this.onFrame(JSON.parse(message.data));
-    source.onerror = () => this.setStatus(t('chat.offline'));
-  }
-
-  retryLater(action) {
-    const wait = this.backoffMs * (0.75 + Math.random() / 2);
-    this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(action, wait);
+    this.subscription = subscribe(this.room, {
+      since: () => this.since,
+      onFrame: (frame) => this.onFrame(frame),
+      onStatus: (state) => this.setStatus(state === 'offline' ? t('chat.offline')
+        : state === 'fallback' ? t('chat.fallback') : ''),
+    });
   }
 
   onFrame(frame) {
@@ -215,7 +163,7 @@ class ChatRoom {
   }
 
   onSubscribed(frame) {
-    this.setStatus(this.fallback ? t('chat.fallback') : '');
+    this.setStatus(usingFallback() ? t('chat.fallback') : '');
     if (this.since !== null && frame.head > this.since) {
       this.missed = { from: this.since + 1, until: frame.head, count: 0 };
     } else if (this.since === null) {
@@ -286,9 +234,10 @@ class ChatRoom {
   async sendItem(item) {
     const frame = { room: this.room, clientId: item.clientId, text: item.text };
     if (item.replyTo) frame.replyTo = item.replyTo;
-    if (this.socket && this.socket.readyState === WebSocket.OPEN) {
-      this.socket.send(JSON.stringify({ type: 'send', ...frame }));
-    } else if (this.fallback) {
+    if (this.subscription?.send({ type: 'send', ...frame })) {
+      return;
+    }
+    if (usingFallback()) {
       try {
         const ack = await api.post('/api/realtime/send', frame);
         this.dropFromOutbox(ack.clientId);
@@ -323,9 +272,7 @@ class ChatRoom {
   }
 
   send(frame, fallbackPath) {
-    if (this.socket && this.socket.readyState === WebSocket.OPEN) {
-      this.socket.send(JSON.stringify(frame));
-    } else {
+    if (!this.subscription?.send(frame)) {
       const { type, ...body } = frame;
       api.post(fallbackPath, body).catch((e) => this.setStatus(e.message));
     }
@@ -408,9 +355,7 @@ class ChatRoom {
   close() {
     openRooms.delete(this);
     this.closed = true;
-    clearTimeout(this.retryTimer);
     window.removeEventListener('hashchange', this.onLeave);
-    if (this.socket) this.socket.close();
-    if (this.source) this.source.close();
+    this.subscription?.close();
   }
 }

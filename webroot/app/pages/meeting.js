@@ -2,15 +2,17 @@ import { h, mount } from '../dom.js';
 import { t, formatDateTime } from '../i18n.js';
 import { api } from '../api.js';
 import { currentUser } from '../session.js';
-import { subscribe, unsubscribeAll } from '../live.js';
+import { subscribe } from '../live.js';
 import { renderAgenda } from '../agenda.js';
 import { renderQueue } from '../queue.js';
 import { chatPanel } from '../chat.js';
 
 // The meeting page: how to join first (remote delegates need it most), then times, registration,
 // the live agenda and the speaker queue. Agenda and queue changes arrive through the meeting room.
+let following = null;
+
 export async function renderMeeting(main, { id }) {
-  unsubscribeAll();
+  following?.close();
   const [meeting, agenda, queue] = await Promise.all([
     api.get(`/api/meetings/${id}`), api.get(`/api/meetings/${id}/agenda`), api.get(`/api/meetings/${id}/queue`)]);
   const agendaBox = h('section', { id: 'agenda', 'aria-labelledby': 'agenda-h' });
@@ -30,15 +32,32 @@ export async function renderMeeting(main, { id }) {
     h('div', { class: 'meeting-grid' }, agendaBox, h('div', {}, queueBox, await meetingChat(meeting))));
   redrawAgenda();
   redrawQueue();
-  subscribe(`meeting:${id}`, (event) => {
-    if (event.kind === 'agenda' && event.agenda.version > state.agenda.version) {
-      state.agenda = event.agenda;
-      redrawAgenda();
-    } else if (event.kind === 'queue') {
-      state.queue = event.queue;
-      redrawQueue();
-    }
+  let since = null;
+  following = subscribe(`meeting:${id}`, {
+    since: () => since,
+    onFrame: (frame) => {
+      if (frame.type === 'subscribed' && since === null) since = frame.head;
+      if (frame.type !== 'event' || (since !== null && frame.seq <= since)) return;
+      since = frame.seq;
+      applyEvent(state, frame.event, redrawAgenda, redrawQueue);
+    },
   });
+  const leave = () => {
+    if (location.hash.startsWith(`#/meetings/${id}`)) return;
+    following?.close();
+    window.removeEventListener('hashchange', leave);
+  };
+  window.addEventListener('hashchange', leave);
+}
+
+function applyEvent(state, event, redrawAgenda, redrawQueue) {
+  if (event.kind === 'agenda' && event.agenda.version > state.agenda.version) {
+    state.agenda = event.agenda;
+    redrawAgenda();
+  } else if (event.kind === 'queue') {
+    state.queue = event.queue;
+    redrawQueue();
+  }
 }
 
 /** The meeting's chat: registered participants and the group's members talk, the chair moderates. */

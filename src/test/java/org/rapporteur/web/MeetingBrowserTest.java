@@ -67,8 +67,11 @@ class MeetingBrowserTest {
         BrowserContext expertContext = chromium.browser().newContext()) {
       Page chair = signedIn(chairContext, "aminata.diop@demo.example");
       Page expert = signedIn(expertContext, "aibek.toktogulov@demo.example");
+      java.util.List<String> expertSockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+      expert.onWebSocket(socket -> expertSockets.add(socket.url()));
       chair.navigate(server.origin() + meeting);
       expert.navigate(server.origin() + meeting);
+      assertThat(expert.locator("#chat")).isVisible();
       assertThat(expert.locator("#remote-instructions")).containsText("Join from this page");
       assertThat(expert.locator("#agenda li.agenda-item").first()).containsText("Opening of the meeting");
       assertThat(expert.locator("#agenda-version")).containsText("1");
@@ -85,6 +88,8 @@ class MeetingBrowserTest {
       chair.locator("#queue-list li").first().locator("text=Give the floor").click();
       assertThat(expert.locator("#queue-list li.queue-speaking")).containsText("Aibek Toktogulov");
       expert.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("meeting-participant")).setFullPage(true));
+      org.assertj.core.api.Assertions.assertThat(expertSockets)
+          .as("the agenda, the queue and the chat share the tab's one WebSocket").hasSize(1);
     }
   }
 }
