@@ -3,6 +3,8 @@ package org.rapporteur.platform.mongo;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.Locale;
+import java.util.Set;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -12,6 +14,12 @@ import org.h2.mvstore.MVStore;
  * {@code fsync} it also forces the file to disk, which survives a power cut at a higher cost per write.
  */
 final class CommitOnWriteH2Backend extends H2Backend {
+  /** Commands that never change data: they neither commit nor wait for another command's commit. */
+  private static final Set<String> READS = Set.of("ping", "ismaster", "hello", "buildinfo", "find", "getmore",
+      "count", "aggregate", "distinct", "listcollections", "listindexes", "killcursors", "endsessions",
+      "whatsmyuri", "serverstatus", "getlasterror", "dbstats", "collstats", "connectionstatus", "getparameter",
+      "hostinfo", "getlog", "getcmdlineopts");
+
   private final MVStore store;
   private final boolean fsync;
 
@@ -24,7 +32,7 @@ final class CommitOnWriteH2Backend extends H2Backend {
   @Override
   public Document handleCommand(Channel channel, String database, String command, Document query) {
     Document response = super.handleCommand(channel, database, command, query);
-    if (store.hasUnsavedChanges()) {
+    if (!READS.contains(command.toLowerCase(Locale.ROOT)) && store.hasUnsavedChanges()) {
       store.commit();
       if (fsync) {
         store.sync();

@@ -13,6 +13,8 @@ import org.h2.mvstore.MVStore;
  * application talks to it through the ordinary MongoDB driver, exactly as to a real MongoDB.
  */
 public final class EmbeddedMongo implements AutoCloseable {
+  private static final int NETWORK_THREADS = 16;
+
   private final MongoServer server;
   private final InetSocketAddress address;
 
@@ -33,7 +35,9 @@ public final class EmbeddedMongo implements AutoCloseable {
         .compress()
         .open();
     MongoServer server = new MongoServer(new CommitOnWriteH2Backend(store, fsync));
-    server.bind("127.0.0.1", 0);
+    // More network threads than the default (two per core): a connection busy committing a large
+    // write then rarely delays another connection's quick command, such as the health check's ping.
+    server.bind(new InetSocketAddress("127.0.0.1", 0), 1, NETWORK_THREADS);
     InetSocketAddress address = server.getLocalAddress();
     return new EmbeddedMongo(server, address);
   }
