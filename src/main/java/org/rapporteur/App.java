@@ -214,7 +214,7 @@ public final class App {
     Future<Void> admin = config.admin().configured()
         ? services.accounts().ensureAdmin(config.admin().email(), config.admin().password()).mapEmpty()
         : Future.succeededFuture();
-    return admin.compose(v -> config.demo() ? new DemoData(services).load() : Future.succeededFuture())
+    return admin.compose(v -> config.demo() ? new DemoData(vertx, services, config.dataDir()).load() : Future.succeededFuture())
         .onSuccess(v -> startReminders());
   }
 

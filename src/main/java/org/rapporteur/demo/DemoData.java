@@ -1,6 +1,8 @@
 package org.rapporteur.demo;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
@@ -36,10 +38,14 @@ import org.rapporteur.platform.json.WireEnum;
 public final class DemoData {
   public static final String PASSWORD = "demo-password-2026";
 
+  private final Vertx vertx;
   private final App.Services services;
+  private final Path dataDir;
 
-  public DemoData(App.Services services) {
+  public DemoData(Vertx vertx, App.Services services, Path dataDir) {
+    this.vertx = vertx;
     this.services = services;
+    this.dataDir = dataDir;
   }
 
   record Person(String key, String email, String name, String country, String affiliation, Set<GlobalRole> roles) {}
@@ -162,7 +168,9 @@ public final class DemoData {
             people.get(seat.person()), WireEnum.parse(GroupRole.class, seat.role()))).mapEmpty();
       }
     }
-    chain = chain.compose(v -> ensureMeeting(groups.get("SG1RGQ"), people.get("chair").toActor()));
+    chain = chain.compose(v -> ensureMeeting(groups.get("SG1RGQ"), people.get("chair").toActor()))
+        .compose(v -> new DemoContributions(vertx, services, dataDir.resolve("uploads").resolve("demo"))
+            .load(groups.get("SG1RGQ"), people.get("rapporteur").toActor(), people.get("chair").toActor()));
     return chain.compose(v -> new DemoLiaisons(services, people, groups).load()).onSuccess(v -> printSignIns());
   }
 
