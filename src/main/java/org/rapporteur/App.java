@@ -34,7 +34,7 @@ import org.rapporteur.chat.MeetingRoomPolicy;
 import org.rapporteur.chat.RealtimeGateway;
 import org.rapporteur.demo.DemoData;
 import org.rapporteur.meeting.AgendaService;
-import org.rapporteur.meeting.ContributionLookup;
+import org.rapporteur.meeting.AgendaContributions;
 import org.rapporteur.meeting.MeetingRoutes;
 import org.rapporteur.meeting.MeetingService;
 import org.rapporteur.meeting.SpeakerQueueService;
@@ -134,11 +134,8 @@ public final class App {
         config.section("contributions", ContributionsConfig::fromJson), config.dataDir());
     SearchService search = new SearchService(vertx, contributions, workspaces,
         config.section("search", SearchConfig::fromJson), config.dataDir().resolve("search"));
-    ContributionLookup lookup = id -> contributions.summary(id)
-        .map(found -> found.map(c -> new ContributionLookup.ContributionSummary(c.id(), c.groupId(),
-            c.number(), c.title())));
     chat.policies().register("meeting", new MeetingRoomPolicy(meetings, workspaces));
-    AgendaService agendas = new AgendaService(mongo, meetings, lookup, rooms, audit,
+    AgendaService agendas = new AgendaService(mongo, meetings, new AgendaContributions(contributions), rooms, audit,
         vertx.createSharedWorkerExecutor("exports", 2));
     SpeakerQueueService speakerQueue = new SpeakerQueueService(mongo, meetings, accounts, rooms, audit);
     Notifier live = (userId, notification) -> rooms.publish("user:" + userId,

@@ -153,8 +153,28 @@ public final class AgendaService {
             new JsonObject().put("version", after.version()).put("changes", changes)))
         .map(v -> {
           publish(after, changes);
+          recordTreatments(actor, before, after);
           return after;
         });
+  }
+
+  /** Passes each allocation that changed on to its contribution; the agenda stays the record if one fails. */
+  private void recordTreatments(Actor actor, Agenda before, Agenda after) {
+    Map<String, Treatment> old = treatments(before);
+    Map<String, Treatment> now = treatments(after);
+    Set<String> changed = new HashSet<>(old.keySet());
+    changed.addAll(now.keySet());
+    changed.removeIf(id -> old.get(id) == now.get(id));
+    for (String id : changed) {
+      contributions.recordTreatment(actor, id, now.get(id))
+          .onFailure(e -> log.warn("Treatment of contribution {} is on the agenda but not on the contribution", id, e));
+    }
+  }
+
+  private static Map<String, Treatment> treatments(Agenda agenda) {
+    Map<String, Treatment> out = new HashMap<>();
+    AgendaTree.walk(agenda.items(), item -> item.allocations().forEach(a -> out.put(a.contributionId(), a.status())));
+    return out;
   }
 
   private void publish(Agenda agenda, List<String> changes) {

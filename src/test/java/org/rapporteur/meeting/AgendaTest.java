@@ -122,6 +122,45 @@ class AgendaTest {
   }
 
   @Test
+  @DisplayName("Only this group's contributions are allocated, and the meeting's treatment becomes their status")
+  void allocationsAreThisGroupsDocumentsAndTheirTreatmentReachesThem() {
+    String ours = org.rapporteur.support.Contributions.uploadOk(fx.chair, fx.groupId, "qos.txt",
+        "Quality of service thresholds for mobile broadband".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "QoS thresholds").getString("id");
+    String otherGroup = org.rapporteur.support.Contributions.group(fx.admin, "OTHER-RG", "public");
+    String theirs = org.rapporteur.support.Contributions.uploadOk(fx.admin, otherGroup, "x.txt",
+        "Another group's text".getBytes(java.nio.charset.StandardCharsets.UTF_8), "Elsewhere").getString("id");
+
+    assertFieldProblem(fx.chair.put(agenda, edit(0, item("a", "Contributions").put("allocations", new JsonArray()
+        .add(new JsonObject().put("contributionId", theirs))))), 422, "items[0].allocations[0].contributionId");
+    JsonObject allocated = save(edit(0, item("a", "Contributions").put("allocations", new JsonArray()
+        .add(new JsonObject().put("contributionId", ours))))).getJsonArray("items").getJsonObject(0)
+        .getJsonArray("allocations").getJsonObject(0);
+    assertThat(allocated.getString("number")).isEqualTo("SG13RG-AMS/1");
+    assertThat(allocated.getString("status")).isEqualTo("to-present");
+    awaitStatus(ours, "allocated");
+
+    save(edit(1, item("a", "Contributions").put("allocations", new JsonArray()
+        .add(new JsonObject().put("contributionId", ours).put("status", "noted")))));
+    awaitStatus(ours, "noted");
+    JsonArray history = fx.member.get(agenda + "/history").bodyAsJsonObject().getJsonArray("items");
+    assertThat(history.getJsonObject(0).getJsonArray("changes").encode()).contains("SG13RG-AMS/1 noted (was to-present)");
+  }
+
+  private void awaitStatus(String contributionId, String status) {
+    java.time.Instant until = java.time.Instant.now().plusSeconds(10);
+    String seen = null;
+    while (java.time.Instant.now().isBefore(until)) {
+      seen = fx.member.get("/api/contributions/" + contributionId).bodyAsJsonObject().getString("status");
+      if (status.equals(seen)) {
+        return;
+      }
+      org.rapporteur.support.Contributions.sleep(100);
+    }
+    throw new AssertionError("contribution status " + seen + ", expected " + status);
+  }
+
+  @Test
   void itemTimesAreReadInTheMeetingsZone() {
     JsonObject saved = save(edit(0, item("a", "Opening").put("startsAt", "2026-12-01T09:30")));
     assertThat(saved.getJsonArray("items").getJsonObject(0).getString("startsAt")).isEqualTo("2026-12-01T12:30:00Z");
