@@ -5,52 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
+import org.rapporteur.support.BrowserTest;
 import org.rapporteur.support.Chromium;
-import org.rapporteur.support.TestServer;
 
-@ExtendWith(VertxExtension.class)
 @Timeout(120)
-class ChatBrowserTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  Chromium chromium;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    chromium = Chromium.launch();
-    server = TestServer.start(vertx, dataDir);
-  }
-
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
+class ChatBrowserTest extends BrowserTest {
 
   private Page openGroup(BrowserContext context, String email, String groupId) {
-    Page page = context.newPage();
-    page.navigate(server.origin() + "/#/sign-in");
-    page.fill("input[name=email]", email);
-    page.fill("input[name=password]", ApiClient.PASSWORD);
-    page.press("input[name=password]", "Enter");
-    assertThat(page.locator("#who")).isVisible();
+    Page page = signIn(context, email, ApiClient.PASSWORD);
     page.navigate(server.origin() + "/#/groups/" + groupId);
     assertThat(page.locator("#chat")).isVisible();
     return page;

@@ -5,44 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.demo.DemoData;
+import org.rapporteur.support.BrowserTest;
 import org.rapporteur.support.Chromium;
-import org.rapporteur.support.TestServer;
 
-@ExtendWith(VertxExtension.class)
-class BrowserShellTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  Chromium chromium;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    chromium = Chromium.launch();
-    server = TestServer.start(vertx, dataDir, new JsonObject().put("demo", true));
-  }
-
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
+class BrowserShellTest extends BrowserTest {
+  @Override
+  protected JsonObject settings() {
+    return new JsonObject().put("demo", true);
   }
 
   @Test

@@ -5,45 +5,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
+import org.rapporteur.support.BrowserTest;
 import org.rapporteur.support.Chromium;
 import org.rapporteur.support.Contributions;
 import org.rapporteur.support.TestDocuments;
-import org.rapporteur.support.TestServer;
 
-@ExtendWith(VertxExtension.class)
-class ContributionBrowserTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  Chromium chromium;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    chromium = Chromium.launch();
-    server = TestServer.start(vertx, dataDir);
-  }
-
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
+class ContributionBrowserTest extends BrowserTest {
 
   @Test
   @DisplayName("An expert uploads a DOCX in the browser, reads its light view and finds it by search")
@@ -56,11 +28,7 @@ class ContributionBrowserTest {
         "Local cooperatives maintain the equipment and share the backhaul."));
 
     try (BrowserContext context = chromium.browser().newContext()) {
-      Page page = context.newPage();
-      page.navigate(server.origin() + "/#/sign-in");
-      page.fill("input[name=email]", "moussa@example.ml");
-      page.fill("input[name=password]", ApiClient.PASSWORD);
-      page.press("input[name=password]", "Enter");
+      Page page = signIn(context, "moussa@example.ml", ApiClient.PASSWORD);
       assertThat(page.locator("#who")).hasText("Moussa Keita");
 
       page.navigate(server.origin() + "/#/groups/" + groupId);

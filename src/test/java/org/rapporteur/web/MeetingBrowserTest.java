@@ -4,51 +4,21 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.demo.DemoData;
+import org.rapporteur.support.BrowserTest;
 import org.rapporteur.support.Chromium;
-import org.rapporteur.support.TestServer;
 
-@ExtendWith(VertxExtension.class)
-class MeetingBrowserTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  Chromium chromium;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    chromium = Chromium.launch();
-    server = TestServer.start(vertx, dataDir, new JsonObject().put("demo", true));
-  }
-
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
+class MeetingBrowserTest extends BrowserTest {
+  @Override
+  protected JsonObject settings() {
+    return new JsonObject().put("demo", true);
   }
 
   Page signedIn(BrowserContext context, String email) {
-    Page page = context.newPage();
-    page.navigate(server.origin() + "/#/sign-in");
-    page.fill("input[name=email]", email);
-    page.fill("input[name=password]", DemoData.PASSWORD);
-    page.press("input[name=password]", "Enter");
-    assertThat(page.locator("#who")).isVisible();
-    return page;
+    return signIn(context, email, DemoData.PASSWORD);
   }
 
   String demoMeetingPath() {
