@@ -3,6 +3,7 @@ import { initI18n, setLanguage, LANGUAGES, language, onLanguageChange, t } from 
 import { loadSession, onSessionChange, currentUser, signOut } from './session.js';
 import { route, startRouter, renderCurrent, navigate } from './router.js';
 import { ApiError } from './api.js';
+import { followNotifications, notificationBadge } from './notifications.js';
 import { renderGroups } from './pages/groups.js';
 import { renderGroup } from './pages/group.js';
 import { renderSignIn, renderSignUp } from './pages/account.js';
@@ -26,7 +27,7 @@ function renderTopBar() {
   mount(document.getElementById('nav'), h('a', { href: '#/groups' }, t('nav.groups')),
     h('a', { href: '#/search', id: 'nav-search' }, t('nav.search')),
     h('a', { href: '#/radar', id: 'radar-link' }, t('nav.radar')),
-    me ? h('a', { href: '#/notifications', id: 'notifications-link' }, t('nav.notifications')) : null);
+    me ? h('a', { href: '#/notifications', id: 'notifications-link' }, t('nav.notifications'), ' ', notificationBadge()) : null);
   mount(document.getElementById('account'), me
     ? [h('span', { class: 'who', id: 'who' }, me.name), ' ',
       h('button', { class: 'link', id: 'sign-out', onclick: async () => { await signOut(); navigate('/'); } }, t('nav.signOut'))]
@@ -74,6 +75,8 @@ async function start() {
   renderLanguagePicker();
   renderTopBar();
   onSessionChange(renderTopBar);
+  onSessionChange(followNotifications);
+  followNotifications(currentUser());
   onLanguageChange(() => { renderLanguagePicker(); renderTopBar(); renderCurrent(); });
   await startRouter(document.getElementById('main'));
   document.body.dataset.ready = 'true';

@@ -1,6 +1,7 @@
 import { h, mount } from '../dom.js';
 import { t, formatDateTime } from '../i18n.js';
 import { api } from '../api.js';
+import { refreshUnread } from '../notifications.js';
 import { currentUser } from '../session.js';
 import { navigate, renderCurrent } from '../router.js';
 import { field, formError, onSubmit, select } from '../forms.js';
@@ -282,6 +283,7 @@ export async function renderNotifications(main) {
   const { items } = await api.get('/api/notifications');
   const markRead = async (n) => {
     await api.post(`/api/notifications/${n.id}/read`);
+    await refreshUnread();
     await renderCurrent();
   };
   mount(main,

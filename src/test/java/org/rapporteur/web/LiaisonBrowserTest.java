@@ -79,7 +79,11 @@ class LiaisonBrowserTest extends BrowserTest {
       chair.navigate(statementUrl);
       chair.click("[data-action='liaison.approve']");
       assertThat(chair.locator(".liaison-state")).hasText("approved");
+      String countBefore = chair.locator("#notification-count").textContent();
+      int unreadBefore = countBefore.isBlank() ? 0 : Integer.parseInt(countBefore.trim());
       chair.click("[data-action='liaison.send']");
+      // The chair also chairs the addressed group: the new statement's notification arrives live.
+      assertThat(chair.locator("#notification-count")).hasText(String.valueOf(unreadBefore + 1));
       assertThat(chair.locator("#liaison-number")).hasText("LS/SG3RG-AFR/2");
       assertThat(chair.locator("table.deliveries")).containsText("ITU-D-SG1");
       assertThat(chair.locator("#liaison-radar")).isVisible();
