@@ -2,50 +2,16 @@ package org.rapporteur.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.rapporteur.support.ApiClient;
-import org.rapporteur.support.TestServer;
 
-@ExtendWith(VertxExtension.class)
 @Timeout(90)
-class ChatModerationTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  Vertx vertx;
-  final List<RealtimeClient> clients = new ArrayList<>();
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    this.vertx = vertx;
-    server = TestServer.start(vertx, dataDir);
-  }
-
-  @AfterEach
-  void stop() {
-    clients.forEach(RealtimeClient::close);
-    server.close();
-  }
-
-  private RealtimeClient connect(ApiClient as) {
-    RealtimeClient client = RealtimeClient.connect(vertx, server.port(), server.origin(), as);
-    clients.add(client);
-    return client;
-  }
-
+class ChatModerationTest extends RealtimeTest {
   private static JsonObject frame(String type, String room, String clientId) {
     return new JsonObject().put("type", type).put("room", room).put("clientId", clientId);
   }

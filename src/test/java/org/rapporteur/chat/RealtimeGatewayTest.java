@@ -3,51 +3,23 @@ package org.rapporteur.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.rapporteur.support.TestServer;
 
-@ExtendWith(VertxExtension.class)
 @Timeout(90)
-class RealtimeGatewayTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  Vertx vertx;
-  final List<RealtimeClient> clients = new ArrayList<>();
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    this.vertx = vertx;
-    server = TestServer.start(vertx, dataDir, new JsonObject()
-        .put("chat", new JsonObject().put("rateLimit", new JsonObject().put("enabled", false))));
-  }
-
-  @AfterEach
-  void stop() {
-    clients.forEach(RealtimeClient::close);
-    server.close();
-  }
-
-  private RealtimeClient connect(org.rapporteur.support.ApiClient as) {
-    RealtimeClient client = RealtimeClient.connect(vertx, server.port(), server.origin(), as);
-    clients.add(client);
-    return client;
+class RealtimeGatewayTest extends RealtimeTest {
+  @Override
+  JsonObject settings() {
+    return new JsonObject()
+        .put("chat", new JsonObject().put("rateLimit", new JsonObject().put("enabled", false)));
   }
 
   private int rejectedStatus(String origin, String cookie) {
