@@ -48,9 +48,28 @@ final class RealtimeClient implements AutoCloseable {
   }
 
   static RealtimeClient connect(Vertx vertx, int port, String origin, ApiClient signedIn) {
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(200));
+    return connect(vertx, port, origin, signedIn, new WebSocketClientOptions());
+  }
+
+  static RealtimeClient connect(Vertx vertx, int port, String origin, ApiClient signedIn,
+      WebSocketClientOptions clientOptions) {
+    WebSocketClient client = vertx.createWebSocketClient(clientOptions.setMaxConnections(200));
     WebSocket ws = client.connect(options(port, origin, signedIn.cookie("rapporteur_session"))).await();
     return new RealtimeClient(client, ws);
+  }
+
+  /** Stops reading from the socket, as a client on a stalled link does. */
+  void pause() {
+    ws.pause();
+  }
+
+  void resume() {
+    ws.resume();
+  }
+
+  /** Sends without waiting for the write, so many frames can be in flight. */
+  void sendLater(JsonObject frame) {
+    ws.writeTextMessage(frame.encode());
   }
 
   void send(JsonObject frame) {
@@ -107,6 +126,19 @@ final class RealtimeClient implements AutoCloseable {
   JsonObject reply(String clientId) {
     return next(f -> clientId.equals(f.getString("clientId"))
         && ("ack".equals(f.getString("type")) || "error".equals(f.getString("type"))));
+  }
+
+  /** The highest sequence number of the room's events received so far, or {@code none}. */
+  long lastSeq(String room, long none) {
+    long last = none;
+    List<JsonObject> received = new ArrayList<>(skipped);
+    received.addAll(frames);
+    for (JsonObject frame : received) {
+      if ("event".equals(frame.getString("type")) && room.equals(frame.getString("room"))) {
+        last = Math.max(last, frame.getLong("seq"));
+      }
+    }
+    return last;
   }
 
   /** The next {@code count} event frames of a room, in arrival order. */
