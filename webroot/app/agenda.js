@@ -92,7 +92,7 @@ function keyMove(event, item, state) {
 
 function toolbar(state) {
   const allocate = h('form', { class: 'inline-form', id: 'allocate-form' },
-    h('label', {}, t('agenda.allocate'), ' ', h('input', { name: 'contributionId', placeholder: t('agenda.contributionId'), size: 26 })),
+    h('label', {}, t('agenda.allocate'), ' ', documentChoice(state)),
     h('label', {}, t('agenda.toItem'), ' ', h('select', { name: 'itemId' }, flat(state.agenda.items).map((i) =>
       h('option', { value: i.id }, `${i.number} ${i.title}`)))),
     h('button', { type: 'submit' }, t('agenda.allocateButton')));
@@ -100,7 +100,8 @@ function toolbar(state) {
     event.preventDefault();
     const data = new FormData(allocate);
     edit(state, (items) => {
-      find(items, data.get('itemId')).item.allocations.push({ contributionId: data.get('contributionId').trim(), status: 'to-present' });
+      if (!data.get('contributionId')) return;
+      find(items, data.get('itemId')).item.allocations.push({ contributionId: data.get('contributionId'), status: 'to-present' });
     });
   });
   return h('div', { class: 'agenda-toolbar' },
@@ -110,6 +111,17 @@ function toolbar(state) {
       ? h('button', { type: 'button', class: 'primary', id: 'approve-agenda', onclick: () => approve(state) }, t('agenda.approve'))
       : null,
     state.agenda.items.length ? allocate : null);
+}
+
+/** The group's documents not yet on the agenda, by number and title; loaded once per meeting page. */
+function documentChoice(state) {
+  const choice = h('select', { name: 'contributionId', required: true }, h('option', { value: '' }, t('agenda.contributionId')));
+  const allocated = new Set(flat(state.agenda.items).flatMap((i) => i.allocations.map((a) => a.contributionId)));
+  state.documents ??= api.get(`/api/groups/${state.meeting.group.id}/contributions?limit=200`)
+    .then((page) => page.items).catch(() => []);
+  state.documents.then((documents) => documents.filter((d) => !allocated.has(d.id)).forEach((d) =>
+    choice.append(h('option', { value: d.id }, `${d.number} ${d.title}`))));
+  return choice;
 }
 
 function newItem(title) {

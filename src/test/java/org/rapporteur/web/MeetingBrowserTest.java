@@ -37,10 +37,12 @@ class MeetingBrowserTest extends BrowserTest {
         BrowserContext expertContext = chromium.browser().newContext()) {
       Page chair = signedIn(chairContext, "aminata.diop@demo.example");
       Page expert = signedIn(expertContext, "aibek.toktogulov@demo.example");
-      java.util.List<String> expertSockets = new java.util.concurrent.CopyOnWriteArrayList<>();
-      expert.onWebSocket(socket -> expertSockets.add(socket.url()));
       chair.navigate(server.origin() + meeting);
       expert.navigate(server.origin() + meeting);
+      // Count the sockets of a fresh load of the meeting page (sign-in already opened one for notifications).
+      java.util.List<String> expertSockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+      expert.onWebSocket(socket -> expertSockets.add(socket.url()));
+      expert.reload();
       assertThat(expert.locator("#chat")).isVisible();
       assertThat(expert.locator("#remote-instructions")).containsText("Join from this page");
       assertThat(expert.locator("#agenda li.agenda-item").first()).containsText("Opening of the meeting");
@@ -54,6 +56,9 @@ class MeetingBrowserTest extends BrowserTest {
       assertThat(expert.locator("#agenda-version")).hasText("version " + (version + 1));
       assertThat(expert.locator("#agenda > ol > li").first()).containsText("Question 4/1");
       assertThat(expert.locator("#agenda > ol > li").nth(1)).containsText("Opening of the meeting");
+      chair.locator("#agenda .allocations select").first().selectOption("presented");
+      assertThat(expert.locator("#agenda .allocations .status-presented")).hasCount(1);
+      assertThat(chair.locator("#allocate-form select[name=contributionId] option")).hasCount(1);
       chair.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("meeting-chair")).setFullPage(true));
 
       expert.click("#request-floor");
