@@ -39,6 +39,7 @@ class MeetingBrowserTest extends BrowserTest {
       Page expert = signedIn(expertContext, "aibek.toktogulov@demo.example");
       chair.navigate(server.origin() + meeting);
       expert.navigate(server.origin() + meeting);
+      assertThat(expert.locator("#chat")).isVisible();
       // Count the sockets of a fresh load of the meeting page (sign-in already opened one for notifications).
       java.util.List<String> expertSockets = new java.util.concurrent.CopyOnWriteArrayList<>();
       expert.onWebSocket(socket -> expertSockets.add(socket.url()));
