@@ -22,7 +22,7 @@ class ExternalDatabaseTest {
   Path dataDir;
 
   @Test
-  @DisplayName("With mongo.uri two server processes share one database: groups, sessions and room logs")
+  @DisplayName("With mongo.uri two server instances share one database: groups, sessions and room logs")
   void twoServersShareOneDatabaseThroughMongoUri(Vertx vertx) {
     try (EmbeddedMongo database = EmbeddedMongo.start(dataDir.resolve("shared"), false)) {
       JsonObject external = new JsonObject().put("mongo", new JsonObject().put("uri", database.connectionString()));
