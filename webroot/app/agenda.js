@@ -73,16 +73,23 @@ function moveButtons(item, state) {
   return h('span', { class: 'moves' },
     button('↑', 'agenda.up', (items, id) => shift(items, id, -1)),
     button('↓', 'agenda.down', (items, id) => shift(items, id, 1)),
-    button('→', 'agenda.indent', indent),
-    button('←', 'agenda.outdent', outdent),
+    button(rtl() ? '←' : '→', 'agenda.indent', indent),
+    button(rtl() ? '→' : '←', 'agenda.outdent', outdent),
     button('+', 'agenda.addSub', (items, id) => { find(items, id).item.children.push(newItem(t('agenda.newItem'))); }),
     button('✕', 'agenda.remove', (items, id) => { const at = find(items, id); at.list.splice(at.index, 1); }));
+}
+
+/** In Arabic the page runs right to left, so "in" points left. */
+function rtl() {
+  return document.documentElement.dir === 'rtl';
 }
 
 /** Alt+arrows move the focused item, as the buttons do, for people who do not drag. */
 function keyMove(event, item, state) {
   if (!event.altKey) return;
-  const moves = { ArrowUp: (i, id) => shift(i, id, -1), ArrowDown: (i, id) => shift(i, id, 1), ArrowRight: indent, ArrowLeft: outdent };
+  const inward = rtl() ? 'ArrowLeft' : 'ArrowRight';
+  const outward = rtl() ? 'ArrowRight' : 'ArrowLeft';
+  const moves = { ArrowUp: (i, id) => shift(i, id, -1), ArrowDown: (i, id) => shift(i, id, 1), [inward]: indent, [outward]: outdent };
   const move = moves[event.key];
   if (!move) return;
   event.preventDefault();

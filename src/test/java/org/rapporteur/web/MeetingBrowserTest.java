@@ -62,6 +62,7 @@ class MeetingBrowserTest extends BrowserTest {
       assertThat(chair.locator("#allocate-form select[name=contributionId] option")).hasCount(1);
       chair.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("meeting-chair")).setFullPage(true));
 
+
       expert.click("#request-floor");
       assertThat(chair.locator("#queue-list")).containsText("Aibek Toktogulov");
       chair.locator("#queue-list li").first().locator("text=Give the floor").click();
@@ -69,6 +70,18 @@ class MeetingBrowserTest extends BrowserTest {
       expert.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("meeting-participant")).setFullPage(true));
       org.assertj.core.api.Assertions.assertThat(expertSockets)
           .as("the agenda, the queue and the chat share the tab's one WebSocket").hasSize(1);
+
+      // From the keyboard alone, right to left: Alt+ArrowLeft makes "Opening" a sub-item of item 1.
+      chair.selectOption("#language", "ar");
+      assertThat(chair.locator("html")).hasAttribute("dir", "rtl");
+      assertThat(chair.locator("#agenda-h")).containsText("جدول الأعمال");
+      chair.locator("#agenda > ol > li").nth(1).locator(".agenda-row").first().focus();
+      chair.keyboard().press("Alt+ArrowLeft");
+      assertThat(expert.locator("#agenda > ol > li").first().locator(":scope > ol > li").last())
+          .containsText("Opening of the meeting");
+      assertThat(chair.locator("#agenda > ol > li").first().locator(":scope > ol > li").last().locator(".agenda-row"))
+          .isFocused();
+      chair.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("meeting-chair-ar")).setFullPage(true));
     }
   }
 }
