@@ -8,7 +8,6 @@ import io.vertx.ext.mongo.MongoClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.rapporteur.audit.AuditService;
@@ -114,10 +113,6 @@ public final class AccountService {
 
   public Future<Optional<User>> findByEmail(String email) {
     return users.findByEmail(Registration.normalizeEmail(email));
-  }
-
-  public Future<List<User>> findByIds(List<String> ids) {
-    return ids.isEmpty() ? Future.succeededFuture(List.of()) : users.findByIds(ids);
   }
 
   /** Replaces a user's global roles; admins only, and an admin cannot remove their own admin role. */

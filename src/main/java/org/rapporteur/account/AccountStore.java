@@ -3,11 +3,9 @@ package org.rapporteur.account;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.rapporteur.platform.errors.ConflictException;
@@ -67,17 +65,6 @@ final class AccountStore {
     return mongo.updateCollection(USERS, new JsonObject().put("_id", userId), new JsonObject()
             .put("$set", new JsonObject().put("roles", new JsonArray(roles.stream().map(GlobalRole::wire).toList()))))
         .mapEmpty();
-  }
-
-  Future<Void> setPassword(String userId, JsonObject passwordHash) {
-    return mongo.updateCollection(USERS, new JsonObject().put("_id", userId),
-        new JsonObject().put("$set", new JsonObject().put("password", passwordHash))).mapEmpty();
-  }
-
-  Future<List<User>> findByIds(List<String> ids) {
-    return mongo.findWithOptions(USERS, new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(ids))),
-            new FindOptions().setFields(NO_HASH))
-        .map(docs -> docs.stream().map(User::fromDocument).toList());
   }
 
   record StoredLogin(User user, JsonObject passwordHash) {}

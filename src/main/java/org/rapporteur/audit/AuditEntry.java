@@ -27,6 +27,8 @@ public record AuditEntry(String id, Instant at, String actorId, String actorEmai
   }
 
   public JsonObject toJson() {
-    return toDocument().put("at", at.toString()).put("id", id).copy();
+    JsonObject json = toDocument().put("at", at.toString()).put("id", id);
+    json.remove("_id");
+    return json;
   }
 }

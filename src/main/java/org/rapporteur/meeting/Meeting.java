@@ -33,10 +33,6 @@ public record Meeting(String id, String groupId, String title, MeetingKind kind,
         .put("createdAt", MongoTime.of(createdAt));
   }
 
-  public boolean isLate(Instant received) {
-    return contributionDeadline != null && received.isAfter(contributionDeadline);
-  }
-
   public JsonObject toJson() {
     ZoneId zone = ZoneId.of(timeZone);
     return new JsonObject()
