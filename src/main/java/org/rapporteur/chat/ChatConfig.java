@@ -16,7 +16,6 @@ public record ChatConfig(
     int replayBufferEvents,
     int pingIntervalSeconds,
     int idleTimeoutSeconds,
-    int holeRepairMillis,
     int historyMaxLimit) {
 
   public static ChatConfig fromJson(JsonObject json) {
@@ -31,7 +30,6 @@ public record ChatConfig(
         json.getInteger("replayBufferEvents", 10_000),
         json.getInteger("pingIntervalSeconds", 25),
         json.getInteger("idleTimeoutSeconds", 70),
-        json.getInteger("holeRepairMillis", 3000),
         json.getInteger("historyMaxLimit", 200));
   }
 }

@@ -8,8 +8,8 @@ import org.rapporteur.platform.json.MongoTime;
 
 /**
  * One entry of a room's log, at its sequence number. Kinds: {@code message}, {@code edit} and
- * {@code delete} (which name their {@code target}), {@code mention} (in a user room), and
- * {@code void} (a sequence number whose writer vanished before storing anything; clients skip it).
+ * {@code delete} (which name their {@code target}), {@code mention} (in a user room), and the
+ * events of other features (agenda and speaker-queue changes, with their own kinds).
  */
 public record ChatEvent(
     String room,
@@ -32,16 +32,10 @@ public record ChatEvent(
   public static final String EDIT = "edit";
   public static final String DELETE = "delete";
   public static final String MENTION = "mention";
-  public static final String VOID = "void";
 
   static ChatEvent of(String room, long seq, Draft draft, Instant at) {
     return new ChatEvent(room, seq, draft.clientId(), draft.kind(), draft.authorId(), draft.authorName(), at,
         draft.text(), draft.replyTo(), draft.target(), draft.mentions(), draft.about(), draft.data(), false, null);
-  }
-
-  static ChatEvent voidAt(String room, long seq) {
-    return new ChatEvent(room, seq, "void:" + seq, VOID, null, null, Instant.now(), null, null, null, List.of(),
-        null, null, false, null);
   }
 
   /**

@@ -36,8 +36,8 @@ public final class ChatService {
       ChatConfig config) {
     this.config = config;
     this.events = new EventStore(mongo);
-    this.mutes = new MuteStore(mongo);
-    this.messageLog = new MessageLog(vertx, events, config.holeRepairMillis());
+    this.mutes = new MuteStore(vertx, mongo);
+    this.messageLog = new MessageLog(vertx, events);
     this.policies = new RoomPolicies()
         .register("group", new GroupRoomPolicy(workspaces))
         .register("user", new UserRoomPolicy());
@@ -46,7 +46,7 @@ public final class ChatService {
   }
 
   public Future<Void> start() {
-    return events.createIndexes();
+    return events.createIndexes().compose(v -> mutes.start());
   }
 
   public ChatConfig config() {
@@ -78,28 +78,23 @@ public final class ChatService {
   }
 
   /**
-   * Stores a message. The clientId lookup runs alongside the checks, so that a retry is acknowledged
-   * with its original seq even if its sender has been muted or limited since.
+   * Stores a message. A repeated clientId is caught by the log's unique index, so the common case
+   * reads nothing first; only a refused message looks for an earlier attempt, so that a retry is
+   * acknowledged with its original seq even if its sender has been muted or limited since.
    */
   public Future<ChatEvent> send(Actor actor, RoomAccess access, SendCommand command) {
-    Future<java.util.Optional<ChatEvent>> earlier = events.findByClientId(command.room().toString(), command.clientId());
-    Future<Void> allowed = checkWriter(actor, access, command.room(), command.text());
-    return Future.join(earlier, allowed).transform(checked -> {
-      if (earlier.succeeded() && earlier.result().isPresent()) {
-        return Future.succeededFuture(earlier.result().get());
-      }
-      if (checked.failed()) {
-        return Future.failedFuture(allowed.failed() ? allowed.cause() : earlier.cause());
-      }
-      return appendMessage(actor, command);
-    });
+    return checkWriter(actor, access, command.room(), command.text())
+        .compose(v -> appendMessage(actor, command))
+        .recover(refused -> events.findByClientId(command.room().toString(), command.clientId())
+            .compose(earlier -> earlier.isPresent() ? Future.succeededFuture(earlier.get())
+                : Future.<ChatEvent>failedFuture(refused)));
   }
 
   private Future<ChatEvent> appendMessage(Actor actor, SendCommand command) {
     Future<?> replyExists = command.replyTo() == null ? Future.succeededFuture()
         : requireMessage(command.room(), command.replyTo());
     return replyExists
-        .compose(v -> messageLog.appendChecked(command.room(), new ChatEvent.Draft(ChatEvent.MESSAGE,
+        .compose(v -> messageLog.append(command.room(), new ChatEvent.Draft(ChatEvent.MESSAGE,
             command.clientId(), actor.userId(), actor.name(), command.text(), command.replyTo(), null,
             command.mentions(), null, null)))
         .onSuccess(appended -> {
@@ -170,7 +165,7 @@ public final class ChatService {
   /** Up to {@code limit} events before {@code before} (the newest when null), oldest first, and the head. */
   public Future<History> history(Actor actor, RoomName room, Long before, int limit) {
     return readAccess(actor, room)
-        .compose(access -> messageLog.reservedHead(room))
+        .compose(access -> messageLog.head(room))
         .compose(head -> events.page(room.toString(), before == null ? head + 1 : Math.min(before, head + 1), limit)
             .map(page -> {
               List<ChatEvent> oldestFirst = new java.util.ArrayList<>(page);

@@ -15,12 +15,12 @@ import java.util.Optional;
 import org.rapporteur.platform.json.MongoTime;
 
 /**
- * The room logs and their counters. An event's {@code _id} is {@code <room>:<seq>}, so one sequence
- * number holds at most one event; a unique index on (room, clientId) makes every write idempotent.
+ * The room logs. An event's {@code _id} is {@code <room>:<seq>}, so one sequence number holds at
+ * most one event; a unique index on (room, clientId) makes every write idempotent.
  */
 final class EventStore {
   static final String EVENTS = "chat_events";
-  static final String COUNTERS = "chat_counters";
+  static final String HEADS = "chat_heads";
 
   private final MongoClient mongo;
 
@@ -35,37 +35,32 @@ final class EventStore {
             new IndexOptions().unique(true).name("room_seq")));
   }
 
-  /** Reserves the room's next sequence number (atomic, also across server processes). */
-  Future<Long> reserve(String room) {
-    return reserve(room, 1);
+  /**
+   * A number at or below the room's head, so that finding the head reads only the ids after it. It
+   * is raised after events are stored, never before, and never lowered.
+   */
+  Future<Long> headHint(String room) {
+    return mongo.findOne(HEADS, new JsonObject().put("_id", room), null)
+        .map(doc -> doc == null ? 0L : doc.getLong("stored", 0L));
   }
 
-  /** Reserves the next {@code count} numbers; the future holds the last of them. */
-  Future<Long> reserve(String room, int count) {
-    return mongo.findOneAndUpdateWithOptions(COUNTERS, new JsonObject().put("_id", room),
-            new JsonObject().put("$inc", new JsonObject().put("head", (long) count)),
-            new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
-        .map(doc -> doc.getLong("head"));
+  Future<Void> raiseHeadHint(String room, long stored) {
+    return mongo.updateCollectionWithOptions(HEADS, new JsonObject().put("_id", room),
+        new JsonObject().put("$max", new JsonObject().put("stored", stored)), new UpdateOptions().setUpsert(true))
+        .mapEmpty();
   }
 
-  /** The highest sequence number handed out so far (some of the last may still be being written). */
-  Future<Long> reservedHead(String room) {
-    return mongo.findOne(COUNTERS, new JsonObject().put("_id", room), null)
-        .map(doc -> doc == null ? 0L : doc.getLong("head", 0L));
-  }
-
-  /** Fails with a duplicate-key error when the sequence number or the clientId is taken. */
-  Future<Void> insert(ChatEvent event) {
-    return mongo.insert(EVENTS, event.toDocument()).mapEmpty();
-  }
-
-  /** Inserts several events in one command (one commit on the embedded server); fails if any one fails. */
-  Future<Void> insertAll(List<ChatEvent> events) {
+  /**
+   * Inserts the events in order in one command (one commit on the embedded server). On failure
+   * (a number or a clientId already taken) the events before the failing one are stored and none
+   * after it.
+   */
+  Future<Void> insertInOrder(List<ChatEvent> events) {
     if (events.size() == 1) {
-      return insert(events.get(0));
+      return mongo.insert(EVENTS, events.get(0).toDocument()).mapEmpty();
     }
     List<BulkOperation> inserts = events.stream().map(e -> BulkOperation.createInsert(e.toDocument())).toList();
-    return mongo.bulkWriteWithOptions(EVENTS, inserts, new BulkWriteOptions().setOrdered(false)).mapEmpty();
+    return mongo.bulkWriteWithOptions(EVENTS, inserts, new BulkWriteOptions().setOrdered(true)).mapEmpty();
   }
 
   Future<Optional<ChatEvent>> findByClientId(String room, String clientId) {

@@ -8,174 +8,171 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.rapporteur.platform.mongo.MongoErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every room's log: gap-free sequence numbers, idempotent appends, and contiguous reads.
  *
- * <p>Without transactions a number is reserved ({@code $inc} on the room's counter) and then the
- * event is inserted under {@code _id = <room>:<seq>}. Every way that could leave a number empty is
- * closed: a failed insert is retried at the same number; a writer that loses a race on its clientId
- * fills its number with a {@code void} event; and a reader that finds a number still empty after
- * {@code holeRepairMillis} (its writer died) fills it with {@code void} itself. Filling and
- * writing race on the same {@code _id}, so exactly one of them wins; a writer that loses takes a new
- * number. Stored events are then published on the room's event-bus address.
+ * <p>An event is stored under {@code _id = <room>:<seq>}, and a writer only ever inserts the number
+ * after one it knows is stored. Appends to one room from this process go out in batches, one batch
+ * at a time, as one ordered insert at the numbers after the head this process last saw. An ordered
+ * insert stops at its first failure, so what it stores is always a run that continues the log: a
+ * number exists only once its event does, and no crash can leave a gap. The unique index on
+ * (room, clientId) makes a retried message fail to insert instead of being stored twice; the
+ * number another process took first fails on {@code _id}. After any failure the log reads what is
+ * really stored and settles each waiting append from that, so one storage command per batch is
+ * the common case and the failures cost the extra reads. Stored events are then published on the
+ * room's event-bus address.
  */
 public final class MessageLog {
-  private static final int RESERVE_ATTEMPTS = 5;
-  private static final int INSERT_RETRIES = 3;
-  private static final long POLL_MILLIS = 40;
+  private static final Logger logger = LoggerFactory.getLogger(MessageLog.class);
   private static final int MAX_BATCH = 200;
+  /** Rounds one batch may take when other writers keep taking its numbers or the store keeps failing. */
+  private static final int BATCH_ROUNDS = 8;
+  private static final long RETRY_MILLIS = 40;
+  /** How many ids one look-up for the head asks for. */
+  private static final int PROBE = 128;
+  /** The head hint is written once per this many events, so finding the head reads at most a page or two. */
+  private static final int HINT_STRIDE = 64;
+  private static final int READ_ATTEMPTS = 5;
 
   private final Vertx vertx;
   private final EventStore store;
-  private final long holeRepairMillis;
-  private final Map<RoomName, RoomQueue> queues = new ConcurrentHashMap<>();
+  private final Map<RoomName, RoomWriter> writers = new ConcurrentHashMap<>();
 
-  MessageLog(Vertx vertx, EventStore store, long holeRepairMillis) {
+  MessageLog(Vertx vertx, EventStore store) {
     this.vertx = vertx;
     this.store = store;
-    this.holeRepairMillis = holeRepairMillis;
   }
 
   /** The stored event for this draft: newly appended, or the one an earlier attempt with its clientId stored. */
   public Future<Appended> append(RoomName room, ChatEvent.Draft draft) {
-    return store.findByClientId(room.toString(), draft.clientId()).compose(found -> found.isPresent()
-        ? Future.succeededFuture(new Appended(found.get(), true))
-        : appendChecked(room, draft));
-  }
-
-  public record Appended(ChatEvent event, boolean duplicate) {}
-
-  /**
-   * Like {@link #append}, for a caller that has just looked the clientId up itself and found nothing.
-   * Appends to one room from this process are written in batches, one batch at a time: a block of
-   * numbers is reserved with one {@code $inc} and the events are inserted with one bulk write. A
-   * batch that fails in any way is settled event by event through the single-event path.
-   */
-  Future<Appended> appendChecked(RoomName room, ChatEvent.Draft draft) {
     Promise<Appended> promise = Promise.promise();
-    RoomQueue queue = queues.computeIfAbsent(room, r -> new RoomQueue());
+    RoomWriter writer = writers.computeIfAbsent(room, r -> new RoomWriter());
     boolean start;
-    synchronized (queue) {
-      queue.waiting.add(new Waiting(draft, promise));
-      start = !queue.running;
-      queue.running = true;
+    synchronized (writer) {
+      writer.waiting.add(new Waiting(draft, promise));
+      start = !writer.running;
+      writer.running = true;
     }
     if (start) {
-      writeNextBatch(room, queue);
+      writeNextBatch(room, writer);
     }
     return promise.future();
   }
 
+  public record Appended(ChatEvent event, boolean duplicate) {}
+
   private record Waiting(ChatEvent.Draft draft, Promise<Appended> promise) {}
 
-  private static final class RoomQueue {
+  /** This process's writer for one room; {@code head} is only a guess, checked by every insert. */
+  private static final class RoomWriter {
     final List<Waiting> waiting = new ArrayList<>();
     boolean running;
+    volatile long head = -1;
   }
 
-  private void writeNextBatch(RoomName room, RoomQueue queue) {
+  private void writeNextBatch(RoomName room, RoomWriter writer) {
     List<Waiting> batch;
-    synchronized (queue) {
-      if (queue.waiting.isEmpty()) {
-        queue.running = false;
-        queues.remove(room, queue);
+    synchronized (writer) {
+      if (writer.waiting.isEmpty()) {
+        writer.running = false;
         return;
       }
-      int size = Math.min(MAX_BATCH, queue.waiting.size());
-      batch = new ArrayList<>(queue.waiting.subList(0, size));
-      queue.waiting.subList(0, size).clear();
+      int size = Math.min(MAX_BATCH, writer.waiting.size());
+      batch = new ArrayList<>(writer.waiting.subList(0, size));
+      writer.waiting.subList(0, size).clear();
     }
-    writeBatch(room, batch).onComplete(done -> writeNextBatch(room, queue));
-  }
-
-  private Future<Void> writeBatch(RoomName room, List<Waiting> batch) {
-    return store.reserve(room.toString(), batch.size())
-        .compose(head -> {
-          Instant now = Instant.now();
-          long first = head - batch.size() + 1;
-          List<ChatEvent> events = new ArrayList<>(batch.size());
-          for (int i = 0; i < batch.size(); i++) {
-            events.add(ChatEvent.of(room.toString(), first + i, batch.get(i).draft(), now));
-          }
-          return store.insertAll(events)
-              .map(v -> {
-                for (int i = 0; i < events.size(); i++) {
-                  publish(room, events.get(i));
-                  batch.get(i).promise().tryComplete(new Appended(events.get(i), false));
-                }
-                return (Void) null;
-              })
-              .recover(failure -> settleOneByOne(room, events, batch));
-        })
+    writeBatch(room, writer, batch, 1)
         .onFailure(failure -> batch.forEach(w -> w.promise().tryFail(failure)))
-        .otherwiseEmpty();
+        .onComplete(done -> writeNextBatch(room, writer));
   }
 
-  private Future<Void> settleOneByOne(RoomName room, List<ChatEvent> events, List<Waiting> batch) {
-    Future<Void> chain = Future.succeededFuture();
-    for (int i = 0; i < events.size(); i++) {
-      ChatEvent event = events.get(i);
-      Waiting waiting = batch.get(i);
-      chain = chain.compose(v -> insertAt(room, event.seq(), waiting.draft(), RESERVE_ATTEMPTS, INSERT_RETRIES)
-          .onComplete(result -> {
-            if (result.succeeded()) {
-              waiting.promise().tryComplete(result.result());
-            } else {
-              waiting.promise().tryFail(result.cause());
-            }
-          })
-          .<Void>mapEmpty()
-          .otherwiseEmpty());
-    }
-    return chain;
-  }
-
-  private Future<Appended> reserveAndInsert(RoomName room, ChatEvent.Draft draft, int reservesLeft) {
-    return store.reserve(room.toString()).compose(seq -> insertAt(room, seq, draft, reservesLeft, INSERT_RETRIES));
-  }
-
-  private Future<Appended> insertAt(RoomName room, long seq, ChatEvent.Draft draft, int reservesLeft, int retriesLeft) {
-    ChatEvent event = ChatEvent.of(room.toString(), seq, draft, Instant.now());
-    return store.insert(event)
-        .map(v -> {
-          publish(room, event);
-          return new Appended(event, false);
-        })
-        .recover(failure -> {
-          if (MongoErrors.isDuplicateKey(failure)) {
-            return resolveConflict(room, seq, draft, reservesLeft);
-          }
-          return retriesLeft > 0
-              ? delay(POLL_MILLIS).compose(v -> insertAt(room, seq, draft, reservesLeft, retriesLeft - 1))
-              : Future.failedFuture(failure);
-        });
-  }
-
-  private Future<Appended> resolveConflict(RoomName room, long seq, ChatEvent.Draft draft, int reservesLeft) {
-    return store.findByClientId(room.toString(), draft.clientId()).compose(original -> {
-      if (original.isPresent()) {
-        ChatEvent first = original.get();
-        if (first.seq() == seq) {
-          // Our own earlier attempt at this number did store it (a batch, or a write whose reply was lost).
-          publish(room, first);
-          return Future.succeededFuture(new Appended(first, false));
+  private Future<Void> writeBatch(RoomName room, RoomWriter writer, List<Waiting> batch, int round) {
+    Future<Long> head = writer.head >= 0 ? Future.succeededFuture(writer.head) : head(room);
+    return head.compose(known -> {
+      Instant now = Instant.now();
+      List<ChatEvent> events = new ArrayList<>(batch.size());
+      for (int i = 0; i < batch.size(); i++) {
+        events.add(ChatEvent.of(room.toString(), known + 1 + i, batch.get(i).draft(), now));
+      }
+      return store.insertInOrder(events).transform(inserted -> {
+        if (inserted.succeeded()) {
+          stored(room, writer, events, batch);
+          return Future.succeededFuture();
         }
-        return fillVoid(room, seq).map(v -> new Appended(first, true));
-      }
-      if (reservesLeft <= 1) {
-        return Future.failedFuture(new IllegalStateException("Could not place an event in room " + room));
-      }
-      return reserveAndInsert(room, draft, reservesLeft - 1);
+        writer.head = -1;
+        if (round >= BATCH_ROUNDS) {
+          return Future.failedFuture(inserted.cause());
+        }
+        return settle(room, writer, events, batch)
+            .compose(left -> left.isEmpty() ? Future.succeededFuture()
+                : delay(round == 1 ? 0 : RETRY_MILLIS).compose(v -> writeBatch(room, writer, left, round + 1)));
+      });
     });
   }
 
-  private Future<Void> fillVoid(RoomName room, long seq) {
-    ChatEvent filler = ChatEvent.voidAt(room.toString(), seq);
-    return store.insert(filler)
-        .onSuccess(v -> publish(room, filler))
-        .recover(failure -> MongoErrors.isDuplicateKey(failure) ? Future.succeededFuture() : Future.failedFuture(failure));
+  private void stored(RoomName room, RoomWriter writer, List<ChatEvent> events, List<Waiting> batch) {
+    long last = events.get(events.size() - 1).seq();
+    writer.head = Math.max(writer.head, last);
+    for (int i = 0; i < events.size(); i++) {
+      publish(room, events.get(i));
+      batch.get(i).promise().tryComplete(new Appended(events.get(i), false));
+    }
+    if (last / HINT_STRIDE > (events.get(0).seq() - 1) / HINT_STRIDE) {
+      store.raiseHeadHint(room.toString(), last)
+          .onFailure(e -> logger.warn("Could not record the head of room {} at {}", room, last, e));
+    }
+  }
+
+  /**
+   * After a failed insert, finds out from storage which of the batch's events did get stored (the
+   * ordered insert may have stored a first part, and a reply may have been lost), and which drafts
+   * repeat a clientId stored earlier. Settles those, and returns the drafts still to write.
+   */
+  private Future<List<Waiting>> settle(RoomName room, RoomWriter writer, List<ChatEvent> attempted,
+      List<Waiting> batch) {
+    long first = attempted.get(0).seq();
+    return head(room).compose(head -> {
+      writer.head = head;
+      Future<List<ChatEvent>> ours = head >= first
+          ? store.range(room.toString(), first - 1, Math.min(head, first - 1 + attempted.size()), attempted.size())
+          : Future.succeededFuture(List.of());
+      return ours;
+    }).compose(storedRun -> {
+      List<Future<Waiting>> left = new ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        Waiting waiting = batch.get(i);
+        ChatEvent mine = i < storedRun.size() && storedRun.get(i).clientId().equals(waiting.draft().clientId())
+            ? storedRun.get(i) : null;
+        if (mine != null) {
+          publish(room, mine);
+          waiting.promise().tryComplete(new Appended(mine, false));
+          left.add(Future.succeededFuture());
+        } else {
+          left.add(store.findByClientId(room.toString(), waiting.draft().clientId()).map(earlier -> {
+            if (earlier.isPresent()) {
+              // Stored before this batch, or by a reply that never reached us: the retry gets the original.
+              publish(room, earlier.get());
+              waiting.promise().tryComplete(new Appended(earlier.get(), true));
+              return null;
+            }
+            return waiting;
+          }));
+        }
+      }
+      return Future.all(left).map(all -> {
+        List<Waiting> unsettled = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+          Waiting w = all.resultAt(i);
+          if (w != null && !w.promise().future().isComplete()) {
+            unsettled.add(w);
+          }
+        }
+        return unsettled;
+      });
+    });
   }
 
   private void publish(RoomName room, ChatEvent event) {
@@ -183,16 +180,29 @@ public final class MessageLog {
   }
 
   /**
-   * The events after {@code after}, without any gap, up to {@code upTo} (which must not exceed a
-   * number already handed out) and at most {@code limit}. It waits for a number still being
-   * written, and fills it with {@code void} when its writer is gone; so it returns at least one
-   * event whenever {@code after < upTo}.
+   * The room's head: the highest stored number. Read from storage, so it is exact across server
+   * processes: the hint (never above the head) and then the stored ids after it, page by page.
    */
-  public Future<List<ChatEvent>> readContiguous(RoomName room, long after, long upTo, int limit) {
-    return readContiguous(room, after, upTo, limit, System.currentTimeMillis());
+  public Future<Long> head(RoomName room) {
+    return store.headHint(room.toString()).compose(hint -> probeHead(room, hint));
   }
 
-  private Future<List<ChatEvent>> readContiguous(RoomName room, long after, long upTo, int limit, long waitingSince) {
+  private Future<Long> probeHead(RoomName room, long from) {
+    return store.range(room.toString(), from, from + PROBE, PROBE).compose(events -> {
+      int run = contiguousPrefix(events, from).size();
+      return run == PROBE ? probeHead(room, from + PROBE) : Future.succeededFuture(from + run);
+    });
+  }
+
+  /**
+   * The events after {@code after}, without any gap, up to {@code upTo} (which must not exceed a
+   * head read before) and at most {@code limit}; at least one whenever {@code after < upTo}.
+   */
+  public Future<List<ChatEvent>> readContiguous(RoomName room, long after, long upTo, int limit) {
+    return readContiguous(room, after, upTo, limit, 1);
+  }
+
+  private Future<List<ChatEvent>> readContiguous(RoomName room, long after, long upTo, int limit, int attempt) {
     long end = Math.min(upTo, after + limit);
     if (end <= after) {
       return Future.succeededFuture(List.of());
@@ -202,15 +212,13 @@ public final class MessageLog {
       if (!prefix.isEmpty()) {
         return Future.succeededFuture(prefix);
       }
-      if (System.currentTimeMillis() - waitingSince >= holeRepairMillis) {
-        return fillVoid(room, after + 1).compose(v -> readContiguous(room, after, upTo, limit));
+      // Every number up to a head is stored, so this only happens on a read that lags behind (a
+      // secondary); a few short waits, then the caller hears of it rather than spinning.
+      if (attempt >= READ_ATTEMPTS) {
+        return Future.failedFuture(new IllegalStateException("Room " + room + " has no event " + (after + 1)));
       }
-      return delay(POLL_MILLIS).compose(v -> readContiguous(room, after, upTo, limit, waitingSince));
+      return delay(RETRY_MILLIS).compose(v -> readContiguous(room, after, upTo, limit, attempt + 1));
     });
-  }
-
-  public Future<Long> reservedHead(RoomName room) {
-    return store.reservedHead(room.toString());
   }
 
   private static List<ChatEvent> contiguousPrefix(List<ChatEvent> events, long after) {
@@ -227,6 +235,6 @@ public final class MessageLog {
   }
 
   private Future<Void> delay(long millis) {
-    return vertx.timer(millis);
+    return millis <= 0 ? Future.succeededFuture() : vertx.timer(millis).mapEmpty();
   }
 }

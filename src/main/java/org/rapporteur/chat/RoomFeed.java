@@ -49,7 +49,7 @@ final class RoomFeed {
         }
       });
       ready = consumer.completion()
-          .compose(v -> log.reservedHead(room))
+          .compose(v -> log.head(room))
           .map(head -> {
             initialize(head);
             return null;

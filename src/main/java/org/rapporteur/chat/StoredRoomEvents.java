@@ -26,7 +26,7 @@ final class StoredRoomEvents implements RoomEvents {
       return Future.failedFuture(e);
     }
     String kind = event.getString("kind", "notice");
-    return log.appendChecked(name, new ChatEvent.Draft(kind, "srv-" + Ids.newId(), null, null, null, null, null,
+    return log.append(name, new ChatEvent.Draft(kind, "srv-" + Ids.newId(), null, null, null, null, null,
             List.of(), null, event.copy()))
         .map(appended -> appended.event().seq());
   }

@@ -124,7 +124,12 @@ public final class ChatBench {
 
   private Process startServer(boolean rapporteur, int port, Path dataDir, String core) throws IOException {
     List<String> command = new ArrayList<>(List.of("taskset", "-c", core, javaBin(), "-Xmx512m",
-        "-Dvertx.cacheDirBase=" + dataDir.resolve("vertx-cache"), "-cp", classpath));
+        "-Dvertx.cacheDirBase=" + dataDir.resolve("vertx-cache")));
+    String extraOptions = System.getenv("BENCH_SERVER_OPTS");
+    if (extraOptions != null && !extraOptions.isBlank()) {
+      command.addAll(List.of(extraOptions.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-cp", classpath));
     ProcessBuilder builder = new ProcessBuilder(command);
     if (rapporteur) {
       Path config = dataDir.resolve("bench.json");

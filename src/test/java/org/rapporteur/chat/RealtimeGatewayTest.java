@@ -8,7 +8,9 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -187,5 +189,37 @@ class RealtimeGatewayTest extends RealtimeTest {
     }
     assertThat(orders.get(1)).isEqualTo(orders.get(0));
     assertThat(orders.get(2)).isEqualTo(orders.get(0));
+  }
+
+  @Test
+  @DisplayName("Repeated clientIds inside one burst get their original seq; the other messages stay gap-free")
+  void repeatedClientIdsInsideABurst() {
+    ChatFixture f = new ChatFixture(server, "public");
+    RealtimeClient writer = connect(f.member);
+    writer.sendMessage(f.room, "b-0", "before the burst");
+    // Sent without waiting, so the server stores them in batches; every fourth repeats an earlier clientId.
+    for (int i = 1; i <= 24; i++) {
+      String clientId = i % 4 == 0 ? "b-" + (i - 3) : "b-" + i;
+      writer.send(new JsonObject().put("type", "send").put("room", f.room).put("clientId", clientId)
+          .put("text", "burst " + i));
+    }
+    Map<String, Long> seqByClientId = new HashMap<>();
+    for (int i = 0; i < 24; i++) {
+      JsonObject ack = writer.next("ack");
+      Long earlier = seqByClientId.putIfAbsent(ack.getString("clientId"), ack.getLong("seq"));
+      if (earlier != null) {
+        assertThat(ack.getLong("seq")).as("repeat of " + ack.getString("clientId")).isEqualTo(earlier);
+      }
+    }
+    assertThat(seqByClientId).hasSize(18);
+    assertThat(seqByClientId.values()).containsExactlyInAnyOrderElementsOf(
+        LongStream.rangeClosed(2, 19).boxed().toList());
+
+    RealtimeClient reader = connect(f.chair);
+    reader.subscribe(f.room, 0L);
+    List<JsonObject> events = reader.events(f.room, 19);
+    assertThat(events.stream().map(e -> e.getLong("seq")).toList())
+        .isEqualTo(LongStream.rangeClosed(1, 19).boxed().toList());
+    assertThat(reader.receives(e -> "event".equals(e.getString("type")), 300)).isFalse();
   }
 }
