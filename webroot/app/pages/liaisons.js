@@ -155,8 +155,9 @@ function actions(view) {
   const l = view.statement;
   const buttons = [];
   const act = (key, path, then) => h('button', {
-    class: 'primary', 'data-action': key,
+    class: path.confirm ? '' : 'primary', 'data-action': key,
     onclick: async (event) => {
+      if (path.confirm && !window.confirm(t(path.confirm, path.vars || {}))) return;
       event.target.disabled = true;
       try {
         const result = await api.post(`/api/liaisons/${l.id}/${path.action}`, path.body);
@@ -170,6 +171,7 @@ function actions(view) {
   if (view.can.edit) buttons.push(h('a', { href: `#/liaisons/${l.id}/edit`, class: 'button', 'data-action': 'liaison.editDraft' }, t('liaison.editDraft')));
   if (view.can.approve) buttons.push(act('liaison.approve', { action: 'approve' }));
   if (view.can.send) buttons.push(act('liaison.send', { action: 'send' }));
+  if (view.can.close) buttons.push(act('liaison.close', { action: 'close', confirm: 'liaison.confirmClose' }));
   for (const g of view.can.replyGroups) {
     const d = l.deliveries.find((x) => x.group.groupId === g.groupId);
     if (d?.state === 'received') buttons.push(act('liaison.takeUp', { action: 'take-up', body: { groupId: g.groupId }, vars: { group: g.code } }));

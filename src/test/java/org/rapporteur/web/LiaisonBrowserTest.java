@@ -125,4 +125,43 @@ class LiaisonBrowserTest extends BrowserTest {
       assertThat(consoleErrors).isEmpty();
     }
   }
+
+  @Test
+  @DisplayName("The sending group's chair closes a sent statement after confirming; its rapporteur is not offered to")
+  void chairClosesAStatementAfterConfirming() {
+    String sg3 = groupId("SG3RG-AFR");
+    try (BrowserContext rapporteurContext = chromium.browser().newContext();
+        BrowserContext chairContext = chromium.browser().newContext()) {
+      Page rapporteur = signedIn(rapporteurContext, "ahmed.hassan@demo.example");
+      rapporteur.navigate(server.origin() + "/#/groups/" + sg3);
+      rapporteur.click("#liaison-outbox a:has-text('LS/SG3RG-AFR/1')");
+      assertThat(rapporteur.locator("#liaison-number")).hasText("LS/SG3RG-AFR/1");
+      assertThat(rapporteur.locator("[data-action='liaison.draftReply']").first()).isVisible();
+      assertThat(rapporteur.locator("[data-action='liaison.close']")).hasCount(0);
+      String statementUrl = rapporteur.url();
+
+      Page chair = signedIn(chairContext, "aminata.diop@demo.example");
+      chair.navigate(statementUrl);
+      assertThat(chair.locator(".liaison-state")).hasText("sent");
+      List<String> questions = new ArrayList<>();
+      chair.onceDialog(dialog -> {
+        questions.add(dialog.message());
+        dialog.dismiss();
+      });
+      chair.click("[data-action='liaison.close']");
+      assertThat(chair.locator("[data-action='liaison.close']")).isEnabled();
+      assertThat(chair.locator(".liaison-state")).hasText("sent");
+      assertThat(questions).containsExactly("Close this statement? A closed statement cannot be reopened.");
+
+      chair.onceDialog(dialog -> dialog.accept());
+      chair.click("[data-action='liaison.close']");
+      assertThat(chair.locator(".liaison-state")).hasText("closed");
+      assertThat(chair.locator("[data-action='liaison.close']")).hasCount(0);
+      assertThat(chair.locator("#liaison-actions-error")).isEmpty();
+
+      rapporteur.reload();
+      assertThat(rapporteur.locator(".liaison-state")).hasText("closed");
+      assertThat(consoleErrors).isEmpty();
+    }
+  }
 }
