@@ -67,7 +67,7 @@ public final class ContributionRadarFeed {
       var c = found.contribution();
       return workspaces.findGroup(c.groupId()).map(group -> group.map(g -> new RadarDocument(
           RadarDocument.CONTRIBUTION, c.id(), g.sector().wire(), g.id(), g.code(), c.number(), c.title(),
-          found.text())).orElse(null));
+          found.text(), null, c.current().extraction().language())).orElse(null));
     });
   }
 }

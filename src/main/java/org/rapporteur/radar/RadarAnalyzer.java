@@ -41,7 +41,8 @@ final class RadarAnalyzer extends Analyzer {
     return new LowerCaseFilter(in);
   }
 
-  private static final class WithoutDigits extends FilteringTokenFilter {
+  /** Drops tokens with a digit: numbers and codes (Q4/1, SG3RG, 2026) say nothing about a subject. */
+  static final class WithoutDigits extends FilteringTokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
     WithoutDigits(TokenStream in) {

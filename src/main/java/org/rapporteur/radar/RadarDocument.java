@@ -5,14 +5,20 @@ package org.rapporteur.radar;
  * contributions feature) a contribution's extracted text. {@code key} is unique across kinds,
  * e.g. {@code question:<id>}; {@code sector} is {@code ITU-D} or {@code ITU-T}. Documents of one
  * {@code family} (a statement and its replies) are never reported as overlapping each other; null
- * means a family of one.
+ * means a family of one. {@code language} is the language the document says it is in (e.g. a
+ * contribution's detected language), or null to let the radar guess.
  */
 public record RadarDocument(String kind, String sourceId, String sector, String groupId, String groupCode, String ref,
-    String title, String text, String family) {
+    String title, String text, String family, String language) {
 
   public RadarDocument(String kind, String sourceId, String sector, String groupId, String groupCode, String ref,
       String title, String text) {
-    this(kind, sourceId, sector, groupId, groupCode, ref, title, text, null);
+    this(kind, sourceId, sector, groupId, groupCode, ref, title, text, null, null);
+  }
+
+  public RadarDocument(String kind, String sourceId, String sector, String groupId, String groupCode, String ref,
+      String title, String text, String family) {
+    this(kind, sourceId, sector, groupId, groupCode, ref, title, text, family, null);
   }
 
   boolean sameFamily(RadarDocument other) {

@@ -13,9 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.Document;
@@ -28,6 +26,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -48,19 +47,16 @@ import org.apache.lucene.util.BytesRef;
  * threads. Candidates come from MoreLikeThis (BM25) restricted to the other sector; they are then
  * ranked by the cosine similarity of TF-IDF vectors, which lies between 0 and 1 and so compares
  * across queries, and the terms that weigh most in that product are reported as shared key terms.
+ * Each document is analysed in its language (see {@link RadarLanguage}) into that language's field,
+ * and a query is compared only with documents of its own language.
  */
 public final class RadarIndex implements AutoCloseable {
   static final String KEY = "key";
-  static final String TEXT = "text";
+  static final String LANGUAGE = "language";
+  /** Written with every commit; an index of another schema is emptied at start, so the service rebuilds it. */
+  private static final Map<String, String> SCHEMA = Map.of("radar.schema", "2-per-language");
   private static final int CANDIDATES = 30;
   private static final int SHARED_TERMS = 6;
-  /** Words every ITU text uses: they say nothing about the subject. */
-  private static final List<String> BOILERPLATE = List.of("itu", "itu-d", "itu-t", "ict", "icts", "telecommunication",
-      "telecommunications", "question", "questions", "study", "group", "groups", "sg", "liaison", "statement", "ls",
-      "sector", "member", "states", "developing", "countries", "country", "regional", "region", "work", "including",
-      "also", "please", "kindly", "invite", "invited", "inform", "thank", "would", "like", "information", "action",
-      "comment", "comments", "meeting", "reply", "response", "rapporteur", "from", "about", "with", "between", "among",
-      "its", "their", "our", "other", "more", "new", "use", "used", "using", "within", "under", "how", "what", "which");
   private static final FieldType TEXT_TYPE = textType();
 
   private final FSDirectory directory;
@@ -81,12 +77,17 @@ public final class RadarIndex implements AutoCloseable {
   public static RadarIndex open(Path dir) {
     try {
       Files.createDirectories(dir);
-      CharArraySet stops = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
-      stops.addAll(BOILERPLATE);
-      Analyzer analyzer = new RadarAnalyzer(stops);
+      Analyzer analyzer = new RadarAnalyzers().perField();
       FSDirectory directory = FSDirectory.open(dir);
+      boolean current = !DirectoryReader.indexExists(directory)
+          || SegmentInfos.readLatestCommit(directory).getUserData().equals(SCHEMA);
       IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+      writer.setLiveCommitData(SCHEMA.entrySet());
+      if (!current) {
+        writer.deleteAll();
+        writer.commit();
+      }
       return new RadarIndex(directory, writer, analyzer);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -149,7 +150,9 @@ public final class RadarIndex implements AutoCloseable {
     doc.add(new StoredField("title", d.title()));
     doc.add(new StoredField("body", nonNull(d.text())));
     doc.add(new StoredField("family", nonNull(d.family())));
-    doc.add(new Field(TEXT, d.content(), TEXT_TYPE));
+    String language = RadarLanguage.choose(d.language(), d.content());
+    doc.add(new StringField(LANGUAGE, language, Field.Store.YES));
+    doc.add(new Field(RadarAnalyzers.field(language), d.content(), TEXT_TYPE));
     return doc;
   }
 
@@ -160,7 +163,7 @@ public final class RadarIndex implements AutoCloseable {
   private static RadarDocument fromLucene(Document doc) {
     return new RadarDocument(doc.get("kind"), doc.get("sourceId"), doc.get("sector"), blankToNull(doc.get("groupId")),
         blankToNull(doc.get("groupCode")), blankToNull(doc.get("ref")), doc.get("title"), blankToNull(doc.get("body")),
-        blankToNull(doc.get("family")));
+        blankToNull(doc.get("family")), doc.get(LANGUAGE));
   }
 
   private static String blankToNull(String s) {
@@ -186,16 +189,23 @@ public final class RadarIndex implements AutoCloseable {
   }
 
   /**
-   * The documents of other sectors most similar to {@code title + text}, best first.
+   * The documents of other sectors most similar to {@code title + text}, best first; the text's
+   * language is guessed from its script.
    *
    * @param excluded documents not to return (the one asked about, its thread)
    */
   public List<RadarMatch> similar(String title, String text, String sector, Collection<String> excluded, int limit) {
+    return similar(title, text, null, sector, excluded, limit);
+  }
+
+  /** As {@link #similar(String, String, String, Collection, int)}, for a text in a declared language (or null). */
+  public List<RadarMatch> similar(String title, String text, String language, String sector,
+      Collection<String> excluded, int limit) {
     String content = text == null || text.isBlank() ? title : title + "\n" + text;
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        return similar(searcher, content, sector, excluded, limit);
+        return similar(searcher, content, RadarLanguage.choose(language, content), sector, excluded, limit);
       } finally {
         searchers.release(searcher);
       }
@@ -235,7 +245,7 @@ public final class RadarIndex implements AutoCloseable {
     Map<String, RadarPair> pairs = new HashMap<>();
     for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), Math.max(1, size())).scoreDocs) {
       RadarDocument doc = fromLucene(searcher.storedFields().document(hit.doc));
-      for (RadarMatch match : similar(searcher, doc.content(), doc.sector(), List.of(doc.key()), 4)) {
+      for (RadarMatch match : similar(searcher, doc.content(), doc.language(), doc.sector(), List.of(doc.key()), 4)) {
         if (doc.sameFamily(match.document())) {
           continue;
         }
@@ -249,30 +259,31 @@ public final class RadarIndex implements AutoCloseable {
   }
 
 
-  private List<RadarMatch> similar(IndexSearcher searcher, String content, String sector, Collection<String> excluded,
-      int limit) throws IOException {
+  private List<RadarMatch> similar(IndexSearcher searcher, String content, String language, String sector,
+      Collection<String> excluded, int limit) throws IOException {
     IndexReader reader = searcher.getIndexReader();
-    if (reader.numDocs() == 0) {
+    String field = RadarAnalyzers.field(language);
+    if (reader.getDocCount(field) == 0) {
       return List.of();
     }
     MoreLikeThis mlt = new MoreLikeThis(reader);
     mlt.setAnalyzer(analyzer);
-    mlt.setFieldNames(new String[] {TEXT});
+    mlt.setFieldNames(new String[] {field});
     mlt.setMinTermFreq(1);
     mlt.setMinDocFreq(1);
-    mlt.setMinWordLen(3);
+    mlt.setMinWordLen(RadarAnalyzers.minWordLength(language));
     mlt.setMaxQueryTerms(30);
-    Query like = mlt.like(TEXT, new StringReader(content));
+    Query like = mlt.like(field, new StringReader(content));
     BooleanQuery.Builder query = new BooleanQuery.Builder()
         .add(like, BooleanClause.Occur.MUST)
         .add(new TermQuery(new Term("sector", sector)), BooleanClause.Occur.MUST_NOT);
     for (String key : excluded) {
       query.add(new TermQuery(new Term(KEY, key)), BooleanClause.Occur.MUST_NOT);
     }
-    Vector mine = analyze(content, reader);
+    Vector mine = analyze(content, field, reader);
     List<RadarMatch> matches = new ArrayList<>();
     for (ScoreDoc hit : searcher.search(query.build(), CANDIDATES).scoreDocs) {
-      Map<String, Double> theirs = vectorOf(reader, hit.doc);
+      Map<String, Double> theirs = vectorOf(reader, field, hit.doc);
       matches.add(compare(mine, theirs, fromLucene(searcher.storedFields().document(hit.doc))));
     }
     return matches.stream().sorted(Comparator.comparingDouble(RadarMatch::score).reversed()).limit(limit).toList();
@@ -281,10 +292,10 @@ public final class RadarIndex implements AutoCloseable {
   /** Weights (1 + log tf) * idf, and the first surface form of each stem, for showing shared terms. */
   private record Vector(Map<String, Double> weights, Map<String, String> surface) {}
 
-  private Vector analyze(String content, IndexReader reader) throws IOException {
+  private Vector analyze(String content, String field, IndexReader reader) throws IOException {
     Map<String, Integer> freqs = new LinkedHashMap<>();
     Map<String, String> surface = new HashMap<>();
-    try (TokenStream tokens = analyzer.tokenStream(TEXT, content)) {
+    try (TokenStream tokens = analyzer.tokenStream(field, content)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
       tokens.reset();
@@ -297,28 +308,29 @@ public final class RadarIndex implements AutoCloseable {
     }
     Map<String, Double> weights = new HashMap<>();
     for (Map.Entry<String, Integer> e : freqs.entrySet()) {
-      weights.put(e.getKey(), weight(e.getValue(), reader, e.getKey()));
+      weights.put(e.getKey(), weight(e.getValue(), reader, field, e.getKey()));
     }
     return new Vector(weights, surface);
   }
 
-  private Map<String, Double> vectorOf(IndexReader reader, int doc) throws IOException {
+  private Map<String, Double> vectorOf(IndexReader reader, String field, int doc) throws IOException {
     Map<String, Double> weights = new HashMap<>();
-    Terms terms = reader.termVectors().get(doc, TEXT);
+    Terms terms = reader.termVectors().get(doc, field);
     if (terms == null) {
       return weights;
     }
     TermsEnum it = terms.iterator();
     for (BytesRef term = it.next(); term != null; term = it.next()) {
       String text = term.utf8ToString();
-      weights.put(text, weight(it.totalTermFreq(), reader, text));
+      weights.put(text, weight(it.totalTermFreq(), reader, field, text));
     }
     return weights;
   }
 
-  private static double weight(long tf, IndexReader reader, String term) throws IOException {
-    int df = reader.docFreq(new Term(TEXT, term));
-    int n = reader.numDocs();
+  /** The idf counts the documents of the term's language only. */
+  private static double weight(long tf, IndexReader reader, String field, String term) throws IOException {
+    int df = reader.docFreq(new Term(field, term));
+    int n = reader.getDocCount(field);
     double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     return (1 + Math.log(tf)) * idf;
   }

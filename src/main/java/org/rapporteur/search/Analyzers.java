@@ -16,16 +16,17 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 /**
  * One analyzer per UN language; text in another or unknown language uses the standard one. A
  * document's title and text go to the fields of its language ({@code text_fr}, ...), and a query is
- * analysed once per language, so each language is stemmed and segmented by its own rules.
+ * analysed once per language, so each language is stemmed and segmented by its own rules. The
+ * duplication radar analyses its documents with these too.
  */
-final class Analyzers {
+public final class Analyzers {
   static final String STANDARD = "std";
   static final List<String> LANGUAGES = List.of("ar", "zh", "en", "fr", "ru", "es", STANDARD);
 
   private final Map<String, Analyzer> byLanguage = new HashMap<>();
   private final PerFieldAnalyzerWrapper perField;
 
-  Analyzers() {
+  public Analyzers() {
     byLanguage.put("ar", new ArabicAnalyzer());
     byLanguage.put("zh", new SmartChineseAnalyzer());
     byLanguage.put("en", new EnglishAnalyzer());
@@ -54,7 +55,7 @@ final class Analyzers {
     return "text_" + language;
   }
 
-  Analyzer forLanguage(String language) {
+  public Analyzer forLanguage(String language) {
     return byLanguage.get(language);
   }
 
