@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * client, deliveries per second, losses and the server's resident memory.
  *
  * <p>{@code java -cp target/rapporteur.jar:target/test-classes org.rapporteur.bench.ChatBench
- * [--clients 100,1000,5000] [--rates 100,100,20] [--seconds 10] [--server-core 0]}
+ * [--clients 100,1000,5000] [--rates 100,100,20] [--warmup 30] [--seconds 10] [--server-core 0]}
  */
 public final class ChatBench {
   private static final String ADMIN_EMAIL = "bench@bench.example";
@@ -46,12 +46,14 @@ public final class ChatBench {
     List<Integer> clients = List.of(100, 1000, 5000);
     List<Integer> rates = List.of(100, 100, 20);
     int seconds = 10;
+    int warmup = 30;
     String serverCore = "0";
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--clients" -> clients = ints(args[i + 1]);
         case "--rates" -> rates = ints(args[i + 1]);
         case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+        case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
         case "--server-core" -> serverCore = args[i + 1];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
@@ -60,8 +62,8 @@ public final class ChatBench {
     List<String> summary = new ArrayList<>();
     try {
       for (int i = 0; i < clients.size(); i++) {
-        Result stored = bench.run(true, clients.get(i), rates.get(i), seconds, serverCore);
-        Result bare = bench.run(false, clients.get(i), rates.get(i), seconds, serverCore);
+        Result stored = bench.run(true, clients.get(i), rates.get(i), warmup, seconds, serverCore);
+        Result bare = bench.run(false, clients.get(i), rates.get(i), warmup, seconds, serverCore);
         summary.add(stored.line("rapporteur"));
         summary.add(bare.line("bare-vertx"));
         summary.add(String.format(Locale.ROOT,
@@ -94,7 +96,7 @@ public final class ChatBench {
     }
   }
 
-  private Result run(boolean rapporteur, int n, int rate, int seconds, String core) throws Exception {
+  private Result run(boolean rapporteur, int n, int rate, int warmup, int seconds, String core) throws Exception {
     int port = 20_000 + (int) (Math.random() * 20_000);
     Path dataDir = Files.createTempDirectory("chat-bench");
     Process server = startServer(rapporteur, port, dataDir, core);
@@ -110,9 +112,9 @@ public final class ChatBench {
       System.out.printf(Locale.ROOT, "%s: connecting %d clients...%n", rapporteur ? "rapporteur" : "bare", n);
       Load load = new Load(port, cookie, room, rapporteur);
       load.connect(n);
-      System.out.printf(Locale.ROOT, "%s: %d clients connected; sending %d msgs/s for %d s%n",
-          rapporteur ? "rapporteur" : "bare", n, rate, seconds);
-      return load.measure(rate, seconds, server.pid());
+      System.out.printf(Locale.ROOT, "%s: %d clients connected; sending %d msgs/s for %d s of warm-up, then %d s%n",
+          rapporteur ? "rapporteur" : "bare", n, rate, warmup, seconds);
+      return load.measure(rate, warmup, seconds, server.pid());
     } finally {
       server.destroy();
       if (!server.waitFor(10, TimeUnit.SECONDS)) {
@@ -314,10 +316,10 @@ public final class ChatBench {
       }
     }
 
-    Result measure(int rate, int seconds, long serverPid) throws InterruptedException {
+    Result measure(int rate, int warmup, int seconds, long serverPid) throws InterruptedException {
       int senders = Math.min(10, sockets.size());
       AtomicLong sent = new AtomicLong();
-      long warmupNanos = TimeUnit.SECONDS.toNanos(3);
+      long warmupNanos = TimeUnit.SECONDS.toNanos(warmup);
       long measureNanos = TimeUnit.SECONDS.toNanos(seconds);
       long start = System.nanoTime();
       long[] window = new long[2];
