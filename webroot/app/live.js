@@ -27,7 +27,8 @@ function sinceOf(room) {
 }
 
 function subscribeFrame(room) {
-  return JSON.stringify({ type: 'subscribe', room, since: sinceOf(room) });
+  // batch: when events come faster than the server hands them out, several arrive as one `events` frame.
+  return JSON.stringify({ type: 'subscribe', room, since: sinceOf(room), batch: true });
 }
 
 function deliver(room, frame) {
@@ -54,7 +55,8 @@ function connect() {
   };
   current.onmessage = (message) => {
     const frame = JSON.parse(message.data);
-    if (frame.room) deliver(frame.room, frame);
+    if (frame.type === 'events') frame.events.forEach((event) => deliver(frame.room, event));
+    else if (frame.room) deliver(frame.room, frame);
     else each((sub) => sub.onFrame(frame));
   };
   current.onclose = () => {

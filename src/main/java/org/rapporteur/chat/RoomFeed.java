@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,8 +22,8 @@ final class RoomFeed {
   private final Vertx vertx;
   private final RoomName room;
   private final MessageLog log;
-  /** Subscribers by the event loop that owns their connection: one task per loop per event, not one per write. */
-  private final Map<Context, Set<Subscription>> subscribers = new ConcurrentHashMap<>();
+  /** Subscribers by the event loop that owns their connection: one task per loop, not one per write. */
+  private final Map<Context, LoopFanOut> loops = new ConcurrentHashMap<>();
   private final TreeMap<Long, ChatEvent> pending = new TreeMap<>();
   private MessageConsumer<Object> consumer;
   private Future<Void> ready;
@@ -60,20 +59,20 @@ final class RoomFeed {
 
   /** Adds a subscriber and returns the head it joins at: it gets every event after that from this feed. */
   synchronized long attach(Subscription subscription) {
-    subscribers.computeIfAbsent(subscription.context(), c -> ConcurrentHashMap.newKeySet()).add(subscription);
+    loops.computeIfAbsent(subscription.context(), c -> new LoopFanOut(c, room)).members.add(subscription);
     return delivered;
   }
 
   void detach(Subscription subscription) {
-    Set<Subscription> group = subscribers.get(subscription.context());
-    if (group != null) {
-      group.remove(subscription);
+    LoopFanOut loop = loops.get(subscription.context());
+    if (loop != null) {
+      loop.members.remove(subscription);
     }
   }
 
   synchronized void close() {
     closed = true;
-    subscribers.clear();
+    loops.clear();
     pending.clear();
     if (consumer != null) {
       consumer.unregister();
@@ -100,27 +99,16 @@ final class RoomFeed {
     while (!pending.isEmpty() && pending.firstKey() == delivered + 1) {
       ChatEvent event = pending.pollFirstEntry().getValue();
       delivered = event.seq();
-      String frame = event.frame().encode();
-      fanOut(event.seq(), frame);
+      RoomFrame frame = new RoomFrame(event.seq(), event.frame().encode());
+      for (LoopFanOut loop : loops.values()) {
+        if (!loop.members.isEmpty()) {
+          loop.offer(frame);
+        }
+      }
     }
     if (!pending.isEmpty() && !gapFillScheduled) {
       gapFillScheduled = true;
       vertx.setTimer(GAP_WAIT_MILLIS, id -> fillGap());
-    }
-  }
-
-  private void fanOut(long seq, String frame) {
-    Context current = Vertx.currentContext();
-    for (Map.Entry<Context, Set<Subscription>> group : subscribers.entrySet()) {
-      Set<Subscription> members = group.getValue();
-      if (members.isEmpty()) {
-        continue;
-      }
-      if (group.getKey() == current) {
-        members.forEach(s -> s.deliver(seq, frame));
-      } else {
-        group.getKey().runOnContext(v -> members.forEach(s -> s.deliver(seq, frame)));
-      }
     }
   }
 

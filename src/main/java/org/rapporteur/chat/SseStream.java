@@ -21,7 +21,7 @@ final class SseStream implements Outbound, Heartbeat {
   SseStream(Vertx vertx, HttpServerResponse response, RoomName room, ChatService chat, RoomFeeds feeds,
       Runnable onClose) {
     this.response = response;
-    this.subscription = new Subscription(vertx, vertx.getOrCreateContext(), room, this, chat.log(), chat.config().replayBufferEvents());
+    this.subscription = new Subscription(vertx, vertx.getOrCreateContext(), room, this, chat.log(), chat.config().replayBufferEvents(), false);
     this.feeds = feeds;
     this.onClose = onClose;
     response.setWriteQueueMaxSize(chat.config().sendQueueBytes());

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * One subscriber of one room. Joining happens in three steps with no loss and no duplicate at the
@@ -22,20 +23,22 @@ final class Subscription {
   private final Outbound out;
   private final MessageLog log;
   private final int bufferLimit;
-  private final ArrayDeque<Buffered> buffer = new ArrayDeque<>();
+  private final boolean batches;
+  private final ArrayDeque<RoomFrame> buffer = new ArrayDeque<>();
   private long cursor;
   private boolean replaying = true;
   private boolean closed;
 
-  private record Buffered(long seq, String frame) {}
-
-  Subscription(Vertx vertx, Context context, RoomName room, Outbound out, MessageLog log, int bufferLimit) {
+  /** {@code batches}: the client understands {@code events} frames (several events in one frame). */
+  Subscription(Vertx vertx, Context context, RoomName room, Outbound out, MessageLog log, int bufferLimit,
+      boolean batches) {
     this.vertx = vertx;
     this.context = context;
     this.room = room;
     this.out = out;
     this.log = log;
     this.bufferLimit = bufferLimit;
+    this.batches = batches;
   }
 
   RoomName room() {
@@ -47,23 +50,36 @@ final class Subscription {
     return context;
   }
 
-  /** Called by the feed, in sequence order, for every event after the head it attached this at. */
-  synchronized void deliver(long seq, String frame) {
+  /**
+   * Called by the feed, in sequence order, for every event after the head it attached this at;
+   * {@code together} is the same events as one {@code events} frame when there are several.
+   */
+  synchronized void deliver(List<RoomFrame> frames, String together) {
     if (closed) {
       return;
     }
     if (replaying) {
-      if (buffer.size() >= bufferLimit) {
+      if (buffer.size() + frames.size() > bufferLimit) {
         closed = true;
         out.closeSlow("too slow: more than " + bufferLimit + " events arrived during the replay");
         return;
       }
-      buffer.add(new Buffered(seq, frame));
+      buffer.addAll(frames);
       return;
     }
-    if (seq > cursor) {
-      cursor = seq;
-      out.send(frame, seq);
+    long last = frames.get(frames.size() - 1).seq();
+    if (together != null && batches && frames.get(0).seq() > cursor) {
+      cursor = last;
+      out.send(together, last);
+      return;
+    }
+    for (RoomFrame frame : frames) {
+      if (frame.seq() > cursor) {
+        cursor = frame.seq();
+        if (!out.send(frame.frame(), frame.seq())) {
+          return;
+        }
+      }
     }
   }
 
@@ -115,7 +131,7 @@ final class Subscription {
 
   private synchronized void goLive() {
     replaying = false;
-    for (Buffered b : buffer) {
+    for (RoomFrame b : buffer) {
       if (b.seq() > cursor) {
         cursor = b.seq();
         out.send(b.frame(), b.seq());

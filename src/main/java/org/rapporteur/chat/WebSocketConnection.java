@@ -87,9 +87,11 @@ final class WebSocketConnection implements Outbound, Heartbeat {
   private void subscribe(JsonObject frame) {
     RoomName room;
     Long since;
+    boolean batches;
     try {
       room = RoomName.parse(frame.getValue("room") instanceof String s ? s : null, "room");
       since = readSince(frame.getValue("since"));
+      batches = readBatch(frame.getValue("batch"));
     } catch (InvalidInputException e) {
       fail(ErrorCodes.of(e), e.getMessage(), null, null);
       return;
@@ -99,7 +101,8 @@ final class WebSocketConnection implements Outbound, Heartbeat {
       return;
     }
     dropSubscription(room);
-    Subscription subscription = new Subscription(vertx, context, room, this, chat.log(), chat.config().replayBufferEvents());
+    Subscription subscription = new Subscription(vertx, context, room, this, chat.log(), chat.config().replayBufferEvents(),
+        batches);
     accessFor(room)
         .compose(a -> {
           subscriptions.put(room, subscription);
@@ -126,6 +129,13 @@ final class WebSocketConnection implements Outbound, Heartbeat {
       return n.longValue();
     }
     throw InvalidInputException.of("since", "must be a sequence number (0 or more) or null");
+  }
+
+  private static boolean readBatch(Object value) {
+    if (value == null || value instanceof Boolean) {
+      return Boolean.TRUE.equals(value);
+    }
+    throw InvalidInputException.of("batch", "must be true or false");
   }
 
   private void unsubscribe(JsonObject frame) {

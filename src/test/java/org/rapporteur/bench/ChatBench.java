@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * client, deliveries per second, losses and the server's resident memory.
  *
  * <p>{@code java -cp target/rapporteur.jar:target/test-classes org.rapporteur.bench.ChatBench
- * [--clients 100,1000,5000] [--rates 100,100,20] [--warmup 30] [--seconds 10] [--server-core 0]}
+ * [--clients 100,1000,5000] [--rates 100,100,20] [--warmup 30] [--seconds 10] [--batch true] [--server-core 0]}
  */
 public final class ChatBench {
   private static final String ADMIN_EMAIL = "bench@bench.example";
@@ -41,6 +41,8 @@ public final class ChatBench {
 
   private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
   private final String classpath = System.getProperty("java.class.path");
+  /** Whether the Rapporteur clients ask for {@code events} frames (several events in one), as the browser does. */
+  private boolean batches = true;
 
   public static void main(String[] args) throws Exception {
     List<Integer> clients = List.of(100, 1000, 5000);
@@ -48,17 +50,20 @@ public final class ChatBench {
     int seconds = 10;
     int warmup = 30;
     String serverCore = "0";
+    boolean batches = true;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--clients" -> clients = ints(args[i + 1]);
         case "--rates" -> rates = ints(args[i + 1]);
         case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+        case "--batch" -> batches = Boolean.parseBoolean(args[i + 1]);
         case "--server-core" -> serverCore = args[i + 1];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     ChatBench bench = new ChatBench();
+    bench.batches = batches;
     List<String> summary = new ArrayList<>();
     try {
       for (int i = 0; i < clients.size(); i++) {
@@ -287,7 +292,8 @@ public final class ChatBench {
           ws.textMessageHandler(this::onFrame);
           sockets.add(ws);
           if (rapporteur) {
-            ws.writeTextMessage(new JsonObject().put("type", "subscribe").put("room", room).encode());
+            ws.writeTextMessage(new JsonObject().put("type", "subscribe").put("room", room).put("batch", batches)
+                .encode());
           }
         }
       }
@@ -298,21 +304,24 @@ public final class ChatBench {
       }
     }
 
+    /** Every message carries its send time as {@code t=<nanoTime>}; an {@code events} frame carries several. */
     private void onFrame(String frame) {
-      int at = frame.indexOf("t=");
-      if (at < 0) {
-        return;
-      }
-      int end = at + 2;
-      while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
-        end++;
-      }
-      long latency = System.nanoTime() - Long.parseLong(frame.substring(at + 2, end));
-      delivered.incrementAndGet();
-      if (measuring) {
-        measuredDeliveries++;
-        histogram[(int) Math.min(BUCKETS - 1, latency / BUCKET_NANOS)]++;
-        maxNanos = Math.max(maxNanos, latency);
+      long now = System.nanoTime();
+      for (int at = frame.indexOf("t="); at >= 0; at = frame.indexOf("t=", at + 2)) {
+        int end = at + 2;
+        while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
+          end++;
+        }
+        if (end == at + 2) {
+          continue;
+        }
+        long latency = now - Long.parseLong(frame.substring(at + 2, end));
+        delivered.incrementAndGet();
+        if (measuring) {
+          measuredDeliveries++;
+          histogram[(int) Math.min(BUCKETS - 1, latency / BUCKET_NANOS)]++;
+          maxNanos = Math.max(maxNanos, latency);
+        }
       }
     }
 

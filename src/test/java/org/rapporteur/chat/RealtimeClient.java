@@ -23,11 +23,21 @@ final class RealtimeClient implements AutoCloseable {
   private final List<JsonObject> skipped = new ArrayList<>();
   volatile Short closeCode;
   volatile String closeReason;
+  /** How many {@code events} frames (several events in one) arrived; their events are queued one by one. */
+  volatile int batchFrames;
 
   private RealtimeClient(WebSocketClient client, WebSocket ws) {
     this.client = client;
     this.ws = ws;
-    ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    ws.textMessageHandler(text -> {
+      JsonObject frame = new JsonObject(text);
+      if ("events".equals(frame.getString("type"))) {
+        batchFrames++;
+        frame.getJsonArray("events").forEach(event -> frames.add((JsonObject) event));
+      } else {
+        frames.add(frame);
+      }
+    });
     ws.closeHandler(v -> {
       closeCode = ws.closeStatusCode();
       closeReason = ws.closeReason();
@@ -112,7 +122,12 @@ final class RealtimeClient implements AutoCloseable {
   }
 
   JsonObject subscribe(String room, Long since) {
-    send(new JsonObject().put("type", "subscribe").put("room", room).put("since", since));
+    return subscribe(room, since, false);
+  }
+
+  /** With {@code batch}, the server may send several events as one {@code events} frame. */
+  JsonObject subscribe(String room, Long since, boolean batch) {
+    send(new JsonObject().put("type", "subscribe").put("room", room).put("since", since).put("batch", batch));
     return next(f -> "subscribed".equals(f.getString("type")) && room.equals(f.getString("room"))
         || "error".equals(f.getString("type")));
   }

@@ -158,7 +158,8 @@ class RealtimeGatewayTest extends RealtimeTest {
     int total = senders * perSender;
     List<RealtimeClient> subscribers = List.of(connect(f.member), connect(f.chair), connect(f.outsider));
     for (RealtimeClient s : subscribers) {
-      assertThat(s.subscribe(f.room, null).getLong("head")).isZero();
+      // The last one takes events in batches when they come faster than its loop hands them out.
+      assertThat(s.subscribe(f.room, null, s == subscribers.get(2)).getLong("head")).isZero();
     }
     List<RealtimeClient> writers = new ArrayList<>();
     for (int i = 0; i < senders; i++) {
@@ -221,5 +222,32 @@ class RealtimeGatewayTest extends RealtimeTest {
     assertThat(events.stream().map(e -> e.getLong("seq")).toList())
         .isEqualTo(LongStream.rangeClosed(1, 19).boxed().toList());
     assertThat(reader.receives(e -> "event".equals(e.getString("type")), 300)).isFalse();
+  }
+
+  @Test
+  @DisplayName("A burst reaches a subscriber that asked for batches in fewer frames, in order and once; others get single events")
+  void burstsGoOutInBatchesToThoseWhoAskForThem() {
+    ChatFixture f = new ChatFixture(server, "public");
+    RealtimeClient batched = connect(f.member);
+    RealtimeClient single = connect(f.chair);
+    batched.subscribe(f.room, null, true);
+    single.subscribe(f.room, null, false);
+    int total = 200;
+    var events = server.app().services().chat().roomEvents();
+    List<io.vertx.core.Future<Long>> stored = new ArrayList<>();
+    for (int i = 1; i <= total; i++) {
+      stored.add(events.publish(f.room, new JsonObject().put("kind", "notice").put("n", i)));
+    }
+    io.vertx.core.Future.all(stored).await();
+    List<Long> expected = LongStream.rangeClosed(1, total).boxed().toList();
+    for (RealtimeClient client : List.of(batched, single)) {
+      List<JsonObject> received = client.events(f.room, total);
+      assertThat(received.stream().map(e -> e.getLong("seq")).toList()).isEqualTo(expected);
+      assertThat(received.stream().map(e -> e.getJsonObject("event").getInteger("n")).toList())
+          .isEqualTo(LongStream.rangeClosed(1, total).mapToObj(n -> (int) n).toList());
+      assertThat(client.receives(e -> "event".equals(e.getString("type")), 200)).isFalse();
+    }
+    assertThat(batched.batchFrames).isPositive();
+    assertThat(single.batchFrames).isZero();
   }
 }
