@@ -16,9 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * write for several events instead of one write per event, so the delay stops growing.
  */
 final class LoopFanOut {
-  /** An {@code events} frame stops growing at this many events or characters (a burst then takes several). */
+  /** An {@code events} frame stops growing at this many events or bytes (a burst then takes several). */
   static final int MAX_BATCH_EVENTS = 100;
-  static final int MAX_BATCH_CHARS = 32_768;
+  static final int MAX_BATCH_BYTES = 32_768;
+  /** Subscribers served between two turns of the loop at its sockets. */
+  private static final int SLICE = 250;
 
   private final Context context;
   private final String roomJson;
@@ -40,42 +42,57 @@ final class LoopFanOut {
       }
       scheduled = true;
     }
-    context.runOnContext(v -> handOut());
+    scheduleOnLoop();
   }
 
-  private void handOut() {
+  private void scheduleOnLoop() {
+    AfterReads.run(context, this::nextBatch);
+  }
+
+  /** Takes what waits (within the batch bounds) and starts handing it out, or stops when nothing waits. */
+  private void nextBatch() {
     List<RoomFrame> batch = new ArrayList<>();
-    boolean more;
     synchronized (waiting) {
-      int chars = 0;
+      int bytes = 0;
       while (!waiting.isEmpty() && batch.size() < MAX_BATCH_EVENTS
-          && (batch.isEmpty() || chars + waiting.peekFirst().frame().length() <= MAX_BATCH_CHARS)) {
+          && (batch.isEmpty() || bytes + waiting.peekFirst().frame().size() <= MAX_BATCH_BYTES)) {
         RoomFrame next = waiting.pollFirst();
-        chars += next.frame().length();
+        bytes += next.frame().size();
         batch.add(next);
       }
-      more = !waiting.isEmpty();
-      scheduled = more;
+      if (batch.isEmpty()) {
+        scheduled = false;
+        return;
+      }
     }
-    if (more) {
-      context.runOnContext(v -> handOut());
+    WireFrame together = batch.size() > 1 ? eventsFrame(batch) : null;
+    handOut(batch, together, members.toArray(new Subscription[0]), 0);
+  }
+
+  /**
+   * Hands one batch to the subscribers a slice at a time, the loop reading its sockets between
+   * slices: a room of thousands then delays incoming messages and storage replies by one slice, not
+   * by the whole room.
+   */
+  private void handOut(List<RoomFrame> batch, WireFrame together, Subscription[] to, int from) {
+    int end = Math.min(to.length, from + SLICE);
+    for (int i = from; i < end; i++) {
+      to[i].deliver(batch, together);
     }
-    if (batch.isEmpty()) {
-      return;
-    }
-    String together = batch.size() > 1 ? eventsFrame(batch) : null;
-    for (Subscription member : members) {
-      member.deliver(batch, together);
+    if (end < to.length) {
+      AfterReads.run(context, () -> handOut(batch, together, to, end));
+    } else {
+      scheduleOnLoop();
     }
   }
 
   /** The frames are encoded JSON objects already, so the batch is put together without parsing them. */
-  private String eventsFrame(List<RoomFrame> batch) {
-    StringBuilder json = new StringBuilder(64 + batch.stream().mapToInt(f -> f.frame().length() + 1).sum());
+  private WireFrame eventsFrame(List<RoomFrame> batch) {
+    StringBuilder json = new StringBuilder(64 + batch.stream().mapToInt(f -> f.frame().json().length() + 1).sum());
     json.append("{\"type\":\"events\",\"room\":").append(roomJson).append(",\"events\":[");
     for (int i = 0; i < batch.size(); i++) {
-      json.append(i == 0 ? "" : ",").append(batch.get(i).frame());
+      json.append(i == 0 ? "" : ",").append(batch.get(i).frame().json());
     }
-    return json.append("]}").toString();
+    return new WireFrame(json.append("]}").toString());
   }
 }

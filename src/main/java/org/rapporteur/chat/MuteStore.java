@@ -1,6 +1,7 @@
 package org.rapporteur.chat;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
@@ -63,15 +64,34 @@ final class MuteStore {
     if (cache.size() > MAX_CACHED_ROOMS) {
       cache.clear();
     }
-    Cached cached = cache.compute(room, (r, old) -> old != null && now - old.at() < CACHE_MILLIS
-        ? old : new Cached(load(r), now));
+    Cached cached = cache.computeIfAbsent(room, r -> new Cached(load(r), now));
+    if (now - cached.at() >= CACHE_MILLIS && cached.muted().isComplete()) {
+      refresh(room, cached, now);
+    }
     return cached.muted().onFailure(e -> cache.remove(room, cached)).map(muted -> muted.contains(userId));
   }
 
+  /**
+   * Reloads an expired room in the background while callers keep the answer they have: a reload
+   * under load can take a while, and every message of the room would wait for it. A copy dropped
+   * by an announcement meanwhile is not put back.
+   */
+  private void refresh(String room, Cached expired, long now) {
+    Cached refreshing = new Cached(expired.muted(), now);
+    if (cache.replace(room, expired, refreshing)) {
+      Future<Set<String>> fresh = load(room);
+      fresh.onSuccess(muted -> cache.replace(room, refreshing, new Cached(fresh, System.currentTimeMillis())));
+    }
+  }
+
+  /** Bound to no event loop: a message checked against it goes on in the thread that asked, without a hop. */
   private Future<Set<String>> load(String room) {
-    return mongo.findWithOptions(MUTES, new JsonObject().put("room", room),
+    Promise<Set<String>> loaded = Promise.promise();
+    mongo.findWithOptions(MUTES, new JsonObject().put("room", room),
             new FindOptions().setFields(new JsonObject().put("userId", 1)))
-        .map(docs -> docs.stream().map(d -> d.getString("userId")).collect(Collectors.toUnmodifiableSet()));
+        .map(docs -> docs.stream().map(d -> d.getString("userId")).collect(Collectors.toUnmodifiableSet()))
+        .onComplete(loaded);
+    return loaded.future();
   }
 
   private void announce(String room) {

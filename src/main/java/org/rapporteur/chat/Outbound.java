@@ -3,7 +3,7 @@ package org.rapporteur.chat;
 /** Where a subscriber's frames go: a WebSocket or a Server-Sent Events stream. Safe to call from any thread. */
 interface Outbound {
   /** Writes one frame; when the peer cannot keep up, closes the transport instead and returns false. */
-  boolean send(String frame, long seq);
+  boolean send(WireFrame frame, long seq);
 
   /** True while the transport's send queue is at its bound. */
   boolean congested();

@@ -45,9 +45,10 @@ public final class RealtimeGateway {
     if (!ctx.request().canUpgradeToWebSocket()) {
       throw InvalidInputException.of("Upgrade", "open a WebSocket here, or use /api/realtime/sse");
     }
+    ChannelWriter writer = ChannelWriter.of(ctx.request().connection());
     ctx.request().toWebSocket().onSuccess(ws -> {
       WebSocketConnection[] self = new WebSocketConnection[1];
-      self[0] = new WebSocketConnection(vertx, ws, actor, chat, feeds, () -> connections.remove(self[0]));
+      self[0] = new WebSocketConnection(vertx, ws, writer, actor, chat, feeds, () -> connections.remove(self[0]));
       connections.add(self[0]);
       self[0].start();
     }).onFailure(ctx::fail);

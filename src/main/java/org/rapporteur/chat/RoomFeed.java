@@ -99,7 +99,7 @@ final class RoomFeed {
     while (!pending.isEmpty() && pending.firstKey() == delivered + 1) {
       ChatEvent event = pending.pollFirstEntry().getValue();
       delivered = event.seq();
-      RoomFrame frame = new RoomFrame(event.seq(), event.frame().encode());
+      RoomFrame frame = new RoomFrame(event.seq(), new WireFrame(event.frame().encode()));
       for (LoopFanOut loop : loops.values()) {
         if (!loop.members.isEmpty()) {
           loop.offer(frame);

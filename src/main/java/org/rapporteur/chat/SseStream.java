@@ -43,11 +43,12 @@ final class SseStream implements Outbound, Heartbeat {
   }
 
   private boolean writeData(JsonObject frame, long seq) {
-    return send(frame.encode(), seq);
+    return send(new WireFrame(frame.encode()), seq);
   }
 
   @Override
-  public boolean send(String frame, long seq) {
+  public boolean send(WireFrame wireFrame, long seq) {
+    String frame = wireFrame.json();
     if (closed) {
       return false;
     }

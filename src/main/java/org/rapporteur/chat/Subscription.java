@@ -54,7 +54,7 @@ final class Subscription {
    * Called by the feed, in sequence order, for every event after the head it attached this at;
    * {@code together} is the same events as one {@code events} frame when there are several.
    */
-  synchronized void deliver(List<RoomFrame> frames, String together) {
+  synchronized void deliver(List<RoomFrame> frames, WireFrame together) {
     if (closed) {
       return;
     }
@@ -115,7 +115,11 @@ final class Subscription {
       return vertx.timer(CONGESTION_POLL_MILLIS).compose(v -> replayTo(head, congestedPolls + 1));
     }
     return log.readContiguous(room, from, head, REPLAY_PAGE).compose(events -> {
+      // A page can be larger than the send queue: what does not fit now is read again once it drains.
       for (ChatEvent event : events) {
+        if (out.congested()) {
+          break;
+        }
         sendReplayed(event);
       }
       return replayTo(head, 0);
@@ -125,7 +129,7 @@ final class Subscription {
   private synchronized void sendReplayed(ChatEvent event) {
     if (!closed && event.seq() == cursor + 1) {
       cursor = event.seq();
-      out.send(event.frame().encode(), event.seq());
+      out.send(new WireFrame(event.frame().encode()), event.seq());
     }
   }
 

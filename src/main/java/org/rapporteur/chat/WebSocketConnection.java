@@ -2,6 +2,7 @@ package org.rapporteur.chat;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -31,12 +32,14 @@ final class WebSocketConnection implements Outbound, Heartbeat {
   private final Map<RoomName, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final Map<RoomName, CachedAccess> access = new ConcurrentHashMap<>();
   private final Context context;
+  private final ChannelWriter writer;
+  private final int sendQueueBytes;
   private volatile long lastHeard = System.currentTimeMillis();
   private volatile boolean closed;
   private volatile int errorsSinceBeat;
 
-  WebSocketConnection(Vertx vertx, ServerWebSocket ws, Actor actor, ChatService chat, RoomFeeds feeds,
-      Runnable onClose) {
+  WebSocketConnection(Vertx vertx, ServerWebSocket ws, ChannelWriter writer, Actor actor, ChatService chat,
+      RoomFeeds feeds, Runnable onClose) {
     this.vertx = vertx;
     this.ws = ws;
     this.actor = actor;
@@ -44,10 +47,11 @@ final class WebSocketConnection implements Outbound, Heartbeat {
     this.feeds = feeds;
     this.onClose = onClose;
     this.context = vertx.getOrCreateContext();
+    this.writer = writer;
+    this.sendQueueBytes = chat.config().sendQueueBytes();
   }
 
   void start() {
-    ws.setWriteQueueMaxSize(chat.config().sendQueueBytes());
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> fail(ErrorCodes.UNKNOWN_TYPE, "Only JSON text frames are understood", null, null));
     ws.pongHandler(b -> lastHeard = System.currentTimeMillis());
@@ -165,14 +169,34 @@ final class WebSocketConnection implements Outbound, Heartbeat {
             room.apply(command).toString()));
   }
 
-  /** Access is looked up once per room and minute, so a removed member loses write access within a minute. */
+  /**
+   * Access is looked up once per room and minute, so a removed member loses write access within a
+   * minute. The look-up after the first runs in the background, the connection keeping the answer it
+   * has until then, so no message waits for it.
+   */
   private record CachedAccess(Future<RoomAccess> access, long at) {}
 
   private Future<RoomAccess> accessFor(RoomName room) {
     long now = System.currentTimeMillis();
-    CachedAccess cached = access.compute(room, (r, old) -> old != null && now - old.at() < ACCESS_TTL_MILLIS
-        ? old : new CachedAccess(chat.readAccess(actor, r), now));
+    CachedAccess cached = access.computeIfAbsent(room, r -> new CachedAccess(unbound(chat.readAccess(actor, r)), now));
+    if (now - cached.at() >= ACCESS_TTL_MILLIS && cached.access().isComplete()) {
+      CachedAccess refreshing = new CachedAccess(cached.access(), now);
+      if (access.replace(room, cached, refreshing)) {
+        Future<RoomAccess> fresh = unbound(chat.readAccess(actor, room));
+        fresh.onComplete(result -> access.replace(room, refreshing, new CachedAccess(fresh, System.currentTimeMillis())));
+      }
+    }
     return cached.access().onFailure(e -> access.remove(room, cached));
+  }
+
+  /**
+   * A cached future bound to the event loop that first asked would pull every later caller's
+   * continuation onto that loop; an unbound one lets each message go on where it is.
+   */
+  private static <T> Future<T> unbound(Future<T> future) {
+    Promise<T> promise = Promise.promise();
+    future.onComplete(promise);
+    return promise.future();
   }
 
   private void dropSubscription(RoomName room) {
@@ -192,25 +216,25 @@ final class WebSocketConnection implements Outbound, Heartbeat {
   }
 
   private void sendFrame(JsonObject frame) {
-    send(frame.encode(), 0);
+    send(new WireFrame(frame.encode()), 0);
   }
 
   @Override
-  public boolean send(String frame, long seq) {
+  public boolean send(WireFrame frame, long seq) {
     if (closed) {
       return false;
     }
-    if (ws.writeQueueFull()) {
+    if (congested()) {
       closeSlow("too slow: send queue full; reconnect and resume with since");
       return false;
     }
-    ws.writeTextMessage(frame);
+    writer.write(frame);
     return true;
   }
 
   @Override
   public boolean congested() {
-    return ws.writeQueueFull();
+    return writer.queuedBytes() >= sendQueueBytes;
   }
 
   @Override

@@ -80,8 +80,8 @@ public final class ChatBench {
       bench.vertx.close().await();
     }
     System.out.println();
-    System.out.println("| server | clients N | msgs/s M | sent | delivered | not delivered after 10 s drain | deliveries/s | p50 ms | p99 ms | max ms | server RSS MiB |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+    System.out.println("| server | clients N | msgs/s M | sent | delivered | not delivered after 10 s drain | deliveries/s | p50 ms | p99 ms | max ms | ack p50 / p99 ms | server RSS MiB |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
     summary.forEach(System.out::println);
   }
 
@@ -90,14 +90,13 @@ public final class ChatBench {
   }
 
   record Result(int clients, int rate, long sent, long delivered, double deliveriesPerSecond, double p50Millis,
-      double p99Millis, double maxMillis, long rssMiB) {
+      double p99Millis, double maxMillis, double ackP50Millis, double ackP99Millis, long rssMiB) {
     String line(String server) {
-      if (server.equals("rapporteur") || server.equals("bare-vertx")) {
-        return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %d |", server,
-            clients, rate, sent, delivered, sent * clients - delivered, deliveriesPerSecond, p50Millis, p99Millis,
-            maxMillis, rssMiB);
-      }
-      return server;
+      String ack = Double.isNaN(ackP50Millis) ? "n/a" : String.format(Locale.ROOT, "%.1f / %.1f", ackP50Millis,
+          ackP99Millis);
+      return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %d |", server,
+          clients, rate, sent, delivered, sent * clients - delivered, deliveriesPerSecond, p50Millis, p99Millis,
+          maxMillis, ack, rssMiB);
     }
   }
 
@@ -261,6 +260,9 @@ public final class ChatBench {
     private final boolean rapporteur;
     private final List<WebSocket> sockets = new ArrayList<>();
     private final int[] histogram = new int[BUCKETS];
+    /** Send-to-ack latency: the message is stored when its ack leaves the server. */
+    private final int[] ackHistogram = new int[BUCKETS];
+    private long[] sentAt = new long[0];
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean measuring;
     private long measuredDeliveries;
@@ -307,6 +309,15 @@ public final class ChatBench {
     /** Every message carries its send time as {@code t=<nanoTime>}; an {@code events} frame carries several. */
     private void onFrame(String frame) {
       long now = System.nanoTime();
+      if (frame.startsWith("{\"type\":\"ack\"")) {
+        int at = frame.indexOf("\"b-");
+        int end = frame.indexOf('"', at + 1);
+        int i = Integer.parseInt(frame.substring(at + 3, end));
+        if (measuring && i < sentAt.length) {
+          ackHistogram[(int) Math.min(BUCKETS - 1, (now - sentAt[i]) / BUCKET_NANOS)]++;
+        }
+        return;
+      }
       for (int at = frame.indexOf("t="); at >= 0; at = frame.indexOf("t=", at + 2)) {
         int end = at + 2;
         while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
@@ -327,6 +338,7 @@ public final class ChatBench {
 
     Result measure(int rate, int warmup, int seconds, long serverPid) throws InterruptedException {
       int senders = Math.min(10, sockets.size());
+      sentAt = new long[(warmup + seconds + 5) * rate];
       AtomicLong sent = new AtomicLong();
       long warmupNanos = TimeUnit.SECONDS.toNanos(warmup);
       long measureNanos = TimeUnit.SECONDS.toNanos(seconds);
@@ -337,7 +349,11 @@ public final class ChatBench {
         long due = (now - start) * rate / 1_000_000_000L;
         while (sent.get() < due) {
           long i = sent.getAndIncrement();
-          String text = "t=" + System.nanoTime();
+          long sendTime = System.nanoTime();
+          if (i < sentAt.length) {
+            sentAt[(int) i] = sendTime;
+          }
+          String text = "t=" + sendTime;
           String frame = new JsonObject().put("type", "send").put("room", room).put("clientId", "b-" + i)
               .put("text", text).encode();
           sockets.get((int) (i % senders)).writeTextMessage(frame);
@@ -364,7 +380,9 @@ public final class ChatBench {
       long rss = rssMiB(serverPid);
       double windowSeconds = (window[1] - window[0]) / 1e9;
       Result result = new Result(sockets.size(), rate, sent.get(), delivered.get(), measuredDeliveries / windowSeconds,
-          percentile(0.50), percentile(0.99), maxNanos / 1e6, rss);
+          percentile(histogram, 0.50), percentile(histogram, 0.99), maxNanos / 1e6,
+          rapporteur ? percentile(ackHistogram, 0.50) : Double.NaN, rapporteur ? percentile(ackHistogram, 0.99) : Double.NaN,
+          rss);
       System.out.println(result.line(rapporteur ? "rapporteur" : "bare-vertx"));
       for (WebSocket ws : sockets) {
         ws.close();
@@ -373,7 +391,7 @@ public final class ChatBench {
       return result;
     }
 
-    private double percentile(double p) {
+    private double percentile(int[] histogram, double p) {
       long total = 0;
       for (int count : histogram) {
         total += count;

@@ -250,4 +250,18 @@ class RealtimeGatewayTest extends RealtimeTest {
     assertThat(batched.batchFrames).isPositive();
     assertThat(single.batchFrames).isZero();
   }
+
+  @Test
+  @DisplayName("An event larger than one WebSocket frame arrives whole (sent in fragments, UTF-8 split anywhere)")
+  void largeEventArrivesWhole() {
+    ChatFixture f = new ChatFixture(server, "public");
+    RealtimeClient reader = connect(f.member);
+    reader.subscribe(f.room, null);
+    String arabic = "مقرر ".repeat(16_000); // 80,000 characters, about 144,000 bytes in UTF-8: three fragments
+    server.app().services().chat().roomEvents().publish(f.room, new JsonObject().put("kind", "notice")
+        .put("body", arabic)).await();
+    JsonObject event = reader.events(f.room, 1).get(0);
+    assertThat(event.getLong("seq")).isEqualTo(1L);
+    assertThat(event.getJsonObject("event").getString("body")).isEqualTo(arabic);
+  }
 }
