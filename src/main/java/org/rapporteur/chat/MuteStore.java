@@ -1,7 +1,6 @@
 package org.rapporteur.chat;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
@@ -9,9 +8,7 @@ import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.rapporteur.platform.json.MongoTime;
 
@@ -29,9 +26,8 @@ final class MuteStore {
 
   private final Vertx vertx;
   private final MongoClient mongo;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-  private record Cached(Future<Set<String>> muted, long at) {}
+  private final RefreshingCache<String, Set<String>> cache =
+      new RefreshingCache<>(CACHE_MILLIS, MAX_CACHED_ROOMS, this::load);
 
   MuteStore(Vertx vertx, MongoClient mongo) {
     this.vertx = vertx;
@@ -60,38 +56,13 @@ final class MuteStore {
   }
 
   Future<Boolean> isMuted(String room, String userId) {
-    long now = System.currentTimeMillis();
-    if (cache.size() > MAX_CACHED_ROOMS) {
-      cache.clear();
-    }
-    Cached cached = cache.computeIfAbsent(room, r -> new Cached(load(r), now));
-    if (now - cached.at() >= CACHE_MILLIS && cached.muted().isComplete()) {
-      refresh(room, cached, now);
-    }
-    return cached.muted().onFailure(e -> cache.remove(room, cached)).map(muted -> muted.contains(userId));
+    return cache.get(room).map(muted -> muted.contains(userId));
   }
 
-  /**
-   * Reloads an expired room in the background while callers keep the answer they have: a reload
-   * under load can take a while, and every message of the room would wait for it. A copy dropped
-   * by an announcement meanwhile is not put back.
-   */
-  private void refresh(String room, Cached expired, long now) {
-    Cached refreshing = new Cached(expired.muted(), now);
-    if (cache.replace(room, expired, refreshing)) {
-      Future<Set<String>> fresh = load(room);
-      fresh.onSuccess(muted -> cache.replace(room, refreshing, new Cached(fresh, System.currentTimeMillis())));
-    }
-  }
-
-  /** Bound to no event loop: a message checked against it goes on in the thread that asked, without a hop. */
   private Future<Set<String>> load(String room) {
-    Promise<Set<String>> loaded = Promise.promise();
-    mongo.findWithOptions(MUTES, new JsonObject().put("room", room),
+    return mongo.findWithOptions(MUTES, new JsonObject().put("room", room),
             new FindOptions().setFields(new JsonObject().put("userId", 1)))
-        .map(docs -> docs.stream().map(d -> d.getString("userId")).collect(Collectors.toUnmodifiableSet()))
-        .onComplete(loaded);
-    return loaded.future();
+        .map(docs -> docs.stream().map(d -> d.getString("userId")).collect(Collectors.toUnmodifiableSet()));
   }
 
   private void announce(String room) {

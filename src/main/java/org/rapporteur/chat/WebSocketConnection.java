@@ -2,7 +2,6 @@ package org.rapporteur.chat;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -22,6 +21,7 @@ final class WebSocketConnection implements Outbound, Heartbeat {
   private static final int MAX_SUBSCRIPTIONS = 64;
   private static final int MAX_ERRORS_PER_BEAT = 200;
   private static final long ACCESS_TTL_MILLIS = 60_000;
+  private static final int MAX_ACCESS_ROOMS = 1_000;
 
   private final Vertx vertx;
   private final ServerWebSocket ws;
@@ -30,7 +30,8 @@ final class WebSocketConnection implements Outbound, Heartbeat {
   private final RoomFeeds feeds;
   private final Runnable onClose;
   private final Map<RoomName, Subscription> subscriptions = new ConcurrentHashMap<>();
-  private final Map<RoomName, CachedAccess> access = new ConcurrentHashMap<>();
+  /** Looked up once per room and minute, so a removed member loses write access within a minute. */
+  private final RefreshingCache<RoomName, RoomAccess> access;
   private final Context context;
   private final ChannelWriter writer;
   private final int sendQueueBytes;
@@ -49,6 +50,7 @@ final class WebSocketConnection implements Outbound, Heartbeat {
     this.context = vertx.getOrCreateContext();
     this.writer = writer;
     this.sendQueueBytes = chat.config().sendQueueBytes();
+    this.access = new RefreshingCache<>(ACCESS_TTL_MILLIS, MAX_ACCESS_ROOMS, r -> chat.readAccess(actor, r));
   }
 
   void start() {
@@ -107,7 +109,7 @@ final class WebSocketConnection implements Outbound, Heartbeat {
     dropSubscription(room);
     Subscription subscription = new Subscription(vertx, context, room, this, chat.log(), chat.config().replayBufferEvents(),
         batches);
-    accessFor(room)
+    access.get(room)
         .compose(a -> {
           subscriptions.put(room, subscription);
           return feeds.attach(subscription);
@@ -162,41 +164,11 @@ final class WebSocketConnection implements Outbound, Heartbeat {
       fail(ErrorCodes.of(e), e.getMessage(), id instanceof String s ? s : null, null);
       return;
     }
-    accessFor(room.apply(command))
+    access.get(room.apply(command))
         .compose(a -> action.apply(a, command))
         .onSuccess(event -> sendFrame(Frames.ack(event)))
         .onFailure(e -> fail(ErrorCodes.of(e), ErrorCodes.detail(e), clientId.apply(command),
             room.apply(command).toString()));
-  }
-
-  /**
-   * Access is looked up once per room and minute, so a removed member loses write access within a
-   * minute. The look-up after the first runs in the background, the connection keeping the answer it
-   * has until then, so no message waits for it.
-   */
-  private record CachedAccess(Future<RoomAccess> access, long at) {}
-
-  private Future<RoomAccess> accessFor(RoomName room) {
-    long now = System.currentTimeMillis();
-    CachedAccess cached = access.computeIfAbsent(room, r -> new CachedAccess(unbound(chat.readAccess(actor, r)), now));
-    if (now - cached.at() >= ACCESS_TTL_MILLIS && cached.access().isComplete()) {
-      CachedAccess refreshing = new CachedAccess(cached.access(), now);
-      if (access.replace(room, cached, refreshing)) {
-        Future<RoomAccess> fresh = unbound(chat.readAccess(actor, room));
-        fresh.onComplete(result -> access.replace(room, refreshing, new CachedAccess(fresh, System.currentTimeMillis())));
-      }
-    }
-    return cached.access().onFailure(e -> access.remove(room, cached));
-  }
-
-  /**
-   * A cached future bound to the event loop that first asked would pull every later caller's
-   * continuation onto that loop; an unbound one lets each message go on where it is.
-   */
-  private static <T> Future<T> unbound(Future<T> future) {
-    Promise<T> promise = Promise.promise();
-    future.onComplete(promise);
-    return promise.future();
   }
 
   private void dropSubscription(RoomName room) {
