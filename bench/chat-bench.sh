@@ -7,6 +7,7 @@
 #   bench/chat-bench.sh                                  # N = 100, 1000, 1000, 5000 at M = 100, 100, 20, 20
 #   bench/chat-bench.sh --clients 100 --rates 50 --seconds 5 --warmup 10
 #   bench/chat-bench.sh --batch false        # clients that do not ask for 'events' frames
+#   bench/chat-bench.sh --bare false         # Rapporteur only (e.g. while profiling with BENCH_SERVER_OPTS)
 # Each case sends for --warmup seconds (30 by default, so the JIT has compiled the server) before measuring.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,9 +1,10 @@
 package org.rapporteur.chat;
 
-import io.vertx.core.Context;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +24,11 @@ final class RoomFeed {
   private final RoomName room;
   private final MessageLog log;
   /** Subscribers by the event loop that owns their connection: one task per loop, not one per write. */
-  private final Map<Context, LoopFanOut> loops = new ConcurrentHashMap<>();
+  /**
+   * Keyed by event loop, not by context: every connection has a context of its own, and a fan-out per
+   * connection would build and encode each batch once per subscriber instead of once per loop.
+   */
+  private final Map<EventLoop, LoopFanOut> loops = new ConcurrentHashMap<>();
   private final TreeMap<Long, ChatEvent> pending = new TreeMap<>();
   private MessageConsumer<Object> consumer;
   private Future<Void> ready;
@@ -59,12 +64,14 @@ final class RoomFeed {
 
   /** Adds a subscriber and returns the head it joins at: it gets every event after that from this feed. */
   synchronized long attach(Subscription subscription) {
-    loops.computeIfAbsent(subscription.context(), c -> new LoopFanOut(c, room)).members.add(subscription);
+    ContextInternal context = (ContextInternal) subscription.context();
+    loops.computeIfAbsent(context.nettyEventLoop(), l -> new LoopFanOut(context.unwrap(), room))
+        .members.add(subscription);
     return delivered;
   }
 
   void detach(Subscription subscription) {
-    LoopFanOut loop = loops.get(subscription.context());
+    LoopFanOut loop = loops.get(((ContextInternal) subscription.context()).nettyEventLoop());
     if (loop != null) {
       loop.members.remove(subscription);
     }
