@@ -1,10 +1,13 @@
 package org.rapporteur.chat;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.ssl.SslHandler;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.VertxConnection;
+import java.util.Map;
 
 /**
  * Writes a WebSocket's server frames straight to its Netty channel, already encoded. Vert.x's own
@@ -15,6 +18,7 @@ import io.vertx.core.net.impl.VertxConnection;
  */
 final class ChannelWriter {
   private final Channel channel;
+  private ChannelHandlerContext outlet;
 
   private ChannelWriter(Channel channel) {
     this.channel = channel;
@@ -29,7 +33,27 @@ final class ChannelWriter {
   }
 
   void write(WireFrame frame) {
-    channel.writeAndFlush(Unpooled.wrappedBuffer(frame.wire()), channel.voidPromise());
+    outlet().writeAndFlush(frame.wire(), channel.voidPromise());
+  }
+
+  /**
+   * Where the bytes enter the pipeline: next to the socket, after TLS if there is any. The handlers
+   * further in (HTTP, WebSocket encoding, chunked writes) would only pass finished bytes along, and
+   * passing them costs more than the system call for a small frame.
+   */
+  private ChannelHandlerContext outlet() {
+    ChannelHandlerContext ctx = outlet;
+    if (ctx == null || ctx.isRemoved()) {
+      ctx = null;
+      for (Map.Entry<String, ChannelHandler> handler : channel.pipeline()) {
+        ctx = channel.pipeline().context(handler.getValue());
+        if (!(handler.getValue() instanceof SslHandler)) {
+          break;
+        }
+      }
+      outlet = ctx;
+    }
+    return ctx == null ? channel.pipeline().lastContext() : ctx;
   }
 
   /** Bytes written but not yet taken by the peer's socket: the connection's send queue. */

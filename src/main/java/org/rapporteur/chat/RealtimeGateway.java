@@ -2,8 +2,9 @@ package org.rapporteur.chat;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.rapporteur.account.Actor;
 import org.rapporteur.account.Actors;
 import org.rapporteur.platform.errors.ForbiddenException;
@@ -20,7 +21,13 @@ public final class RealtimeGateway {
   private final ChatService chat;
   private final String allowedOrigin;
   private final RoomFeeds feeds;
-  private final Set<Heartbeat> connections = ConcurrentHashMap.newKeySet();
+  /**
+   * Each connection with the second of the ping interval in which it gets its heartbeat: a room of
+   * thousands is then pinged a slice at a time, not in one burst that holds up its messages.
+   */
+  private final Map<Heartbeat, Integer> connections = new ConcurrentHashMap<>();
+  private final AtomicInteger nextSlot = new AtomicInteger();
+  private long tick;
   private final long sweepTimer;
 
   public RealtimeGateway(Vertx vertx, ChatService chat, String allowedOrigin) {
@@ -28,8 +35,7 @@ public final class RealtimeGateway {
     this.chat = chat;
     this.allowedOrigin = allowedOrigin;
     this.feeds = new RoomFeeds(vertx, chat.log());
-    long interval = chat.config().pingIntervalSeconds() * 1000L;
-    this.sweepTimer = vertx.setPeriodic(interval, id -> sweep());
+    this.sweepTimer = vertx.setPeriodic(1000, id -> sweep());
   }
 
   /** {@code GET /api/realtime}: checks the Origin and the session before upgrading. */
@@ -49,7 +55,7 @@ public final class RealtimeGateway {
     ctx.request().toWebSocket().onSuccess(ws -> {
       WebSocketConnection[] self = new WebSocketConnection[1];
       self[0] = new WebSocketConnection(vertx, ws, writer, actor, chat, feeds, () -> connections.remove(self[0]));
-      connections.add(self[0]);
+      add(self[0]);
       self[0].start();
     }).onFailure(ctx::fail);
   }
@@ -59,7 +65,7 @@ public final class RealtimeGateway {
     chat.readAccess(actor, room).onSuccess(access -> {
       SseStream[] self = new SseStream[1];
       self[0] = new SseStream(vertx, ctx.response(), room, chat, feeds, () -> connections.remove(self[0]));
-      connections.add(self[0]);
+      add(self[0]);
       self[0].start(since).onFailure(e -> self[0].shutdown());
     }).onFailure(ctx::fail);
   }
@@ -68,16 +74,27 @@ public final class RealtimeGateway {
     return connections.size();
   }
 
+  private void add(Heartbeat connection) {
+    connections.put(connection, Math.floorMod(nextSlot.getAndIncrement(), slots()));
+  }
+
+  private int slots() {
+    return Math.max(1, chat.config().pingIntervalSeconds());
+  }
+
   private void sweep() {
     long deadline = System.currentTimeMillis() - chat.config().idleTimeoutSeconds() * 1000L;
-    for (Heartbeat connection : connections) {
-      connection.beat(deadline);
-    }
+    long slot = tick++ % slots();
+    connections.forEach((connection, its) -> {
+      if (its == slot) {
+        connection.beat(deadline);
+      }
+    });
   }
 
   public void stop() {
     vertx.cancelTimer(sweepTimer);
-    for (Heartbeat connection : connections) {
+    for (Heartbeat connection : connections.keySet()) {
       connection.shutdown();
     }
     connections.clear();

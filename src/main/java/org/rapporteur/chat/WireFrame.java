@@ -1,6 +1,8 @@
 package org.rapporteur.chat;
 
-import java.io.ByteArrayOutputStream;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,7 +18,7 @@ final class WireFrame {
   private static final int CONTINUATION = 0x0;
 
   private final String json;
-  private volatile byte[] wire;
+  private volatile ByteBuf wire;
 
   WireFrame(String json) {
     this.json = json;
@@ -26,38 +28,45 @@ final class WireFrame {
     return json;
   }
 
-  /** The complete, unmasked WebSocket text message (RFC 6455 §5.2), as a server sends it. */
-  byte[] wire() {
-    byte[] bytes = wire;
+  /**
+   * The complete, unmasked WebSocket text message (RFC 6455 §5.2), as a server sends it, for one
+   * write. The bytes live once, off the heap, so that a socket write copies nothing; each write gets
+   * its own view of them, and releasing a view never frees them (the garbage collector does).
+   */
+  ByteBuf wire() {
+    return shared().duplicate();
+  }
+
+  /** Bytes on the network, to bound a batch by what it puts there. */
+  int size() {
+    return shared().readableBytes();
+  }
+
+  private ByteBuf shared() {
+    ByteBuf bytes = wire;
     if (bytes == null) {
-      bytes = encode(json.getBytes(StandardCharsets.UTF_8));
+      bytes = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(encode(json.getBytes(StandardCharsets.UTF_8))));
       wire = bytes;
     }
     return bytes;
   }
 
-  /** Bytes of the text, to bound a batch by what it puts on the network. */
-  int size() {
-    return wire().length;
-  }
-
-  private static byte[] encode(byte[] payload) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + 10);
+  private static ByteBuffer encode(byte[] payload) {
+    int fragments = Math.max(1, (payload.length + MAX_FRAGMENT - 1) / MAX_FRAGMENT);
+    ByteBuffer out = ByteBuffer.allocateDirect(payload.length + 4 * fragments);
     int offset = 0;
     do {
       int length = Math.min(MAX_FRAGMENT, payload.length - offset);
       boolean last = offset + length == payload.length;
-      out.write((last ? FIN : 0) | (offset == 0 ? TEXT : CONTINUATION));
+      out.put((byte) ((last ? FIN : 0) | (offset == 0 ? TEXT : CONTINUATION)));
       if (length < 126) {
-        out.write(length);
+        out.put((byte) length);
       } else {
-        out.write(126);
-        out.write(length >>> 8);
-        out.write(length & 0xFF);
+        out.put((byte) 126).putShort((short) length);
       }
-      out.write(payload, offset, length);
+      out.put(payload, offset, length);
       offset += length;
     } while (offset < payload.length);
-    return out.toByteArray();
+    return out.flip();
   }
 }
