@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * client, deliveries per second, losses and the server's resident memory.
  *
  * <p>{@code java -cp target/rapporteur.jar:target/test-classes org.rapporteur.bench.ChatBench
- * [--clients 100,1000,5000] [--rates 100,100,20] [--warmup 30] [--seconds 10] [--batch true] [--server-core 0] [--bare true]}
+ * [--clients 100,1000,5000] [--rates 100,100,20] [--warmup 30] [--seconds 10] [--batch true] [--server-core 0]
+ * [--database-core 1] [--bare true]}
  */
 public final class ChatBench {
   private static final String ADMIN_EMAIL = "bench@bench.example";
@@ -43,6 +44,11 @@ public final class ChatBench {
   private final String classpath = System.getProperty("java.class.path");
   /** Whether the Rapporteur clients ask for {@code events} frames (several events in one), as the browser does. */
   private boolean batches = true;
+  /**
+   * Null: the embedded database runs inside the server's process, on its core. Otherwise the core of a
+   * database process of its own, the way a real MongoDB runs beside the application.
+   */
+  private String databaseCore;
 
   public static void main(String[] args) throws Exception {
     List<Integer> clients = List.of(100, 1000, 5000);
@@ -52,6 +58,7 @@ public final class ChatBench {
     String serverCore = "0";
     boolean batches = true;
     boolean bare = true;
+    String databaseCore = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--clients" -> clients = ints(args[i + 1]);
@@ -60,12 +67,14 @@ public final class ChatBench {
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
         case "--batch" -> batches = Boolean.parseBoolean(args[i + 1]);
         case "--server-core" -> serverCore = args[i + 1];
+        case "--database-core" -> databaseCore = args[i + 1];
         case "--bare" -> bare = Boolean.parseBoolean(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     ChatBench bench = new ChatBench();
     bench.batches = batches;
+    bench.databaseCore = databaseCore;
     List<String> summary = new ArrayList<>();
     try {
       for (int i = 0; i < clients.size(); i++) {
@@ -108,7 +117,8 @@ public final class ChatBench {
   private Result run(boolean rapporteur, int n, int rate, int warmup, int seconds, String core) throws Exception {
     int port = 20_000 + (int) (Math.random() * 20_000);
     Path dataDir = Files.createTempDirectory("chat-bench");
-    Process server = startServer(rapporteur, port, dataDir, core);
+    Process database = rapporteur && databaseCore != null ? startDatabase(dataDir) : null;
+    Process server = startServer(rapporteur, port, dataDir, core, database == null ? null : databaseUri(database));
     try {
       waitForHealth(port);
       String cookie = null;
@@ -129,11 +139,31 @@ public final class ChatBench {
       if (!server.waitFor(10, TimeUnit.SECONDS)) {
         server.destroyForcibly();
       }
+      if (database != null) {
+        database.destroy();
+        database.waitFor(10, TimeUnit.SECONDS);
+      }
       deleteTree(dataDir.toFile());
     }
   }
 
-  private Process startServer(boolean rapporteur, int port, Path dataDir, String core) throws IOException {
+  private Process startDatabase(Path dataDir) throws IOException {
+    return new ProcessBuilder("taskset", "-c", databaseCore, javaBin(), "-Xmx512m", "-cp", classpath,
+        StandaloneDatabase.class.getName(), dataDir.resolve("db").toString())
+        .redirectError(dataDir.resolve("database.log").toFile()).start();
+  }
+
+  private static String databaseUri(Process database) throws IOException {
+    String uri = new java.io.BufferedReader(new java.io.InputStreamReader(database.getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8)).readLine();
+    if (uri == null || !uri.startsWith("mongodb://")) {
+      throw new IllegalStateException("the database process did not start: " + uri);
+    }
+    return uri;
+  }
+
+  private Process startServer(boolean rapporteur, int port, Path dataDir, String core, String mongoUri)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of("taskset", "-c", core, javaBin(), "-Xmx512m",
         "-Dvertx.cacheDirBase=" + dataDir.resolve("vertx-cache")));
     String extraOptions = System.getenv("BENCH_SERVER_OPTS");
@@ -154,6 +184,9 @@ public final class ChatBench {
       builder.environment().put("DATA_DIR", dataDir.toString());
       builder.environment().put("HTTP_HOST", "127.0.0.1");
       builder.environment().put("HTTP_PORT", Integer.toString(port));
+      if (mongoUri != null) {
+        builder.environment().put("MONGO_URI", mongoUri);
+      }
       builder.environment().put("ADMIN_EMAIL", ADMIN_EMAIL);
       builder.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
     } else {

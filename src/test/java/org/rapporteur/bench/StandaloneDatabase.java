@@ -1,0 +1,21 @@
+package org.rapporteur.bench;
+
+import java.nio.file.Path;
+import org.rapporteur.platform.mongo.EmbeddedMongo;
+
+/**
+ * The embedded database as a process of its own, as a real MongoDB runs beside the application:
+ * {@code java -cp ... org.rapporteur.bench.StandaloneDatabase <folder>} prints its connection string
+ * on the first line and serves until killed.
+ */
+public final class StandaloneDatabase {
+  private StandaloneDatabase() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    EmbeddedMongo database = EmbeddedMongo.start(Path.of(args[0]), false);
+    Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+    System.out.println(database.connectionString());
+    System.out.flush();
+    Thread.currentThread().join();
+  }
+}
