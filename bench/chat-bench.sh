@@ -8,7 +8,10 @@
 #   bench/chat-bench.sh --clients 100 --rates 50 --seconds 5 --warmup 10
 #   bench/chat-bench.sh --batch false        # clients that do not ask for 'events' frames
 #   bench/chat-bench.sh --bare false         # Rapporteur only (e.g. while profiling with BENCH_SERVER_OPTS)
-# Each case sends for --warmup seconds (30 by default, so the JIT has compiled the server) before measuring.
+#   bench/chat-bench.sh --database-core 1   # the embedded database as a process of its own on core 1, beside
+#                                           # the load generator (as MongoDB runs beside the application)
+# Each case sends for --warmup seconds (120 by default: the JIT shares the server's one core and is still
+# compiling at 40 s) before measuring.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ ! -f target/rapporteur.jar || ! -d target/test-classes ]]; then

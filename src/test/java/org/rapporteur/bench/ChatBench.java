@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * client, deliveries per second, losses and the server's resident memory.
  *
  * <p>{@code java -cp target/rapporteur.jar:target/test-classes org.rapporteur.bench.ChatBench
- * [--clients 100,1000,5000] [--rates 100,100,20] [--warmup 30] [--seconds 10] [--batch true] [--server-core 0]
+ * [--clients 100,1000,5000] [--rates 100,100,20] [--warmup 120] [--seconds 10] [--batch true] [--server-core 0]
  * [--database-core 1] [--bare true]}
  */
 public final class ChatBench {
@@ -54,7 +54,7 @@ public final class ChatBench {
     List<Integer> clients = List.of(100, 1000, 5000);
     List<Integer> rates = List.of(100, 100, 20);
     int seconds = 10;
-    int warmup = 30;
+    int warmup = 120;
     String serverCore = "0";
     boolean batches = true;
     boolean bare = true;
