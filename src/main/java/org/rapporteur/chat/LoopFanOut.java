@@ -93,6 +93,6 @@ final class LoopFanOut {
     for (int i = 0; i < batch.size(); i++) {
       json.append(i == 0 ? "" : ",").append(batch.get(i).frame().json());
     }
-    return new WireFrame(json.append("]}").toString());
+    return WireFrame.forMany(json.append("]}").toString());
   }
 }

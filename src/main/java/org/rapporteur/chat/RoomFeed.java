@@ -23,8 +23,8 @@ final class RoomFeed {
   private final Vertx vertx;
   private final RoomName room;
   private final MessageLog log;
-  /** Subscribers by the event loop that owns their connection: one task per loop, not one per write. */
   /**
+   * Subscribers by the event loop that owns their connection: one task per loop, not one per write.
    * Keyed by event loop, not by context: every connection has a context of its own, and a fan-out per
    * connection would build and encode each batch once per subscriber instead of once per loop.
    */
@@ -106,7 +106,7 @@ final class RoomFeed {
     while (!pending.isEmpty() && pending.firstKey() == delivered + 1) {
       ChatEvent event = pending.pollFirstEntry().getValue();
       delivered = event.seq();
-      RoomFrame frame = new RoomFrame(event.seq(), new WireFrame(event.frame().encode()));
+      RoomFrame frame = new RoomFrame(event.seq(), WireFrame.forMany(event.frame().encode()));
       for (LoopFanOut loop : loops.values()) {
         if (!loop.members.isEmpty()) {
           loop.offer(frame);

@@ -43,7 +43,7 @@ final class SseStream implements Outbound, Heartbeat {
   }
 
   private boolean writeData(JsonObject frame, long seq) {
-    return send(new WireFrame(frame.encode()), seq);
+    return send(WireFrame.forOne(frame.encode()), seq);
   }
 
   @Override

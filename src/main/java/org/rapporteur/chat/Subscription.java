@@ -129,7 +129,7 @@ final class Subscription {
   private synchronized void sendReplayed(ChatEvent event) {
     if (!closed && event.seq() == cursor + 1) {
       cursor = event.seq();
-      out.send(new WireFrame(event.frame().encode()), event.seq());
+      out.send(WireFrame.forOne(event.frame().encode()), event.seq());
     }
   }
 

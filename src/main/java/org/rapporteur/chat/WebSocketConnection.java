@@ -188,7 +188,7 @@ final class WebSocketConnection implements Outbound, Heartbeat {
   }
 
   private void sendFrame(JsonObject frame) {
-    send(new WireFrame(frame.encode()), 0);
+    send(WireFrame.forOne(frame.encode()), 0);
   }
 
   @Override

@@ -18,10 +18,26 @@ final class WireFrame {
   private static final int CONTINUATION = 0x0;
 
   private final String json;
+  private final boolean offHeap;
   private volatile ByteBuf wire;
 
-  WireFrame(String json) {
+  private WireFrame(String json, boolean offHeap) {
     this.json = json;
+    this.offHeap = offHeap;
+  }
+
+  /** A frame for one connection (an ack, an error, a replayed event): its bytes stay on the heap. */
+  static WireFrame forOne(String json) {
+    return new WireFrame(json, false);
+  }
+
+  /**
+   * A frame for many connections (a room's live event): its bytes live once, off the heap, so that no
+   * socket write copies them. Direct memory is freed only by the garbage collector, hence not for
+   * frames written once.
+   */
+  static WireFrame forMany(String json) {
+    return new WireFrame(json, true);
   }
 
   String json() {
@@ -30,8 +46,7 @@ final class WireFrame {
 
   /**
    * The complete, unmasked WebSocket text message (RFC 6455 §5.2), as a server sends it, for one
-   * write. The bytes live once, off the heap, so that a socket write copies nothing; each write gets
-   * its own view of them, and releasing a view never frees them (the garbage collector does).
+   * write: each write gets its own view of the bytes, and releasing a view never frees them.
    */
   ByteBuf wire() {
     return shared().duplicate();
@@ -51,9 +66,10 @@ final class WireFrame {
     return bytes;
   }
 
-  private static ByteBuffer encode(byte[] payload) {
+  private ByteBuffer encode(byte[] payload) {
     int fragments = Math.max(1, (payload.length + MAX_FRAGMENT - 1) / MAX_FRAGMENT);
-    ByteBuffer out = ByteBuffer.allocateDirect(payload.length + 4 * fragments);
+    int size = payload.length + 4 * fragments;
+    ByteBuffer out = offHeap ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
     int offset = 0;
     do {
       int length = Math.min(MAX_FRAGMENT, payload.length - offset);
