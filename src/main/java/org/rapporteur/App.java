@@ -124,7 +124,7 @@ public final class App {
     AuditService audit = new AuditService(mongo);
     AccountService accounts = new AccountService(vertx, mongo, audit,
         config.section("accounts", AccountsConfig::fromJson));
-    WorkspaceService workspaces = new WorkspaceService(mongo, accounts, audit);
+    WorkspaceService workspaces = new WorkspaceService(vertx, mongo, accounts, audit);
     ChatService chat = new ChatService(vertx, mongo, workspaces, audit, config.section("chat", ChatConfig::fromJson));
     RoomEvents rooms = chat.roomEvents();
     MeetingService meetings = new MeetingService(mongo, workspaces, accounts, audit);

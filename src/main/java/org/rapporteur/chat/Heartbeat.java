@@ -6,4 +6,10 @@ interface Heartbeat {
   void beat(long deadlineMillis);
 
   void shutdown();
+
+  /**
+   * Checks again whether this connection's person may still read the room, after a change that may
+   * have taken that away ({@code userId} null: anyone's), and stops serving it if not.
+   */
+  void accessChanged(RoomName room, String userId);
 }

@@ -1,6 +1,8 @@
 package org.rapporteur.chat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +12,7 @@ import org.rapporteur.account.Actors;
 import org.rapporteur.platform.errors.ForbiddenException;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.UnauthenticatedException;
+import org.rapporteur.workspace.WorkspaceService;
 
 /**
  * Accepts realtime connections (WebSocket, or SSE as the fallback), keeps them alive with
@@ -29,6 +32,7 @@ public final class RealtimeGateway {
   private final AtomicInteger nextSlot = new AtomicInteger();
   private long tick;
   private final long sweepTimer;
+  private final MessageConsumer<JsonObject> accessChanges;
 
   public RealtimeGateway(Vertx vertx, ChatService chat, String allowedOrigin) {
     this.vertx = vertx;
@@ -36,6 +40,11 @@ public final class RealtimeGateway {
     this.allowedOrigin = allowedOrigin;
     this.feeds = new RoomFeeds(vertx, chat.log());
     this.sweepTimer = vertx.setPeriodic(1000, id -> sweep());
+    this.accessChanges = vertx.eventBus().consumer(WorkspaceService.ACCESS_CHANGED, message -> {
+      RoomName room = RoomName.of("group", message.body().getString("groupId"));
+      String userId = message.body().getString("userId");
+      connections.keySet().forEach(connection -> connection.accessChanged(room, userId));
+    });
   }
 
   /** {@code GET /api/realtime}: checks the Origin and the session before upgrading. */
@@ -64,7 +73,7 @@ public final class RealtimeGateway {
   void stream(RoutingContext ctx, Actor actor, RoomName room, Long since) {
     chat.readAccess(actor, room).onSuccess(access -> {
       SseStream[] self = new SseStream[1];
-      self[0] = new SseStream(vertx, ctx.response(), room, chat, feeds, () -> connections.remove(self[0]));
+      self[0] = new SseStream(vertx, ctx.response(), actor, room, chat, feeds, () -> connections.remove(self[0]));
       add(self[0]);
       self[0].start(since).onFailure(e -> self[0].shutdown());
     }).onFailure(ctx::fail);
@@ -94,6 +103,7 @@ public final class RealtimeGateway {
 
   public void stop() {
     vertx.cancelTimer(sweepTimer);
+    accessChanges.unregister();
     for (Heartbeat connection : connections.keySet()) {
       connection.shutdown();
     }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+import org.rapporteur.account.Actor;
 
 /**
  * The fallback downstream: one room as Server-Sent Events. Each event carries its sequence number
@@ -14,13 +15,17 @@ final class SseStream implements Outbound, Heartbeat {
   private final Subscription subscription;
   private final RoomFeeds feeds;
   private final Runnable onClose;
+  private final Actor actor;
+  private final ChatService chat;
   private volatile long lastWritable = System.currentTimeMillis();
   private volatile boolean closed;
   private volatile boolean detached;
 
-  SseStream(Vertx vertx, HttpServerResponse response, RoomName room, ChatService chat, RoomFeeds feeds,
+  SseStream(Vertx vertx, HttpServerResponse response, Actor actor, RoomName room, ChatService chat, RoomFeeds feeds,
       Runnable onClose) {
     this.response = response;
+    this.actor = actor;
+    this.chat = chat;
     this.subscription = new Subscription(vertx, vertx.getOrCreateContext(), room, this, chat.log(), chat.config().replayBufferEvents(), false);
     this.feeds = feeds;
     this.onClose = onClose;
@@ -86,6 +91,13 @@ final class SseStream implements Outbound, Heartbeat {
       response.write(": hb\n\n");
     } else if (lastWritable < deadlineMillis) {
       shutdown();
+    }
+  }
+
+  @Override
+  public void accessChanged(RoomName room, String userId) {
+    if (room.equals(subscription.room()) && (userId == null || userId.equals(actor.userId()))) {
+      chat.readAccess(actor, room).onFailure(e -> shutdown());
     }
   }
 

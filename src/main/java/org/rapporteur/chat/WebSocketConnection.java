@@ -30,7 +30,10 @@ final class WebSocketConnection implements Outbound, Heartbeat {
   private final RoomFeeds feeds;
   private final Runnable onClose;
   private final Map<RoomName, Subscription> subscriptions = new ConcurrentHashMap<>();
-  /** Looked up once per room and minute, so a removed member loses write access within a minute. */
+  /**
+   * Looked up once per room and minute, and again at once when the group announces a change of access
+   * (a removed member loses the room immediately); the minute covers a change announced elsewhere.
+   */
   private final RefreshingCache<RoomName, RoomAccess> access;
   private final Context context;
   private final ChannelWriter writer;
@@ -227,6 +230,22 @@ final class WebSocketConnection implements Outbound, Heartbeat {
     } else if (!closed) {
       ws.writePing(Buffer.buffer("hb"));
     }
+  }
+
+  @Override
+  public void accessChanged(RoomName room, String userId) {
+    if (userId != null && !userId.equals(actor.userId())) {
+      return;
+    }
+    context.runOnContext(v -> {
+      access.remove(room);
+      if (subscriptions.containsKey(room)) {
+        access.get(room).onFailure(e -> {
+          dropSubscription(room);
+          sendFrame(Frames.error(ErrorCodes.of(e), ErrorCodes.detail(e), null, room.toString()));
+        });
+      }
+    });
   }
 
   @Override

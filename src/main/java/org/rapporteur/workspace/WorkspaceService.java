@@ -1,6 +1,7 @@
 package org.rapporteur.workspace;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
@@ -23,13 +24,21 @@ import org.rapporteur.platform.mongo.Ids;
  * the secretariat manage them; members read restricted groups; anyone reads public ones.
  */
 public final class WorkspaceService {
+  /**
+   * Event-bus address of {@code {"groupId", "userId"}} after a change that may take access to a group
+   * away: a member removed, a role or the group itself changed (no {@code userId}: anyone's access).
+   */
+  public static final String ACCESS_CHANGED = "rapporteur.workspace.access";
+
+  private final Vertx vertx;
   private final GroupStore groups;
   private final QuestionStore questions;
   private final MembershipStore memberships;
   private final AccountService accounts;
   private final AuditService audit;
 
-  public WorkspaceService(MongoClient mongo, AccountService accounts, AuditService audit) {
+  public WorkspaceService(Vertx vertx, MongoClient mongo, AccountService accounts, AuditService audit) {
+    this.vertx = vertx;
     this.groups = new GroupStore(mongo);
     this.questions = new QuestionStore(mongo);
     this.memberships = new MembershipStore(mongo);
@@ -115,7 +124,8 @@ public final class WorkspaceService {
     return requireManager(actor, groupId)
         .compose(access -> changes.isEmpty() ? Future.succeededFuture()
             : groups.update(groupId, changes.toSet(), Instant.now())
-                .compose(v -> audit.record(actor, "group.update", "group", groupId, changes.toSet())))
+                .compose(v -> audit.record(actor, "group.update", "group", groupId, changes.toSet()))
+                .onSuccess(v -> announceAccessChange(groupId, null)))
         .compose(v -> groups.findById(groupId))
         .map(Optional::orElseThrow);
   }
@@ -173,6 +183,7 @@ public final class WorkspaceService {
         .compose(updated -> updated
             ? audit.record(actor, "member.role", "group", groupId,
                 new JsonObject().put("userId", userId).put("role", role.wire()))
+                .onSuccess(v -> announceAccessChange(groupId, userId))
             : Future.failedFuture(new NotFoundException("This person is not a member of the group")))
         .compose(v -> memberships.find(groupId, userId))
         .map(Optional::orElseThrow);
@@ -184,7 +195,12 @@ public final class WorkspaceService {
         .compose(access -> memberships.delete(groupId, userId))
         .compose(removed -> removed
             ? audit.record(actor, "member.remove", "group", groupId, new JsonObject().put("userId", userId))
+                .onSuccess(v -> announceAccessChange(groupId, userId))
             : Future.failedFuture(new NotFoundException("This person is not a member of the group")));
+  }
+
+  private void announceAccessChange(String groupId, String userId) {
+    vertx.eventBus().publish(ACCESS_CHANGED, new JsonObject().put("groupId", groupId).put("userId", userId));
   }
 
   /** For start-up data only: adds a membership without an acting user. */
