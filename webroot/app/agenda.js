@@ -1,6 +1,6 @@
 import { h, mount } from './dom.js';
 import { t, formatDateTime } from './i18n.js';
-import { api } from './api.js';
+import { api, errorText } from './api.js';
 
 export const TREATMENTS = ['to-present', 'presented', 'noted', 'agreed', 'revised', 'merged', 'withdrawn', 'postponed'];
 
@@ -154,7 +154,7 @@ async function send(state, request) {
       state.agenda = await api.get(`/api/meetings/${state.meeting.id}/agenda`);
       state.notice = t('agenda.conflict');
     } else {
-      state.notice = error.message;
+      state.notice = errorText(error);
     }
   }
   const box = document.getElementById('agenda');

@@ -1,5 +1,7 @@
 // The one way the front end talks to the server: JSON in and out, the CSRF token echoed on
 // every change, and problem+json turned into an ApiError that names the fields.
+import { t } from './i18n.js';
+
 export class ApiError extends Error {
   constructor(status, problem) {
     super(problem?.detail || problem?.title || `HTTP ${status}`);
@@ -13,6 +15,11 @@ export class ApiError extends Error {
     for (const e of this.problem.errors || []) out[e.field] = e.message;
     return out;
   }
+}
+
+/** What to tell the reader about a failed request: the server's words, or that it was not reached. */
+export function errorText(error) {
+  return error instanceof ApiError ? error.message : t('error.network');
 }
 
 export function csrfToken() {

@@ -1,6 +1,6 @@
 import { h, mount, clear } from './dom.js';
 import { t, formatDateTime } from './i18n.js';
-import { api } from './api.js';
+import { api, errorText } from './api.js';
 import { currentUser, isStaff } from './session.js';
 import { addGroupPanel } from './panels.js';
 import { subscribe, usingFallback } from './live.js';
@@ -274,7 +274,7 @@ class ChatRoom {
   send(frame, fallbackPath) {
     if (!this.subscription?.send(frame)) {
       const { type, ...body } = frame;
-      api.post(fallbackPath, body).catch((e) => this.setStatus(e.message));
+      api.post(fallbackPath, body).catch((e) => this.setStatus(errorText(e)));
     }
   }
 

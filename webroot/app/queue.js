@@ -1,6 +1,6 @@
 import { h, mount } from './dom.js';
 import { t } from './i18n.js';
-import { api } from './api.js';
+import { api, errorText } from './api.js';
 import { currentUser } from './session.js';
 
 // The speaker queue panel: one list for remote and on-site participants, run by the chair.
@@ -12,7 +12,7 @@ export function renderQueue(box, state) {
     try {
       state.queue = (await request()).items;
     } catch (error) {
-      state.queueNotice = error.message;
+      state.queueNotice = errorText(error);
     }
     renderQueue(box, state);
   };

@@ -1,6 +1,6 @@
 import { h, mount } from '../dom.js';
 import { t, formatDateTime } from '../i18n.js';
-import { api } from '../api.js';
+import { api, errorText } from '../api.js';
 import { refreshUnread } from '../notifications.js';
 import { currentUser } from '../session.js';
 import { navigate, renderCurrent } from '../router.js';
@@ -164,7 +164,7 @@ function actions(view) {
         if (then) then(result); else await renderCurrent();
       } catch (error) {
         event.target.disabled = false;
-        document.getElementById('liaison-actions-error').textContent = error.message;
+        document.getElementById('liaison-actions-error').textContent = errorText(error);
       }
     },
   }, t(key, path.vars || {}));

@@ -127,7 +127,8 @@ class LiaisonBrowserTest extends BrowserTest {
   }
 
   @Test
-  @DisplayName("The sending group's chair closes a sent statement after confirming; its rapporteur is not offered to")
+  @DisplayName("The sending group's chair closes a sent statement after confirming (offline, a plain message says why it "
+      + "failed); its rapporteur is not offered to")
   void chairClosesAStatementAfterConfirming() {
     String sg3 = groupId("SG3RG-AFR");
     try (BrowserContext rapporteurContext = chromium.browser().newContext();
@@ -152,6 +153,15 @@ class LiaisonBrowserTest extends BrowserTest {
       assertThat(chair.locator("[data-action='liaison.close']")).isEnabled();
       assertThat(chair.locator(".liaison-state")).hasText("sent");
       assertThat(questions).containsExactly("Close this statement? A closed statement cannot be reopened.");
+
+      chairContext.setOffline(true);
+      chair.onceDialog(dialog -> dialog.accept());
+      chair.click("[data-action='liaison.close']");
+      assertThat(chair.locator("#liaison-actions-error"))
+          .hasText("The server could not be reached. Check your connection and try again.");
+      assertThat(chair.locator("[data-action='liaison.close']")).isEnabled();
+      chairContext.setOffline(false);
+      consoleErrors.removeIf(message -> message.contains("ERR_INTERNET_DISCONNECTED"));
 
       chair.onceDialog(dialog -> dialog.accept());
       chair.click("[data-action='liaison.close']");
