@@ -1,6 +1,9 @@
 package org.rapporteur.chat;
 
-/** A long-lived connection the gateway keeps alive and closes when its peer has gone quiet. */
+/**
+ * A long-lived connection of the gateway: kept alive, closed when its peer has gone quiet, and told
+ * when a person's access to a room may have changed.
+ */
 interface Heartbeat {
   /** Sends a heartbeat, or closes the connection when nothing was heard since {@code deadlineMillis}. */
   void beat(long deadlineMillis);

@@ -124,8 +124,8 @@ public final class WorkspaceService {
     return requireManager(actor, groupId)
         .compose(access -> changes.isEmpty() ? Future.succeededFuture()
             : groups.update(groupId, changes.toSet(), Instant.now())
-                .compose(v -> audit.record(actor, "group.update", "group", groupId, changes.toSet()))
-                .onSuccess(v -> announceAccessChange(groupId, null)))
+                .onSuccess(v -> announceAccessChange(groupId, null))
+                .compose(v -> audit.record(actor, "group.update", "group", groupId, changes.toSet())))
         .compose(v -> groups.findById(groupId))
         .map(Optional::orElseThrow);
   }
@@ -180,10 +180,10 @@ public final class WorkspaceService {
     Ids.requirePathId(userId, "member");
     return requireManager(actor, groupId)
         .compose(access -> memberships.updateRole(groupId, userId, role))
+        .onSuccess(updated -> announceAccessChange(updated, groupId, userId))
         .compose(updated -> updated
             ? audit.record(actor, "member.role", "group", groupId,
                 new JsonObject().put("userId", userId).put("role", role.wire()))
-                .onSuccess(v -> announceAccessChange(groupId, userId))
             : Future.failedFuture(new NotFoundException("This person is not a member of the group")))
         .compose(v -> memberships.find(groupId, userId))
         .map(Optional::orElseThrow);
@@ -193,14 +193,24 @@ public final class WorkspaceService {
     Ids.requirePathId(userId, "member");
     return requireManager(actor, groupId)
         .compose(access -> memberships.delete(groupId, userId))
+        .onSuccess(removed -> announceAccessChange(removed, groupId, userId))
         .compose(removed -> removed
             ? audit.record(actor, "member.remove", "group", groupId, new JsonObject().put("userId", userId))
-                .onSuccess(v -> announceAccessChange(groupId, userId))
             : Future.failedFuture(new NotFoundException("This person is not a member of the group")));
   }
 
+  /**
+   * Announced as soon as the store has changed, not after the audit entry: open connections must
+   * lose the access even when recording the change fails.
+   */
   private void announceAccessChange(String groupId, String userId) {
     vertx.eventBus().publish(ACCESS_CHANGED, new JsonObject().put("groupId", groupId).put("userId", userId));
+  }
+
+  private void announceAccessChange(boolean changed, String groupId, String userId) {
+    if (changed) {
+      announceAccessChange(groupId, userId);
+    }
   }
 
   /** For start-up data only: adds a membership without an acting user. */

@@ -51,7 +51,7 @@ final class CommitOnWriteH2Backend extends H2Backend {
   /** Called from the super constructor, so it may use only what {@link H2Backend} has set by then. */
   @Override
   protected MongoDatabase openOrCreateDatabase(String databaseName) {
-    return new Database(databaseName, getMvStore());
+    return new Database(databaseName);
   }
 
   /**
@@ -60,8 +60,8 @@ final class CommitOnWriteH2Backend extends H2Backend {
    * set, so the store comes from the enclosing backend.
    */
   private final class Database extends H2Database {
-    Database(String databaseName, MVStore mvStore) {
-      super(databaseName, mvStore, getCursorRegistry());
+    Database(String databaseName) {
+      super(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override
