@@ -9,7 +9,9 @@
 #   bench/chat-bench.sh --batch false        # clients that do not ask for 'events' frames
 #   bench/chat-bench.sh --bare false         # Rapporteur only (e.g. while profiling with BENCH_SERVER_OPTS)
 #   bench/chat-bench.sh --database-core 1   # the embedded database as a process of its own on core 1, beside
-#                                           # the load generator (as MongoDB runs beside the application)
+#                                           # the load generator (as MongoDB runs beside the application),
+#                                           # ahead of it in the scheduler (nice -10, when run as root)
+#   bench/chat-bench.sh --timeline t.tsv    # per 10 ms of send time: deliveries, late ones, worst latency
 # Each case sends for --warmup seconds (120 by default: the JIT shares the server's one core and is still
 # compiling at 40 s) before measuring.
 set -euo pipefail
@@ -21,4 +23,8 @@ args=("$@")
 if [[ ${#args[@]} -eq 0 ]]; then
   args=(--clients 100,1000,1000,5000 --rates 100,100,20,20 --seconds 10)
 fi
-exec taskset -c 1 java -Xmx1g -cp target/rapporteur.jar:target/test-classes org.rapporteur.bench.ChatBench "${args[@]}"
+# BENCH_SERVER_OPTS, BENCH_DATABASE_OPTS and BENCH_LOAD_OPTS add JVM options (GC or compilation logs) to the
+# server, the database process and the load generator. The load generator compiles its hot code early
+# (CompileThresholdScaling): its send path runs only M times a second and would otherwise reach the
+# optimizing compiler minutes in, while measuring, and stamp a second of deliveries late.
+exec taskset -c 1 java -Xmx1g -XX:CompileThresholdScaling=0.1 ${BENCH_LOAD_OPTS:-} -cp target/rapporteur.jar:target/test-classes org.rapporteur.bench.ChatBench "${args[@]}"

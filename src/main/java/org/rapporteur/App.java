@@ -107,7 +107,8 @@ public final class App {
   private Future<Void> connectDatabase() {
     Future<String> uri = config.mongo().embedded()
         ? vertx.executeBlocking(() -> {
-          embedded = EmbeddedMongo.start(config.dataDir().resolve("db"), config.mongo().embeddedFsync());
+          embedded = EmbeddedMongo.start(config.dataDir().resolve("db"), config.mongo().embeddedFsync(),
+              config.mongo().embeddedCacheMiB());
           return embedded.connectionString();
         })
         : Future.succeededFuture(config.mongo().uri());

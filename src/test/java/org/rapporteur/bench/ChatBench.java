@@ -32,7 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@code java -cp target/rapporteur.jar:target/test-classes org.rapporteur.bench.ChatBench
  * [--clients 100,1000,5000] [--rates 100,100,20] [--warmup 120] [--seconds 10] [--batch true] [--server-core 0]
- * [--database-core 1] [--bare true]}
+ * [--database-core 1] [--bare true] [--timeline file.tsv]}
+ *
+ * <p>{@code --timeline} writes, for each 10 ms of send time in the measured window, the wall-clock time,
+ * the deliveries, the deliveries over 20 ms, the worst latency and the worst send-to-ack time, to match a latency tail with the
+ * server's GC or compilation log ({@code BENCH_SERVER_OPTS="-Xlog:gc:file=gc.log:time"}).
  */
 public final class ChatBench {
   private static final String ADMIN_EMAIL = "bench@bench.example";
@@ -49,6 +53,8 @@ public final class ChatBench {
    * database process of its own, the way a real MongoDB runs beside the application.
    */
   private String databaseCore;
+  /** Where to write the latency timeline of the measured window, or null. */
+  private Path timeline;
 
   public static void main(String[] args) throws Exception {
     List<Integer> clients = List.of(100, 1000, 5000);
@@ -59,6 +65,7 @@ public final class ChatBench {
     boolean batches = true;
     boolean bare = true;
     String databaseCore = null;
+    Path timeline = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--clients" -> clients = ints(args[i + 1]);
@@ -69,12 +76,14 @@ public final class ChatBench {
         case "--server-core" -> serverCore = args[i + 1];
         case "--database-core" -> databaseCore = args[i + 1];
         case "--bare" -> bare = Boolean.parseBoolean(args[i + 1]);
+        case "--timeline" -> timeline = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     ChatBench bench = new ChatBench();
     bench.batches = batches;
     bench.databaseCore = databaseCore;
+    bench.timeline = timeline;
     List<String> summary = new ArrayList<>();
     try {
       for (int i = 0; i < clients.size(); i++) {
@@ -148,28 +157,38 @@ public final class ChatBench {
   }
 
   private Process startDatabase(Path dataDir) throws IOException {
-    return new ProcessBuilder("taskset", "-c", databaseCore, javaBin(), "-Xmx512m", "-cp", classpath,
-        StandaloneDatabase.class.getName(), dataDir.resolve("db").toString())
-        .redirectError(dataDir.resolve("database.log").toFile()).start();
+    // The database shares its core with the load generator. Ahead of it in the scheduler (a negative nice
+    // value, which needs root; without it nice warns and runs the database as before), it answers as if it
+    // had a core of its own, as a MongoDB server has, instead of waiting for the load generator's turn.
+    List<String> command = new ArrayList<>(List.of("nice", "-n", "-10", "taskset", "-c", databaseCore, javaBin(),
+        "-Xmx512m"));
+    command.addAll(extraOptions("BENCH_DATABASE_OPTS"));
+    command.addAll(List.of("-cp", classpath, StandaloneDatabase.class.getName(), dataDir.resolve("db").toString()));
+    return new ProcessBuilder(command).redirectError(dataDir.resolve("database.log").toFile()).start();
   }
 
+  /** The database prints its connection string once it listens; the JVM may print other lines first. */
   private static String databaseUri(Process database) throws IOException {
-    String uri = new java.io.BufferedReader(new java.io.InputStreamReader(database.getInputStream(),
-        java.nio.charset.StandardCharsets.UTF_8)).readLine();
-    if (uri == null || !uri.startsWith("mongodb://")) {
-      throw new IllegalStateException("the database process did not start: " + uri);
+    java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(database.getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8));
+    for (int i = 0; i < 20; i++) {
+      String line = out.readLine();
+      if (line == null) {
+        break;
+      }
+      if (line.startsWith("mongodb://")) {
+        return line;
+      }
     }
-    return uri;
+    throw new IllegalStateException("the database process did not start (see database.log)");
   }
+
 
   private Process startServer(boolean rapporteur, int port, Path dataDir, String core, String mongoUri)
       throws IOException {
     List<String> command = new ArrayList<>(List.of("taskset", "-c", core, javaBin(), "-Xmx512m",
         "-Dvertx.cacheDirBase=" + dataDir.resolve("vertx-cache")));
-    String extraOptions = System.getenv("BENCH_SERVER_OPTS");
-    if (extraOptions != null && !extraOptions.isBlank()) {
-      command.addAll(List.of(extraOptions.trim().split("\\s+")));
-    }
+    command.addAll(extraOptions("BENCH_SERVER_OPTS"));
     command.addAll(List.of("-cp", classpath));
     ProcessBuilder builder = new ProcessBuilder(command);
     if (rapporteur) {
@@ -196,6 +215,12 @@ public final class ChatBench {
     builder.command(command);
     builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
     return builder.start();
+  }
+
+  /** JVM options from an environment variable (GC or compilation logs while profiling), split at spaces. */
+  private static List<String> extraOptions(String variable) {
+    String options = System.getenv(variable);
+    return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
   }
 
   private static String javaBin() {
@@ -302,12 +327,20 @@ public final class ChatBench {
     private final int[] ackHistogram = new int[BUCKETS];
     private long[] sentAt = new long[0];
     private final AtomicLong delivered = new AtomicLong();
-    private volatile boolean measuring;
+    /** The first 10 ms slot of send time in the measured window (for the timeline). */
+    private int firstMeasuredSlot;
     private long measuredDeliveries;
     /** Frames that carried messages, to show how many messages each frame carried on average. */
     private long measuredFrames;
     private long maxNanos;
     private final WebSocketClient client;
+    /** Per 10 ms of send time: deliveries, deliveries over 20 ms and the worst latency (for --timeline). */
+    private static final long SLOT_NANOS = 10_000_000;
+    private long startNanos;
+    private long[] slotDeliveries = new long[0];
+    private long[] slotSlow = new long[0];
+    private long[] slotWorst = new long[0];
+    private long[] slotAckWorst = new long[0];
 
     Load(int port, String cookie, String room, boolean rapporteur) {
       this.port = port;
@@ -353,12 +386,16 @@ public final class ChatBench {
         int at = frame.indexOf("\"b-");
         int end = frame.indexOf('"', at + 1);
         int i = Integer.parseInt(frame.substring(at + 3, end));
-        if (measuring && i < sentAt.length) {
+        if (i < sentAt.length) {
           ackHistogram[(int) Math.min(BUCKETS - 1, (now - sentAt[i]) / BUCKET_NANOS)]++;
+          int slot = (int) ((sentAt[i] - startNanos) / SLOT_NANOS);
+          if (slot >= 0 && slot < slotAckWorst.length) {
+            slotAckWorst[slot] = Math.max(slotAckWorst[slot], now - sentAt[i]);
+          }
         }
         return;
       }
-      if (measuring && frame.contains("t=")) {
+      if (frame.contains("t=")) {
         measuredFrames++;
       }
       for (int at = frame.indexOf("t="); at >= 0; at = frame.indexOf("t=", at + 2)) {
@@ -369,13 +406,18 @@ public final class ChatBench {
         if (end == at + 2) {
           continue;
         }
-        long latency = now - Long.parseLong(frame.substring(at + 2, end));
+        long sendTime = Long.parseLong(frame.substring(at + 2, end));
+        long latency = now - sendTime;
         delivered.incrementAndGet();
-        if (measuring) {
-          measuredDeliveries++;
-          histogram[(int) Math.min(BUCKETS - 1, latency / BUCKET_NANOS)]++;
-          maxNanos = Math.max(maxNanos, latency);
+        measuredDeliveries++;
+        int slot = (int) ((sendTime - startNanos) / SLOT_NANOS);
+        if (slot >= 0 && slot < slotDeliveries.length) {
+          slotDeliveries[slot]++;
+          slotSlow[slot] += latency > 20_000_000 ? 1 : 0;
+          slotWorst[slot] = Math.max(slotWorst[slot], latency);
         }
+        histogram[(int) Math.min(BUCKETS - 1, latency / BUCKET_NANOS)]++;
+        maxNanos = Math.max(maxNanos, latency);
       }
     }
 
@@ -386,10 +428,16 @@ public final class ChatBench {
       long warmupNanos = TimeUnit.SECONDS.toNanos(warmup);
       long measureNanos = TimeUnit.SECONDS.toNanos(seconds);
       long start = System.nanoTime();
+      long startWallMillis = System.currentTimeMillis();
+      startNanos = start;
+      int slots = (int) ((warmupNanos + measureNanos) / SLOT_NANOS) + 1;
+      slotDeliveries = new long[slots];
+      slotSlow = new long[slots];
+      slotWorst = new long[slots];
+      slotAckWorst = new long[slots];
       long[] window = new long[2];
       long timer = vertx.setPeriodic(5, id -> {
-        long now = System.nanoTime();
-        long due = (now - start) * rate / 1_000_000_000L;
+        long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
         while (sent.get() < due) {
           long i = sent.getAndIncrement();
           long sendTime = System.nanoTime();
@@ -401,19 +449,14 @@ public final class ChatBench {
               .put("text", text).encode();
           sockets.get((int) (i % senders)).writeTextMessage(frame);
         }
-        if (!measuring && window[0] == 0 && now - start >= warmupNanos) {
-          window[0] = now;
-          measuredDeliveries = 0;
-          measuredFrames = 0;
-          measuring = true;
-        }
       });
+      // A timer of its own: a branch in the sender first taken when measuring starts would make the JIT
+      // recompile the sender, and a second of sends would leave late.
+      vertx.setTimer(TimeUnit.NANOSECONDS.toMillis(warmupNanos),
+          id -> startMeasuring(System.nanoTime(), start, window));
       Thread.sleep(TimeUnit.NANOSECONDS.toMillis(warmupNanos + measureNanos));
       vertx.cancelTimer(timer);
-      vertx.runOnContext(v -> {
-        measuring = false;
-        window[1] = System.nanoTime();
-      });
+      window[1] = System.nanoTime();
       long expected;
       long deadline = System.currentTimeMillis() + 10_000;
       Thread.sleep(50);
@@ -428,11 +471,49 @@ public final class ChatBench {
           rapporteur ? percentile(ackHistogram, 0.50) : Double.NaN, rapporteur ? percentile(ackHistogram, 0.99) : Double.NaN,
           measuredDeliveries / (double) Math.max(1, measuredFrames), rss);
       System.out.println(result.line(rapporteur ? "rapporteur" : "bare-vertx"));
+      if (timeline != null) {
+        writeTimeline(startWallMillis);
+      }
       for (WebSocket ws : sockets) {
         ws.close();
       }
       client.close();
       return result;
+    }
+
+    /**
+     * Counts from here on, on the client event loop. Every delivery is recorded the same way during
+     * the warm-up too and only the counts are cleared: a branch first taken when measuring starts
+     * would make the JIT throw out and recompile the client's frame handler, and the client would
+     * then stamp a second's deliveries late.
+     */
+    private void startMeasuring(long now, long start, long[] window) {
+      window[0] = now;
+      firstMeasuredSlot = (int) ((now - start) / SLOT_NANOS);
+      java.util.Arrays.fill(histogram, 0);
+      java.util.Arrays.fill(ackHistogram, 0);
+      measuredDeliveries = 0;
+      measuredFrames = 0;
+      maxNanos = 0;
+    }
+
+    private void writeTimeline(long startWallMillis) {
+      StringBuilder out = new StringBuilder("wall-clock\tdeliveries\tover 20 ms\tworst ms\tworst ack ms\n");
+      java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+          .withZone(java.time.ZoneId.systemDefault());
+      for (int slot = 0; slot < slotDeliveries.length; slot++) {
+        if (slot >= firstMeasuredSlot && slotDeliveries[slot] > 0) {
+          out.append(format.format(java.time.Instant.ofEpochMilli(startWallMillis + slot * SLOT_NANOS / 1_000_000)))
+              .append('\t').append(slotDeliveries[slot]).append('\t').append(slotSlow[slot]).append('\t')
+              .append(String.format(Locale.ROOT, "%.1f\t%.1f", slotWorst[slot] / 1e6, slotAckWorst[slot] / 1e6))
+              .append('\n');
+        }
+      }
+      try {
+        Files.writeString(timeline, out);
+      } catch (IOException e) {
+        System.err.println("could not write the timeline: " + e);
+      }
     }
 
     private double percentile(int[] histogram, double p) {

@@ -12,7 +12,7 @@ public final class StandaloneDatabase {
   private StandaloneDatabase() {}
 
   public static void main(String[] args) throws InterruptedException {
-    EmbeddedMongo database = EmbeddedMongo.start(Path.of(args[0]), false);
+    EmbeddedMongo database = EmbeddedMongo.start(Path.of(args[0]), false, EmbeddedMongo.DEFAULT_CACHE_MIB);
     Runtime.getRuntime().addShutdownHook(new Thread(database::close));
     System.out.println(database.connectionString());
     System.out.flush();

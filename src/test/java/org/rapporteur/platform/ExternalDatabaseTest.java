@@ -24,7 +24,8 @@ class ExternalDatabaseTest {
   @Test
   @DisplayName("With mongo.uri two server instances share one database: groups, sessions and room logs")
   void twoServersShareOneDatabaseThroughMongoUri(Vertx vertx) {
-    try (EmbeddedMongo database = EmbeddedMongo.start(dataDir.resolve("shared"), false)) {
+    try (EmbeddedMongo database = EmbeddedMongo.start(dataDir.resolve("shared"), false,
+        EmbeddedMongo.DEFAULT_CACHE_MIB)) {
       JsonObject external = new JsonObject().put("mongo", new JsonObject().put("uri", database.connectionString()));
       try (TestServer first = TestServer.start(vertx, dataDir.resolve("first"), external);
           TestServer second = TestServer.start(vertx, dataDir.resolve("second"), external)) {

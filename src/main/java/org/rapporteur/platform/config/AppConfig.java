@@ -18,7 +18,7 @@ public record AppConfig(Http http, Path dataDir, Mongo mongo, Admin admin, boole
     }
   }
 
-  public record Mongo(String uri, String database, boolean embeddedFsync) {
+  public record Mongo(String uri, String database, boolean embeddedFsync, int embeddedCacheMiB) {
     public boolean embedded() {
       return uri == null || uri.isBlank();
     }
@@ -42,7 +42,8 @@ public record AppConfig(Http http, Path dataDir, Mongo mongo, Admin admin, boole
             http.getLong("maxJsonBodyBytes", 65_536L),
             http.getInteger("staticMaxAgeSeconds", 3600)),
         Path.of(json.getString("dataDir", "data")),
-        new Mongo(mongo.getString("uri"), mongo.getString("database", "rapporteur"), mongo.getBoolean("embeddedFsync", false)),
+        new Mongo(mongo.getString("uri"), mongo.getString("database", "rapporteur"), mongo.getBoolean("embeddedFsync", false),
+            mongo.getInteger("embeddedCacheMiB", 1)),
         new Admin(admin.getString("email"), admin.getString("password")),
         json.getBoolean("demo", false),
         json.copy());

@@ -46,7 +46,7 @@ class EmbeddedIndexTest {
     stock.shutdownNow();
     store.close();
 
-    EmbeddedMongo upgraded = EmbeddedMongo.start(dataDir, false);
+    EmbeddedMongo upgraded = EmbeddedMongo.start(dataDir, false, EmbeddedMongo.DEFAULT_CACHE_MIB);
     try {
       withClient(vertx, upgraded.connectionString(), mongo -> {
         JsonObject found = mongo.findOne("events", new JsonObject().put("_id", "r:137"), null).await();
