@@ -94,6 +94,9 @@ class ChatRoom {
     window.addEventListener('hashchange', this.onLeave = () => {
       setTimeout(() => { if (!this.element.isConnected) this.close(); }, 0);
     });
+    // Over the fallback, sends are plain POSTs: when the network returns, the outbox goes out at once
+    // instead of waiting for the event stream to notice (over a WebSocket this waits for the reconnect).
+    window.addEventListener('online', this.onOnline = () => this.flushOutbox());
   }
 
   buildElement() {
@@ -254,6 +257,9 @@ class ChatRoom {
     if (item && (FINAL_ERRORS.has(code) || frame.http === 400 || frame.http === 413)) {
       this.dropFromOutbox(item.clientId);
       this.setStatus(t(`chat.error.${code}`) === `chat.error.${code}` ? t('chat.error.generic') : t(`chat.error.${code}`));
+    } else if (item && code === 'unavailable') {
+      // Not sent: it stays in the outbox, which is sent again when the stream is back.
+      this.setStatus(t('chat.error.unavailable'));
     } else if (item && code === 'rate-limited') {
       this.setStatus(t('chat.error.rate-limited'));
       setTimeout(() => this.sendItem(item), 2000);
@@ -356,6 +362,7 @@ class ChatRoom {
     openRooms.delete(this);
     this.closed = true;
     window.removeEventListener('hashchange', this.onLeave);
+    window.removeEventListener('online', this.onOnline);
     this.subscription?.close();
   }
 }

@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * [--database-core 1] [--bare true] [--timeline file.tsv]}
  *
  * <p>{@code --timeline} writes, for each 10 ms of send time in the measured window, the wall-clock time,
- * the deliveries, the deliveries over 20 ms, the worst latency and the worst send-to-ack time, to match a latency tail with the
- * server's GC or compilation log ({@code BENCH_SERVER_OPTS="-Xlog:gc:file=gc.log:time"}).
+ * the deliveries, the deliveries over 20 ms, the worst latency and the worst send-to-ack time, to match
+ * a latency tail with the server's GC or compilation log
+ * ({@code BENCH_SERVER_OPTS="-Xlog:gc:file=gc.log:time -XX:+UnlockDiagnosticVMOptions -XX:+LogCompilation"}).
  */
 public final class ChatBench {
   private static final String ADMIN_EMAIL = "bench@bench.example";
@@ -182,7 +183,6 @@ public final class ChatBench {
     }
     throw new IllegalStateException("the database process did not start (see database.log)");
   }
-
 
   private Process startServer(boolean rapporteur, int port, Path dataDir, String core, String mongoUri)
       throws IOException {

@@ -74,4 +74,32 @@ class ChatBrowserTest extends BrowserTest {
       member.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("chat-member")).setFullPage(true));
     }
   }
+
+  @Test
+  @DisplayName("Where WebSockets are blocked: a message sent offline over the fallback waits, says so, and arrives once")
+  void fallbackSendOfflineWaitsInTheOutbox() {
+    ChatFixture f = new ChatFixture(server, "restricted");
+    try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
+      a.addInitScript("window.WebSocket = function () { throw new Error('WebSockets are blocked here'); };");
+      Page member = openGroup(a, f.memberEmail, f.groupId);
+      Page chair = openGroup(b, f.chairEmail, f.groupId);
+      assertThat(member.locator("#chat-status")).containsText("fallback");
+
+      say(member, "sent over the fallback");
+      assertThat(chair.locator("#chat-messages")).containsText("sent over the fallback");
+
+      a.setOffline(true);
+      say(member, "sent while the fallback was offline");
+      assertThat(member.locator("#chat-status")).hasText(
+          "The server could not be reached; your message waits in the outbox and is sent when the connection returns.");
+      assertThat(member.locator("#chat-messages li.chat-pending")).hasCount(1);
+
+      a.setOffline(false);
+      assertThat(member.locator("#chat-messages li.chat-pending")).hasCount(0,
+          new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
+      assertThat(chair.locator("#chat-messages")).containsText("sent while the fallback was offline");
+      member.waitForTimeout(500);
+      assertThat(texts(member)).isEqualTo(texts(chair)).hasSize(2).doesNotHaveDuplicates();
+    }
+  }
 }
