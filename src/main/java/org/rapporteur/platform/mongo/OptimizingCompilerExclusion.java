@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * whole method, with everything inlined into it, compiled again: over a second of one core every
  * few seconds, for minutes. On a server with one core that second is taken from the event loops,
  * and every chat message of that second reaches its room 30 to 60 ms late (see BENCHMARKS.md).
- * C1's code for it costs a few microseconds more per write.
+ * C1's code runs it somewhat slower, which at the write rates of a chat costs far less than the
+ * recompilations did.
  *
  * <p>Uses the JDK's compiler directives (the {@code Compiler.directives_add} diagnostic command),
  * which need no JVM option. A JVM without them runs as before.
