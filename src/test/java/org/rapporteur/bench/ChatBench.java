@@ -329,6 +329,11 @@ public final class ChatBench {
     private final AtomicLong delivered = new AtomicLong();
     /** The first 10 ms slot of send time in the measured window (for the timeline). */
     private int firstMeasuredSlot;
+    /**
+     * Messages sent from this time on are measured. Set by the measuring thread; the client's event
+     * loop counts with arithmetic instead of a branch (see {@link #measured}).
+     */
+    private volatile long windowStart = Long.MAX_VALUE;
     private long measuredDeliveries;
     /** Frames that carried messages, to show how many messages each frame carried on average. */
     private long measuredFrames;
@@ -387,7 +392,7 @@ public final class ChatBench {
         int end = frame.indexOf('"', at + 1);
         int i = Integer.parseInt(frame.substring(at + 3, end));
         if (i < sentAt.length) {
-          ackHistogram[(int) Math.min(BUCKETS - 1, (now - sentAt[i]) / BUCKET_NANOS)]++;
+          ackHistogram[(int) Math.min(BUCKETS - 1, (now - sentAt[i]) / BUCKET_NANOS)] += measured(sentAt[i]);
           int slot = (int) ((sentAt[i] - startNanos) / SLOT_NANOS);
           if (slot >= 0 && slot < slotAckWorst.length) {
             slotAckWorst[slot] = Math.max(slotAckWorst[slot], now - sentAt[i]);
@@ -395,9 +400,8 @@ public final class ChatBench {
         }
         return;
       }
-      if (frame.contains("t=")) {
-        measuredFrames++;
-      }
+      long frameWindowStart = windowStart;
+      boolean first = true;
       for (int at = frame.indexOf("t="); at >= 0; at = frame.indexOf("t=", at + 2)) {
         int end = at + 2;
         while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
@@ -409,16 +413,33 @@ public final class ChatBench {
         long sendTime = Long.parseLong(frame.substring(at + 2, end));
         long latency = now - sendTime;
         delivered.incrementAndGet();
-        measuredDeliveries++;
+        int counted = measured(sendTime, frameWindowStart);
+        measuredFrames += first ? counted : 0;
+        first = false;
+        measuredDeliveries += counted;
         int slot = (int) ((sendTime - startNanos) / SLOT_NANOS);
         if (slot >= 0 && slot < slotDeliveries.length) {
           slotDeliveries[slot]++;
           slotSlow[slot] += latency > 20_000_000 ? 1 : 0;
           slotWorst[slot] = Math.max(slotWorst[slot], latency);
         }
-        histogram[(int) Math.min(BUCKETS - 1, latency / BUCKET_NANOS)]++;
-        maxNanos = Math.max(maxNanos, latency);
+        histogram[(int) Math.min(BUCKETS - 1, latency / BUCKET_NANOS)] += counted;
+        maxNanos = Math.max(maxNanos, latency * counted);
       }
+    }
+
+    private int measured(long sendTime) {
+      return measured(sendTime, windowStart);
+    }
+
+    /**
+     * 1 when the message was sent in the measured window, else 0, without a branch: a branch first
+     * taken when measuring starts makes the JIT throw out and recompile the client's frame handler
+     * (as would a new timer or task on its event loop), and the client then stamps a second of
+     * deliveries late.
+     */
+    private static int measured(long sendTime, long windowStart) {
+      return (int) ((windowStart - sendTime - 1) >>> 63);
     }
 
     Result measure(int rate, int warmup, int seconds, long serverPid) throws InterruptedException {
@@ -450,11 +471,11 @@ public final class ChatBench {
           sockets.get((int) (i % senders)).writeTextMessage(frame);
         }
       });
-      // A timer of its own: a branch in the sender first taken when measuring starts would make the JIT
-      // recompile the sender, and a second of sends would leave late.
-      vertx.setTimer(TimeUnit.NANOSECONDS.toMillis(warmupNanos),
-          id -> startMeasuring(System.nanoTime(), start, window));
-      Thread.sleep(TimeUnit.NANOSECONDS.toMillis(warmupNanos + measureNanos));
+      Thread.sleep(TimeUnit.NANOSECONDS.toMillis(warmupNanos));
+      window[0] = System.nanoTime();
+      firstMeasuredSlot = (int) ((window[0] - start) / SLOT_NANOS);
+      windowStart = window[0];
+      Thread.sleep(TimeUnit.NANOSECONDS.toMillis(measureNanos));
       vertx.cancelTimer(timer);
       window[1] = System.nanoTime();
       long expected;
@@ -479,22 +500,6 @@ public final class ChatBench {
       }
       client.close();
       return result;
-    }
-
-    /**
-     * Counts from here on, on the client event loop. Every delivery is recorded the same way during
-     * the warm-up too and only the counts are cleared: a branch first taken when measuring starts
-     * would make the JIT throw out and recompile the client's frame handler, and the client would
-     * then stamp a second's deliveries late.
-     */
-    private void startMeasuring(long now, long start, long[] window) {
-      window[0] = now;
-      firstMeasuredSlot = (int) ((now - start) / SLOT_NANOS);
-      java.util.Arrays.fill(histogram, 0);
-      java.util.Arrays.fill(ackHistogram, 0);
-      measuredDeliveries = 0;
-      measuredFrames = 0;
-      maxNanos = 0;
     }
 
     private void writeTimeline(long startWallMillis) {
