@@ -33,27 +33,35 @@ final class ChannelWriter {
   }
 
   void write(WireFrame frame) {
-    outlet().writeAndFlush(frame.wire(), channel.voidPromise());
+    ChannelHandlerContext ctx = outlet();
+    if (ctx == null) {
+      channel.writeAndFlush(frame.wire(), channel.voidPromise());
+    } else {
+      ctx.writeAndFlush(frame.wire(), channel.voidPromise());
+    }
   }
 
   /**
-   * Where the bytes enter the pipeline: next to the socket, after TLS if there is any. The handlers
-   * further in (HTTP, WebSocket encoding, chunked writes) would only pass finished bytes along, and
-   * passing them costs more than the system call for a small frame.
+   * Where the bytes enter the pipeline: just after the last TLS handler, or at the first handler when
+   * there is none, so that they still pass TLS. The handlers further in (HTTP, WebSocket encoding,
+   * chunked writes) would only pass finished bytes along, and passing them costs more than the system
+   * call for a small frame. Null when TLS is the last handler: the bytes then take the whole pipeline.
    */
   private ChannelHandlerContext outlet() {
     ChannelHandlerContext ctx = outlet;
     if (ctx == null || ctx.isRemoved()) {
       ctx = null;
+      boolean takeNext = true;
       for (Map.Entry<String, ChannelHandler> handler : channel.pipeline()) {
-        ctx = channel.pipeline().context(handler.getValue());
-        if (!(handler.getValue() instanceof SslHandler)) {
-          break;
+        boolean tls = handler.getValue() instanceof SslHandler;
+        if (tls || takeNext) {
+          ctx = tls ? null : channel.pipeline().context(handler.getValue());
+          takeNext = tls;
         }
       }
       outlet = ctx;
     }
-    return ctx == null ? channel.pipeline().lastContext() : ctx;
+    return ctx;
   }
 
   /** Bytes written but not yet taken by the peer's socket: the connection's send queue. */

@@ -180,7 +180,7 @@ public final class WorkspaceService {
     Ids.requirePathId(userId, "member");
     return requireManager(actor, groupId)
         .compose(access -> memberships.updateRole(groupId, userId, role))
-        .onSuccess(updated -> announceAccessChange(updated, groupId, userId))
+        .onSuccess(updated -> announceAccessChangeIf(updated, groupId, userId))
         .compose(updated -> updated
             ? audit.record(actor, "member.role", "group", groupId,
                 new JsonObject().put("userId", userId).put("role", role.wire()))
@@ -193,7 +193,7 @@ public final class WorkspaceService {
     Ids.requirePathId(userId, "member");
     return requireManager(actor, groupId)
         .compose(access -> memberships.delete(groupId, userId))
-        .onSuccess(removed -> announceAccessChange(removed, groupId, userId))
+        .onSuccess(removed -> announceAccessChangeIf(removed, groupId, userId))
         .compose(removed -> removed
             ? audit.record(actor, "member.remove", "group", groupId, new JsonObject().put("userId", userId))
             : Future.failedFuture(new NotFoundException("This person is not a member of the group")));
@@ -207,7 +207,7 @@ public final class WorkspaceService {
     vertx.eventBus().publish(ACCESS_CHANGED, new JsonObject().put("groupId", groupId).put("userId", userId));
   }
 
-  private void announceAccessChange(boolean changed, String groupId, String userId) {
+  private void announceAccessChangeIf(boolean changed, String groupId, String userId) {
     if (changed) {
       announceAccessChange(groupId, userId);
     }
