@@ -12,8 +12,9 @@
 #                                           # the load generator (as MongoDB runs beside the application),
 #                                           # ahead of it in the scheduler (nice -10, when run as root)
 #   bench/chat-bench.sh --timeline t.tsv    # per 10 ms of send time: deliveries, late ones, worst latency
-# Each case sends for --warmup seconds (120 by default: the JIT shares the server's one core and is still
-# compiling at 40 s) before measuring.
+# Each case sends for at least --warmup seconds (120 by default: the JIT shares the server's one core and is
+# still compiling at 40 s), then until the JIT of the server (and of the database process) compiled less than
+# 0.25 s in 10 s (jstat -compiler), at most --max-warmup seconds (600), before measuring.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ ! -f target/rapporteur.jar || ! -d target/test-classes ]]; then

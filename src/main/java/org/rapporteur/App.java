@@ -166,6 +166,8 @@ public final class App {
         .setHost(config.http().host())
         .setPort(config.http().port())
         .setCompressionSupported(true)
+        // permessage-deflate only: the realtime gateway compresses its own frames (ChannelWriter)
+        .setPerFrameWebSocketCompressionSupported(false)
         .setMaxWebSocketFrameSize(65_536)
         .setMaxWebSocketMessageSize(262_144);
     server = vertx.createHttpServer(options);

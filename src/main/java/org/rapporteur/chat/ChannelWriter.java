@@ -1,9 +1,11 @@
 package org.rapporteur.chat;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
 import io.netty.handler.ssl.SslHandler;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.VertxConnection;
@@ -19,6 +21,8 @@ import java.util.Map;
 final class ChannelWriter {
   private final Channel channel;
   private ChannelHandlerContext outlet;
+  /** Whether the peer negotiated permessage-deflate; known once the upgrade has put its encoder in. */
+  private Boolean deflates;
 
   private ChannelWriter(Channel channel) {
     this.channel = channel;
@@ -32,13 +36,32 @@ final class ChannelWriter {
     throw new IllegalStateException("Unexpected Vert.x connection type " + connection.getClass().getName());
   }
 
+  /** Only after the upgrade: frames are written as the WebSocket's extensions (compression) want them. */
   void write(WireFrame frame) {
+    ByteBuf bytes = deflates() ? frame.deflatedWire() : frame.wire();
     ChannelHandlerContext ctx = outlet();
     if (ctx == null) {
-      channel.writeAndFlush(frame.wire(), channel.voidPromise());
+      channel.writeAndFlush(bytes, channel.voidPromise());
     } else {
-      ctx.writeAndFlush(frame.wire(), channel.voidPromise());
+      ctx.writeAndFlush(bytes, channel.voidPromise());
     }
+  }
+
+  /**
+   * The frames written here skip Netty's compression encoder, which therefore compresses none of them
+   * and keeps no context the peer would expect. The server accepts permessage-deflate only (not the
+   * older per-frame extension), so an extension encoder in the pipeline means that one.
+   */
+  private boolean deflates() {
+    Boolean known = deflates;
+    if (known == null) {
+      known = false;
+      for (Map.Entry<String, ChannelHandler> handler : channel.pipeline()) {
+        known |= handler.getValue() instanceof WebSocketExtensionEncoder;
+      }
+      deflates = known;
+    }
+    return known;
   }
 
   /**

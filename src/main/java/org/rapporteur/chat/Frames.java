@@ -1,6 +1,8 @@
 package org.rapporteur.chat;
 
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /** The server's frames of the realtime protocol (see DESIGN.md); event frames come from {@link ChatEvent#frame()}. */
 final class Frames {
@@ -17,6 +19,20 @@ final class Frames {
   static JsonObject ack(ChatEvent event) {
     return new JsonObject().put("type", "ack").put("room", event.room()).put("clientId", event.clientId())
         .put("seq", event.seq());
+  }
+
+  /**
+   * Several event frames of one room as one {@code events} frame. The frames are encoded JSON objects
+   * already, so they are put together without parsing them.
+   */
+  static String events(RoomName room, List<String> eventFrames) {
+    StringBuilder json = new StringBuilder(64 + eventFrames.stream().mapToInt(f -> f.length() + 1).sum());
+    json.append("{\"type\":\"events\",\"room\":").append(Json.encode(room.toString()))
+        .append(",\"events\":[");
+    for (int i = 0; i < eventFrames.size(); i++) {
+      json.append(i == 0 ? "" : ",").append(eventFrames.get(i));
+    }
+    return json.append("]}").toString();
   }
 
   static JsonObject pong() {

@@ -1,7 +1,6 @@
 package org.rapporteur.chat;
 
 import io.vertx.core.Context;
-import io.vertx.core.json.Json;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +22,14 @@ final class LoopFanOut {
   private static final int SLICE = 250;
 
   private final Context context;
-  private final String roomJson;
+  private final RoomName room;
   final Set<Subscription> members = ConcurrentHashMap.newKeySet();
   private final ArrayDeque<RoomFrame> waiting = new ArrayDeque<>();
   private boolean scheduled;
 
   LoopFanOut(Context context, RoomName room) {
     this.context = context;
-    this.roomJson = Json.encode(room.toString());
+    this.room = room;
   }
 
   /** Called in sequence order by the room's feed. */
@@ -86,13 +85,7 @@ final class LoopFanOut {
     }
   }
 
-  /** The frames are encoded JSON objects already, so the batch is put together without parsing them. */
   private WireFrame eventsFrame(List<RoomFrame> batch) {
-    StringBuilder json = new StringBuilder(64 + batch.stream().mapToInt(f -> f.frame().json().length() + 1).sum());
-    json.append("{\"type\":\"events\",\"room\":").append(roomJson).append(",\"events\":[");
-    for (int i = 0; i < batch.size(); i++) {
-      json.append(i == 0 ? "" : ",").append(batch.get(i).frame().json());
-    }
-    return WireFrame.forMany(json.append("]}").toString());
+    return WireFrame.forMany(Frames.events(room, batch.stream().map(f -> f.frame().json()).toList()));
   }
 }

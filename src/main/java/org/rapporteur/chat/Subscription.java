@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -116,21 +117,40 @@ final class Subscription {
     }
     return log.readContiguous(room, from, head, REPLAY_PAGE).compose(events -> {
       // A page can be larger than the send queue: what does not fit now is read again once it drains.
-      for (ChatEvent event : events) {
-        if (out.congested()) {
-          break;
-        }
-        sendReplayed(event);
+      for (int next = 0; next < events.size() && !out.congested(); ) {
+        next = sendReplayed(events, next);
       }
       return replayTo(head, 0);
     });
   }
 
-  private synchronized void sendReplayed(ChatEvent event) {
-    if (!closed && event.seq() == cursor + 1) {
-      cursor = event.seq();
-      out.send(WireFrame.forOne(event.frame().encode()), event.seq());
+  /**
+   * Sends the events that continue the cursor from index {@code from} on: for a client that takes
+   * {@code events} frames, as many as one such frame holds (the bounds of live batches), else one.
+   * A long replay then costs a slow link few frames, and each is large enough to be compressed well.
+   * Returns the index after the last event used.
+   */
+  private synchronized int sendReplayed(List<ChatEvent> events, int from) {
+    if (closed || events.get(from).seq() != cursor + 1) {
+      return from + 1;
     }
+    int maxEvents = batches ? LoopFanOut.MAX_BATCH_EVENTS : 1;
+    List<String> frames = new ArrayList<>();
+    int bytes = 0;
+    int end = from;
+    while (end < events.size() && frames.size() < maxEvents && events.get(end).seq() == cursor + 1 + frames.size()) {
+      String frame = events.get(end).frame().encode();
+      if (!frames.isEmpty() && bytes + frame.length() > LoopFanOut.MAX_BATCH_BYTES) {
+        break;
+      }
+      frames.add(frame);
+      bytes += frame.length();
+      end++;
+    }
+    cursor += frames.size();
+    String json = frames.size() == 1 ? frames.get(0) : Frames.events(room, frames);
+    out.send(WireFrame.forOne(json), cursor);
+    return end;
   }
 
   private synchronized void goLive() {

@@ -31,8 +31,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * client, deliveries per second, losses and the server's resident memory.
  *
  * <p>{@code java -cp target/rapporteur.jar:target/test-classes org.rapporteur.bench.ChatBench
- * [--clients 100,1000,5000] [--rates 100,100,20] [--warmup 120] [--seconds 10] [--batch true] [--server-core 0]
- * [--database-core 1] [--bare true] [--timeline file.tsv]}
+ * [--clients 100,1000,5000] [--rates 100,100,20] [--warmup 120] [--max-warmup 600] [--seconds 10] [--batch true]
+ * [--server-core 0] [--database-core 1] [--bare true] [--timeline file.tsv]}
+ *
+ * <p>The warm-up lasts at least {@code --warmup} seconds and then goes on until the servers' JIT is
+ * quiet (see {@link JitActivity}), at most {@code --max-warmup} seconds: the JIT shares the server's one
+ * core, and at 1,000 x 100 it still compiles per-message code two minutes in. The measured window is
+ * the steady state a meeting that has been running for a while gets.
  *
  * <p>{@code --timeline} writes, for each 10 ms of send time in the measured window, the wall-clock time,
  * the deliveries, the deliveries over 20 ms, the worst latency and the worst send-to-ack time, to match
@@ -56,12 +61,15 @@ public final class ChatBench {
   private String databaseCore;
   /** Where to write the latency timeline of the measured window, or null. */
   private Path timeline;
+  /** The longest warm-up, in seconds, while the servers' JIT is still busy. */
+  private int maxWarmup = 600;
 
   public static void main(String[] args) throws Exception {
     List<Integer> clients = List.of(100, 1000, 5000);
     List<Integer> rates = List.of(100, 100, 20);
     int seconds = 10;
     int warmup = 120;
+    int maxWarmup = 600;
     String serverCore = "0";
     boolean batches = true;
     boolean bare = true;
@@ -73,6 +81,7 @@ public final class ChatBench {
         case "--rates" -> rates = ints(args[i + 1]);
         case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+        case "--max-warmup" -> maxWarmup = Integer.parseInt(args[i + 1]);
         case "--batch" -> batches = Boolean.parseBoolean(args[i + 1]);
         case "--server-core" -> serverCore = args[i + 1];
         case "--database-core" -> databaseCore = args[i + 1];
@@ -85,6 +94,7 @@ public final class ChatBench {
     bench.batches = batches;
     bench.databaseCore = databaseCore;
     bench.timeline = timeline;
+    bench.maxWarmup = Math.max(warmup, maxWarmup);
     List<String> summary = new ArrayList<>();
     try {
       for (int i = 0; i < clients.size(); i++) {
@@ -104,8 +114,8 @@ public final class ChatBench {
       bench.vertx.close().await();
     }
     System.out.println();
-    System.out.println("| server | clients N | msgs/s M | sent | delivered | not delivered after 10 s drain | deliveries/s | p50 ms | p99 ms | max ms | ack p50 / p99 ms | msgs per frame | server RSS MiB |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    System.out.println("| server | clients N | msgs/s M | warm-up s | sent | delivered | not delivered after 10 s drain | deliveries/s | p50 ms | p99 ms | max ms | ack p50 / p99 ms | msgs per frame | server RSS MiB |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     summary.forEach(System.out::println);
   }
 
@@ -113,13 +123,13 @@ public final class ChatBench {
     return java.util.Arrays.stream(csv.split(",")).map(String::trim).map(Integer::parseInt).toList();
   }
 
-  record Result(int clients, int rate, long sent, long delivered, double deliveriesPerSecond, double p50Millis,
+  record Result(int clients, int rate, int warmupSeconds, long sent, long delivered, double deliveriesPerSecond, double p50Millis,
       double p99Millis, double maxMillis, double ackP50Millis, double ackP99Millis, double eventsPerFrame, long rssMiB) {
     String line(String server) {
       String ack = Double.isNaN(ackP50Millis) ? "n/a" : String.format(Locale.ROOT, "%.1f / %.1f", ackP50Millis,
           ackP99Millis);
-      return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %.2f | %d |",
-          server, clients, rate, sent, delivered, sent * clients - delivered, deliveriesPerSecond, p50Millis, p99Millis,
+      return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %.2f | %d |",
+          server, clients, rate, warmupSeconds, sent, delivered, sent * clients - delivered, deliveriesPerSecond, p50Millis, p99Millis,
           maxMillis, ack, eventsPerFrame, rssMiB);
     }
   }
@@ -141,9 +151,11 @@ public final class ChatBench {
       System.out.printf(Locale.ROOT, "%s: connecting %d clients...%n", rapporteur ? "rapporteur" : "bare", n);
       Load load = new Load(port, cookie, room, rapporteur);
       load.connect(n);
-      System.out.printf(Locale.ROOT, "%s: %d clients connected; sending %d msgs/s for %d s of warm-up, then %d s%n",
-          rapporteur ? "rapporteur" : "bare", n, rate, warmup, seconds);
-      return load.measure(rate, warmup, seconds, server.pid());
+      System.out.printf(Locale.ROOT,
+          "%s: %d clients connected; sending %d msgs/s for %d to %d s of warm-up (until the JIT is quiet), then %d s%n",
+          rapporteur ? "rapporteur" : "bare", n, rate, warmup, maxWarmup, seconds);
+      List<Long> jvms = database == null ? List.of(server.pid()) : List.of(server.pid(), database.pid());
+      return load.measure(rate, new JitActivity(jvms, warmup, maxWarmup), seconds, server.pid());
     } finally {
       server.destroy();
       if (!server.waitFor(10, TimeUnit.SECONDS)) {
@@ -442,11 +454,11 @@ public final class ChatBench {
       return (int) ((windowStart - sendTime - 1) >>> 63);
     }
 
-    Result measure(int rate, int warmup, int seconds, long serverPid) throws InterruptedException {
+    Result measure(int rate, JitActivity warmup, int seconds, long serverPid) throws InterruptedException {
       int senders = Math.min(10, sockets.size());
-      sentAt = new long[(warmup + seconds + 5) * rate];
+      sentAt = new long[(warmup.maxSeconds() + seconds + 5) * rate];
       AtomicLong sent = new AtomicLong();
-      long warmupNanos = TimeUnit.SECONDS.toNanos(warmup);
+      long warmupNanos = TimeUnit.SECONDS.toNanos(warmup.maxSeconds());
       long measureNanos = TimeUnit.SECONDS.toNanos(seconds);
       long start = System.nanoTime();
       long startWallMillis = System.currentTimeMillis();
@@ -471,7 +483,9 @@ public final class ChatBench {
           sockets.get((int) (i % senders)).writeTextMessage(frame);
         }
       });
-      Thread.sleep(TimeUnit.NANOSECONDS.toMillis(warmupNanos));
+      int warmedUp = warmup.awaitQuiet();
+      System.out.printf(Locale.ROOT, "  warm-up %d s; JIT in the last %d s: %s%n", warmedUp,
+          JitActivity.SAMPLE_SECONDS, warmup.lastSample());
       window[0] = System.nanoTime();
       firstMeasuredSlot = (int) ((window[0] - start) / SLOT_NANOS);
       windowStart = window[0];
@@ -487,7 +501,7 @@ public final class ChatBench {
       }
       long rss = rssMiB(serverPid);
       double windowSeconds = (window[1] - window[0]) / 1e9;
-      Result result = new Result(sockets.size(), rate, sent.get(), delivered.get(), measuredDeliveries / windowSeconds,
+      Result result = new Result(sockets.size(), rate, warmedUp, sent.get(), delivered.get(), measuredDeliveries / windowSeconds,
           percentile(histogram, 0.50), percentile(histogram, 0.99), maxNanos / 1e6,
           rapporteur ? percentile(ackHistogram, 0.50) : Double.NaN, rapporteur ? percentile(ackHistogram, 0.99) : Double.NaN,
           measuredDeliveries / (double) Math.max(1, measuredFrames), rss);
