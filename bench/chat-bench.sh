@@ -4,7 +4,7 @@
 # Each server runs in its own JVM pinned to core 0 (taskset -c 0); the load generator is pinned to
 # core 1. Loopback only. Results go to stdout as a Markdown table (copy them into BENCHMARKS.md).
 #
-#   bench/chat-bench.sh                                  # N = 100, 1000, 1000, 5000 at M = 100, 100, 20, 20
+#   bench/chat-bench.sh                                  # N = 100, 1000, 1000, 5000 at M = 100, 100, 20, 20, 30 s each
 #   bench/chat-bench.sh --clients 100 --rates 50 --seconds 5 --warmup 10
 #   bench/chat-bench.sh --batch false        # clients that do not ask for 'events' frames
 #   bench/chat-bench.sh --bare false         # Rapporteur only (e.g. while profiling with BENCH_SERVER_OPTS)
@@ -13,8 +13,8 @@
 #                                           # ahead of it in the scheduler (nice -10, when run as root)
 #   bench/chat-bench.sh --timeline t.tsv    # per 10 ms of send time: deliveries, late ones, worst latency
 # Each case sends for at least --warmup seconds (120 by default: the JIT shares the server's one core and is
-# still compiling at 40 s), then until the JIT of the server (and of the database process) compiled less than
-# 0.25 s in 10 s (jstat -compiler), at most --max-warmup seconds (600), before measuring.
+# still compiling at 40 s), then until the JIT of the server, of the database process and of the load generator
+# compiled less than 0.25 s each in 10 s (jstat -compiler), at most --max-warmup seconds (600), before measuring.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ ! -f target/rapporteur.jar || ! -d target/test-classes ]]; then
@@ -22,7 +22,7 @@ if [[ ! -f target/rapporteur.jar || ! -d target/test-classes ]]; then
 fi
 args=("$@")
 if [[ ${#args[@]} -eq 0 ]]; then
-  args=(--clients 100,1000,1000,5000 --rates 100,100,20,20 --seconds 10)
+  args=(--clients 100,1000,1000,5000 --rates 100,100,20,20 --seconds 30)
 fi
 # BENCH_SERVER_OPTS, BENCH_DATABASE_OPTS and BENCH_LOAD_OPTS add JVM options (GC or compilation logs) to the
 # server, the database process and the load generator. The load generator compiles its hot code early

@@ -40,6 +40,10 @@ final class JitActivity {
     return maxSeconds;
   }
 
+  int jvms() {
+    return pids.size();
+  }
+
   /** Per JVM, the compilation seconds of the last sample. */
   String lastSample() {
     return lastSample;
