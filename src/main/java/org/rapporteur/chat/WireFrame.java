@@ -20,7 +20,7 @@ final class WireFrame {
   private static final int TEXT = 0x1;
   private static final int CONTINUATION = 0x0;
   /** Smaller texts go out as they are: a chat event of a few hundred bytes shrinks by little. */
-  static final int MIN_DEFLATE_BYTES = 1024;
+  private static final int MIN_DEFLATE_BYTES = 1024;
   /** What {@link #deflated} holds when compressing does not pay. */
   private static final ByteBuf NOT_DEFLATED = Unpooled.EMPTY_BUFFER;
 
@@ -64,8 +64,8 @@ final class WireFrame {
    * The same message for a connection that negotiated permessage-deflate (RFC 7692), compressed once
    * however many connections it goes to; the plain message when compressing does not pay (short texts,
    * or a result of more than one fragment). Each message is compressed on its own, which is valid
-   * whether or not the peers agreed to keep the compression context between messages. A replay of a
-   * day's chat, sent as {@code events} frames, shrinks to about a fifth: what matters on a 400 kbit/s link.
+   * whether or not the peers agreed to keep the compression context between messages. What it is for:
+   * a replay, sent as {@code events} frames, to a delegate on a 400 kbit/s link.
    */
   ByteBuf deflatedWire() {
     ByteBuf bytes = deflated;
