@@ -102,4 +102,39 @@ class ChatBrowserTest extends BrowserTest {
       assertThat(texts(member)).isEqualTo(texts(chair)).hasSize(2).doesNotHaveDuplicates();
     }
   }
+
+  @Test
+  @DisplayName("A page whose link drops gets what it missed as one compressed replay frame, and shows every message once")
+  void longReplayAfterTheLinkReturns() {
+    ChatFixture f = new ChatFixture(server, "restricted");
+    try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
+      // Offline emulation keeps open WebSockets open, so the test drops the page's socket itself.
+      a.addInitScript("const Native = window.WebSocket; window.sockets = [];"
+          + " window.WebSocket = class extends Native { constructor(...args) { super(...args); window.sockets.push(this); } };");
+      Page member = openGroup(a, f.memberEmail, f.groupId);
+      Page chair = openGroup(b, f.chairEmail, f.groupId);
+      List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+      member.onWebSocket(ws -> ws.onFrameReceived(frame -> frames.add(frame.text())));
+      say(chair, "before the drop");
+      assertThat(member.locator("#chat-messages")).containsText("before the drop");
+
+      a.setOffline(true);
+      member.evaluate("window.sockets.forEach((socket) => socket.close())");
+      assertThat(member.locator("#chat-status")).not().hasText("");
+      for (int i = 1; i <= 8; i++) {
+        say(chair, "Point " + i + " of the chair's summary: the group agrees to send the liaison statement on"
+            + " Question 5/1 to ITU-T SG13 once the text of section " + i + " is settled by correspondence.");
+      }
+      assertThat(chair.locator("#chat-messages")).containsText("Point 8 of the chair's summary");
+      a.setOffline(false);
+
+      assertThat(member.locator("#chat-messages")).containsText("Point 8 of the chair's summary",
+          new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(40_000));
+      member.waitForTimeout(500);
+      assertThat(texts(member)).isEqualTo(texts(chair)).hasSize(9).doesNotHaveDuplicates();
+      // The eight missed messages came back together, in a frame large enough (over 1 KiB) to be compressed.
+      assertThat(frames).anySatisfy(text -> assertThat(text).startsWith("{\"type\":\"events\"")
+          .contains("Point 1 of").contains("Point 8 of").hasSizeGreaterThan(1024));
+    }
+  }
 }
