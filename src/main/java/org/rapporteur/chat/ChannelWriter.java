@@ -20,9 +20,14 @@ import java.util.Map;
  */
 final class ChannelWriter {
   private final Channel channel;
-  private ChannelHandlerContext outlet;
-  /** Whether the peer negotiated permessage-deflate; known once the upgrade has put its encoder in. */
-  private Boolean deflates;
+  /** Learnt from the pipeline as the upgrade left it, at the first write; null before. */
+  private volatile Route route;
+
+  /**
+   * Where frames enter the pipeline (null when TLS is its last handler) and whether the peer
+   * negotiated permessage-deflate (see {@link #learnPipeline}).
+   */
+  private record Route(ChannelHandlerContext outlet, boolean deflates) {}
 
   private ChannelWriter(Channel channel) {
     this.channel = channel;
@@ -38,53 +43,46 @@ final class ChannelWriter {
 
   /** Only after the upgrade: frames are written as the WebSocket's extensions (compression) want them. */
   void write(WireFrame frame) {
-    ByteBuf bytes = deflates() ? frame.deflatedWire() : frame.wire();
-    ChannelHandlerContext ctx = outlet();
-    if (ctx == null) {
+    Route known = route;
+    if (known == null || (known.outlet() != null && known.outlet().isRemoved())) {
+      known = learnPipeline();
+      route = known;
+    }
+    ByteBuf bytes = known.deflates() ? frame.deflatedWire() : frame.wire();
+    if (known.outlet() == null) {
       channel.writeAndFlush(bytes, channel.voidPromise());
     } else {
-      ctx.writeAndFlush(bytes, channel.voidPromise());
+      known.outlet().writeAndFlush(bytes, channel.voidPromise());
     }
   }
 
   /**
-   * The frames written here skip Netty's compression encoder, which therefore compresses none of them
-   * and keeps no context the peer would expect. The server accepts permessage-deflate only (not the
-   * older per-frame extension), so an extension encoder in the pipeline means that one.
+   * One walk of the pipeline learns two things.
+   *
+   * <p>Where the bytes enter it: just after the last TLS handler, or at the first handler when there
+   * is none, so that they still pass TLS. The handlers further in (HTTP, WebSocket encoding, chunked
+   * writes) would only pass finished bytes along, and passing them costs more than the system call
+   * for a small frame. Null when TLS is the last handler: the bytes then take the whole pipeline.
+   *
+   * <p>Whether to compress: the frames written here skip Netty's compression encoder, which therefore
+   * compresses none of them and keeps no context the peer would expect. The server accepts
+   * permessage-deflate only (not the older per-frame extension), so an extension encoder in the
+   * pipeline means that one.
    */
-  private boolean deflates() {
-    Boolean known = deflates;
-    if (known == null) {
-      known = false;
-      for (Map.Entry<String, ChannelHandler> handler : channel.pipeline()) {
-        known |= handler.getValue() instanceof WebSocketExtensionEncoder;
+  private Route learnPipeline() {
+    ChannelHandlerContext ctx = null;
+    boolean takeNext = true;
+    boolean extension = false;
+    for (Map.Entry<String, ChannelHandler> entry : channel.pipeline()) {
+      ChannelHandler handler = entry.getValue();
+      extension |= handler instanceof WebSocketExtensionEncoder;
+      boolean tls = handler instanceof SslHandler;
+      if (tls || takeNext) {
+        ctx = tls ? null : channel.pipeline().context(handler);
+        takeNext = tls;
       }
-      deflates = known;
     }
-    return known;
-  }
-
-  /**
-   * Where the bytes enter the pipeline: just after the last TLS handler, or at the first handler when
-   * there is none, so that they still pass TLS. The handlers further in (HTTP, WebSocket encoding,
-   * chunked writes) would only pass finished bytes along, and passing them costs more than the system
-   * call for a small frame. Null when TLS is the last handler: the bytes then take the whole pipeline.
-   */
-  private ChannelHandlerContext outlet() {
-    ChannelHandlerContext ctx = outlet;
-    if (ctx == null || ctx.isRemoved()) {
-      ctx = null;
-      boolean takeNext = true;
-      for (Map.Entry<String, ChannelHandler> handler : channel.pipeline()) {
-        boolean tls = handler.getValue() instanceof SslHandler;
-        if (tls || takeNext) {
-          ctx = tls ? null : channel.pipeline().context(handler.getValue());
-          takeNext = tls;
-        }
-      }
-      outlet = ctx;
-    }
-    return ctx;
+    return new Route(ctx, extension);
   }
 
   /** Bytes written but not yet taken by the peer's socket: the connection's send queue. */
