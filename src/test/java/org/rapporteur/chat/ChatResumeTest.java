@@ -1,6 +1,7 @@
 package org.rapporteur.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -96,5 +97,32 @@ class ChatResumeTest extends RealtimeTest {
     assertThat(events.stream().map(e -> e.getLong("seq")).toList()).containsExactly(1L, 2L, 3L);
     assertThat(events.stream().map(e -> e.getJsonObject("event").getString("text")).toList())
         .containsExactly("one", "two, from elsewhere", "three");
+  }
+  @Test
+  @DisplayName("A log from an earlier version loses its unused (room, seq) index at the next start; a number still holds one event")
+  void retiredSequenceIndexIsDroppedAndNumbersStayUnique() {
+    ChatFixture f = new ChatFixture(server, "public");
+    RealtimeClient writer = connect(f.member);
+    assertThat(writer.sendMessage(f.room, "i-1", "kept").getLong("seq")).isEqualTo(1L);
+    server.app().mongo().createIndexWithOptions(EventStore.EVENTS, new JsonObject().put("room", 1).put("seq", 1),
+        new io.vertx.ext.mongo.IndexOptions().unique(true).name("room_seq")).await();
+    clients.forEach(RealtimeClient::close);
+    clients.clear();
+
+    server = server.restart();
+
+    List<String> names = server.app().mongo().listIndexes(EventStore.EVENTS).await().stream()
+        .map(index -> ((JsonObject) index).getString("name")).toList();
+    assertThat(names).contains("room_clientId").doesNotContain("room_seq");
+    ChatEvent sameNumber = ChatEvent.of(f.room, 1, new ChatEvent.Draft(ChatEvent.MESSAGE, "i-other", f.memberId,
+        "Other process", "same number", null, null, List.of(), null, null), Instant.now());
+    assertThatThrownBy(() -> server.app().mongo().insert(EventStore.EVENTS, sameNumber.toDocument()).await())
+        .hasMessageContaining("duplicate key");
+
+    RealtimeClient reader = connect(f.chair);
+    reader.subscribe(f.room, 0L);
+    List<JsonObject> events = reader.events(f.room, 1);
+    assertThat(events.get(0).getJsonObject("event").getString("text")).isEqualTo("kept");
+    assertThat(connect(f.member).sendMessage(f.room, "i-2", "after").getLong("seq")).isEqualTo(2L);
   }
 }
