@@ -1,12 +1,6 @@
 package org.rapporteur.bench;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.util.concurrent.Promise;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -14,17 +8,18 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -340,7 +335,7 @@ public final class ChatBench {
     private final String cookie;
     private final String room;
     private final boolean rapporteur;
-    private final List<BenchSocket> sockets = new ArrayList<>();
+    private final List<WebSocket> sockets = new ArrayList<>();
     private final int[] histogram = new int[BUCKETS];
     /** Send-to-ack latency: the message is stored when its ack leaves the server. */
     private final int[] ackHistogram = new int[BUCKETS];
@@ -357,9 +352,7 @@ public final class ChatBench {
     /** Frames that carried messages, to show how many messages each frame carried on average. */
     private long measuredFrames;
     private long maxNanos;
-    /** The load generator's one event loop: every socket, the send timer and all counters live on it. */
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final EventLoop loop = group.next();
+    private final WebSocketClient client;
     /** Per 10 ms of send time: deliveries, deliveries over 20 ms and the worst latency (for --timeline). */
     private static final long SLOT_NANOS = 10_000_000;
     private long startNanos;
@@ -373,27 +366,27 @@ public final class ChatBench {
       this.cookie = cookie;
       this.room = room;
       this.rapporteur = rapporteur;
+      this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(20_000)
+          .setMaxFrameSize(65_536));
     }
 
-    void connect(int n) throws Exception {
-      Map<String, String> headers = new LinkedHashMap<>();
-      headers.put("Origin", "http://127.0.0.1:" + port);
-      if (cookie != null) {
-        headers.put("Cookie", "rapporteur_session=" + cookie);
-      }
+    void connect(int n) throws java.util.concurrent.TimeoutException {
       for (int start = 0; start < n; start += 200) {
-        List<Promise<BenchSocket>> batch = new ArrayList<>();
+        List<Future<WebSocket>> batch = new ArrayList<>();
         for (int i = start; i < Math.min(n, start + 200); i++) {
-          Promise<BenchSocket> opened = loop.newPromise();
-          BenchSocket.connect(loop, "127.0.0.1", port, rapporteur ? "/api/realtime" : "/", headers, this::onFrame,
-              opened);
-          batch.add(opened);
+          WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+              .setURI(rapporteur ? "/api/realtime" : "/").addHeader("Origin", "http://127.0.0.1:" + port);
+          if (cookie != null) {
+            options.addHeader("Cookie", "rapporteur_session=" + cookie);
+          }
+          batch.add(client.connect(options));
         }
-        for (Promise<BenchSocket> opened : batch) {
-          BenchSocket socket = opened.get(60, TimeUnit.SECONDS);
-          sockets.add(socket);
+        for (Future<WebSocket> f : batch) {
+          WebSocket ws = f.await(60, TimeUnit.SECONDS);
+          ws.textMessageHandler(this::onFrame);
+          sockets.add(ws);
           if (rapporteur) {
-            socket.sendText(new JsonObject().put("type", "subscribe").put("room", room).put("batch", batches)
+            ws.writeTextMessage(new JsonObject().put("type", "subscribe").put("room", room).put("batch", batches)
                 .encode());
           }
         }
@@ -405,17 +398,14 @@ public final class ChatBench {
       }
     }
 
-    /**
-     * Every message carries its send time as {@code t=<nanoTime>}; an {@code events} frame carries
-     * several. Read from the frame's bytes, on the load generator's event loop.
-     */
-    private void onFrame(ByteBuf frame) {
+    /** Every message carries its send time as {@code t=<nanoTime>}; an {@code events} frame carries several. */
+    private void onFrame(String frame) {
       long now = System.nanoTime();
-      int end = frame.writerIndex();
-      if (startsWith(frame, ACK)) {
-        int at = indexOf(frame, frame.readerIndex(), end, '"', 'b') + 3;
-        int i = (int) digits(frame, at, end);
-        if (at >= 3 && i >= 0 && i < sentAt.length) {
+      if (frame.startsWith("{\"type\":\"ack\"")) {
+        int at = frame.indexOf("\"b-");
+        int end = frame.indexOf('"', at + 1);
+        int i = Integer.parseInt(frame.substring(at + 3, end));
+        if (i < sentAt.length) {
           ackHistogram[(int) Math.min(BUCKETS - 1, (now - sentAt[i]) / BUCKET_NANOS)] += measured(sentAt[i]);
           int slot = (int) ((sentAt[i] - startNanos) / SLOT_NANOS);
           if (slot >= 0 && slot < slotAckWorst.length) {
@@ -426,12 +416,15 @@ public final class ChatBench {
       }
       long frameWindowStart = windowStart;
       boolean first = true;
-      for (int at = indexOf(frame, frame.readerIndex(), end, 't', '='); at >= 0;
-          at = indexOf(frame, at + 2, end, 't', '=')) {
-        long sendTime = digits(frame, at + 2, end);
-        if (sendTime < 0) {
+      for (int at = frame.indexOf("t="); at >= 0; at = frame.indexOf("t=", at + 2)) {
+        int end = at + 2;
+        while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
+          end++;
+        }
+        if (end == at + 2) {
           continue;
         }
+        long sendTime = Long.parseLong(frame.substring(at + 2, end));
         long latency = now - sendTime;
         delivered.incrementAndGet();
         int counted = measured(sendTime, frameWindowStart);
@@ -478,7 +471,7 @@ public final class ChatBench {
       slotWorst = new long[slots];
       slotAckWorst = new long[slots];
       long[] window = new long[2];
-      ScheduledFuture<?> timer = loop.scheduleAtFixedRate(() -> {
+      long timer = vertx.setPeriodic(5, id -> {
         long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
         while (sent.get() < due) {
           long i = sent.getAndIncrement();
@@ -489,9 +482,9 @@ public final class ChatBench {
           String text = "t=" + sendTime;
           String frame = new JsonObject().put("type", "send").put("room", room).put("clientId", "b-" + i)
               .put("text", text).encode();
-          sockets.get((int) (i % senders)).sendText(frame);
+          sockets.get((int) (i % senders)).writeTextMessage(frame);
         }
-      }, 5, 5, TimeUnit.MILLISECONDS);
+      });
       int warmedUp = warmup.awaitQuiet();
       System.out.printf(Locale.ROOT, "  warm-up %d s; compiling in the last %d s (server%s / load generator): %s%n",
           warmedUp, JitActivity.SAMPLE_SECONDS, warmup.jvms() == 3 ? " / database" : "", warmup.lastSample());
@@ -499,7 +492,7 @@ public final class ChatBench {
       firstMeasuredSlot = (int) ((window[0] - start) / SLOT_NANOS);
       windowStart = window[0];
       Thread.sleep(TimeUnit.NANOSECONDS.toMillis(measureNanos));
-      timer.cancel(false);
+      vertx.cancelTimer(timer);
       window[1] = System.nanoTime();
       long expected;
       long deadline = System.currentTimeMillis() + 10_000;
@@ -518,10 +511,10 @@ public final class ChatBench {
       if (timeline != null) {
         writeTimeline(startWallMillis);
       }
-      for (BenchSocket socket : sockets) {
-        socket.close();
+      for (WebSocket ws : sockets) {
+        ws.close();
       }
-      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      client.close();
       return result;
     }
 
@@ -542,44 +535,6 @@ public final class ChatBench {
       } catch (IOException e) {
         System.err.println("could not write the timeline: " + e);
       }
-    }
-
-    private static final byte[] ACK = "{\"type\":\"ack\"".getBytes(StandardCharsets.US_ASCII);
-
-    private static boolean startsWith(ByteBuf frame, byte[] prefix) {
-      if (frame.readableBytes() < prefix.length) {
-        return false;
-      }
-      for (int i = 0; i < prefix.length; i++) {
-        if (frame.getByte(frame.readerIndex() + i) != prefix[i]) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** Where the two characters {@code a b} first occur in {@code [from, end)}, or -1. */
-    private static int indexOf(ByteBuf frame, int from, int end, char a, char b) {
-      for (int i = from; i < end - 1; i++) {
-        if (frame.getByte(i) == a && frame.getByte(i + 1) == b) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    /** The decimal number that starts at {@code from}, or -1 when no digit is there. */
-    private static long digits(ByteBuf frame, int from, int end) {
-      long value = 0;
-      int i = from;
-      for (; i < end; i++) {
-        int digit = frame.getByte(i) - '0';
-        if (digit < 0 || digit > 9) {
-          break;
-        }
-        value = value * 10 + digit;
-      }
-      return i == from ? -1 : value;
     }
 
     private double percentile(int[] histogram, double p) {
