@@ -11,6 +11,7 @@
 #   bench/chat-bench.sh --database-core 1   # the embedded database as a process of its own on core 1, beside
 #                                           # the load generator (as MongoDB runs beside the application),
 #                                           # ahead of it in the scheduler (nice -10, when run as root)
+#   bench/chat-bench.sh --fsync false       # the embedded database without a disk flush per write (mongo.embeddedFsync)
 #   bench/chat-bench.sh --timeline t.tsv    # per 10 ms of send time: deliveries, late ones, worst latency
 # Each case sends for at least --warmup seconds (120 by default: the JIT shares the server's one core and is
 # still compiling at 40 s), then until the JIT of the server, of the database process and of the load generator

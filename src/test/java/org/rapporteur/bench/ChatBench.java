@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@code java -cp target/rapporteur.jar:target/test-classes org.rapporteur.bench.ChatBench
  * [--clients 100,1000,5000] [--rates 100,100,20] [--warmup 120] [--max-warmup 600] [--seconds 10] [--batch true]
- * [--server-core 0] [--database-core 1] [--bare true] [--timeline file.tsv]}
+ * [--server-core 0] [--database-core 1] [--fsync false] [--bare true] [--timeline file.tsv]}
  *
  * <p>The warm-up lasts at least {@code --warmup} seconds and then goes on until the servers' JIT is
  * quiet (see {@link JitActivity}), at most {@code --max-warmup} seconds: the JIT shares the server's one
@@ -59,6 +59,8 @@ public final class ChatBench {
    * database process of its own, the way a real MongoDB runs beside the application.
    */
   private String databaseCore;
+  /** Whether the embedded database forces every write to disk ({@code mongo.embeddedFsync}, off by default). */
+  private boolean fsync;
   /** Where to write the latency timeline of the measured window, or null. */
   private Path timeline;
   /** The longest warm-up, in seconds, while the servers' JIT is still busy. */
@@ -74,6 +76,7 @@ public final class ChatBench {
     boolean batches = true;
     boolean bare = true;
     String databaseCore = null;
+    boolean fsync = false;
     Path timeline = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
@@ -85,6 +88,7 @@ public final class ChatBench {
         case "--batch" -> batches = Boolean.parseBoolean(args[i + 1]);
         case "--server-core" -> serverCore = args[i + 1];
         case "--database-core" -> databaseCore = args[i + 1];
+        case "--fsync" -> fsync = Boolean.parseBoolean(args[i + 1]);
         case "--bare" -> bare = Boolean.parseBoolean(args[i + 1]);
         case "--timeline" -> timeline = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -93,6 +97,7 @@ public final class ChatBench {
     ChatBench bench = new ChatBench();
     bench.batches = batches;
     bench.databaseCore = databaseCore;
+    bench.fsync = fsync;
     bench.timeline = timeline;
     bench.maxWarmup = Math.max(warmup, maxWarmup);
     List<String> summary = new ArrayList<>();
@@ -178,7 +183,8 @@ public final class ChatBench {
     List<String> command = new ArrayList<>(List.of("nice", "-n", "-10", "taskset", "-c", databaseCore, javaBin(),
         "-Xmx512m"));
     command.addAll(extraOptions("BENCH_DATABASE_OPTS"));
-    command.addAll(List.of("-cp", classpath, StandaloneDatabase.class.getName(), dataDir.resolve("db").toString()));
+    command.addAll(List.of("-cp", classpath, StandaloneDatabase.class.getName(), dataDir.resolve("db").toString(),
+        Boolean.toString(fsync)));
     return new ProcessBuilder(command).redirectError(dataDir.resolve("database.log").toFile()).start();
   }
 
@@ -211,6 +217,7 @@ public final class ChatBench {
       json.getJsonObject("chat").getJsonObject("rateLimit").put("enabled", false);
       json.getJsonObject("chat").put("replayBufferEvents", 100_000);
       json.getJsonObject("accounts").put("pbkdf2Iterations", 1000);
+      json.getJsonObject("mongo").put("embeddedFsync", fsync);
       Files.writeString(config, json.encodePrettily());
       command.add("org.rapporteur.Main");
       builder.environment().put("CONFIG_FILE", config.toString());

@@ -42,7 +42,7 @@ public record AppConfig(Http http, Path dataDir, Mongo mongo, Admin admin, boole
             http.getLong("maxJsonBodyBytes", 65_536L),
             http.getInteger("staticMaxAgeSeconds", 3600)),
         Path.of(json.getString("dataDir", "data")),
-        new Mongo(mongo.getString("uri"), mongo.getString("database", "rapporteur"), mongo.getBoolean("embeddedFsync", true),
+        new Mongo(mongo.getString("uri"), mongo.getString("database", "rapporteur"), mongo.getBoolean("embeddedFsync", false),
             mongo.getInteger("embeddedCacheMiB", 1)),
         new Admin(admin.getString("email"), admin.getString("password")),
         json.getBoolean("demo", false),

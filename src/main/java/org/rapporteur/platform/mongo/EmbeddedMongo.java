@@ -47,13 +47,11 @@ public final class EmbeddedMongo implements AutoCloseable {
         .compress()
         .cacheSize(cacheMiB)
         .open();
-    // H2 keeps a chunk of its file for 45 s after its last page died, in case the operating system has
-    // not yet written the chunks that made it dead: after a power cut, the last state on disk could
-    // otherwise need a chunk already reused. A store forced to disk after every commit has no such
-    // writes in flight, so it frees dead chunks at once. The wait was costly: at one commit per chat
-    // message, some 500 bytes per commit (by the collector's age table) lived through 15 young
-    // collections (45 s), copied each time. At 1,000 x 100 the young pauses fell from 8-10 ms to
-    // 3-5 ms without it (BENCHMARKS.md), and the file no longer holds 45 s of dead chunks.
+    // H2 keeps a dead chunk of its file 45 s before reusing its space, in case the operating system
+    // still holds the writes that made it dead: reused earlier, a power cut could leave a file whose
+    // last state on disk needs it. A store forced to disk after every commit has no such writes, so it
+    // reuses the space at once. Besides a smaller file, that spares the collector: at one commit per
+    // chat message, some 500 bytes per commit lived the 45 s, copied at each of 15 young collections.
     if (fsync) {
       store.setRetentionTime(0);
     }
