@@ -98,6 +98,7 @@ class ChatResumeTest extends RealtimeTest {
     assertThat(events.stream().map(e -> e.getJsonObject("event").getString("text")).toList())
         .containsExactly("one", "two, from elsewhere", "three");
   }
+
   @Test
   @DisplayName("A log from an earlier version loses its unused (room, seq) index at the next start; a number still holds one event")
   void retiredSequenceIndexIsDroppedAndNumbersStayUnique() {
