@@ -3,6 +3,7 @@ package org.rapporteur.platform.config;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.function.Function;
+import org.rapporteur.platform.mongo.EmbeddedMongo;
 
 /**
  * The configuration, read once at start-up from {@code config/default.json} with environment
@@ -43,7 +44,7 @@ public record AppConfig(Http http, Path dataDir, Mongo mongo, Admin admin, boole
             http.getInteger("staticMaxAgeSeconds", 3600)),
         Path.of(json.getString("dataDir", "data")),
         new Mongo(mongo.getString("uri"), mongo.getString("database", "rapporteur"), mongo.getBoolean("embeddedFsync", false),
-            mongo.getInteger("embeddedCacheMiB", 1)),
+            mongo.getInteger("embeddedCacheMiB", EmbeddedMongo.DEFAULT_CACHE_MIB)),
         new Admin(admin.getString("email"), admin.getString("password")),
         json.getBoolean("demo", false),
         json.copy());
