@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -113,7 +115,7 @@ class ChatBrowserTest extends BrowserTest {
           + " window.WebSocket = class extends Native { constructor(...args) { super(...args); window.sockets.push(this); } };");
       Page member = openGroup(a, f.memberEmail, f.groupId);
       Page chair = openGroup(b, f.chairEmail, f.groupId);
-      List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<String> frames = new CopyOnWriteArrayList<>();
       member.onWebSocket(ws -> ws.onFrameReceived(frame -> frames.add(frame.text())));
       say(chair, "before the drop");
       assertThat(member.locator("#chat-messages")).containsText("before the drop");
@@ -129,7 +131,7 @@ class ChatBrowserTest extends BrowserTest {
       a.setOffline(false);
 
       assertThat(member.locator("#chat-messages")).containsText("Point 8 of the chair's summary",
-          new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(40_000));
+          new LocatorAssertions.ContainsTextOptions().setTimeout(40_000));
       member.waitForTimeout(500);
       assertThat(texts(member)).isEqualTo(texts(chair)).hasSize(9).doesNotHaveDuplicates();
       // The eight missed messages came back together, in a frame large enough (over 1 KiB) to be compressed.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.IndexOptions;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -85,8 +86,7 @@ class ChatResumeTest extends RealtimeTest {
     RealtimeClient writer = connect(f.member);
     assertThat(writer.sendMessage(f.room, "p-1", "one").getLong("seq")).isEqualTo(1L);
     // Another server process stores number 2; this process still believes the head is 1.
-    ChatEvent other = ChatEvent.of(f.room, 2, new ChatEvent.Draft(ChatEvent.MESSAGE, "elsewhere-2", f.memberId,
-        "Other process", "two, from elsewhere", null, null, List.of(), null, null), Instant.now());
+    ChatEvent other = fromOtherProcess(f, 2, "elsewhere-2", "two, from elsewhere");
     server.app().mongo().insert(EventStore.EVENTS, other.toDocument()).await();
 
     assertThat(writer.sendMessage(f.room, "p-3", "three").getLong("seq")).isEqualTo(3L);
@@ -106,7 +106,7 @@ class ChatResumeTest extends RealtimeTest {
     RealtimeClient writer = connect(f.member);
     assertThat(writer.sendMessage(f.room, "i-1", "kept").getLong("seq")).isEqualTo(1L);
     server.app().mongo().createIndexWithOptions(EventStore.EVENTS, new JsonObject().put("room", 1).put("seq", 1),
-        new io.vertx.ext.mongo.IndexOptions().unique(true).name("room_seq")).await();
+        new IndexOptions().unique(true).name("room_seq")).await();
     clients.forEach(RealtimeClient::close);
     clients.clear();
 
@@ -115,8 +115,7 @@ class ChatResumeTest extends RealtimeTest {
     List<String> names = server.app().mongo().listIndexes(EventStore.EVENTS).await().stream()
         .map(index -> ((JsonObject) index).getString("name")).toList();
     assertThat(names).contains("room_clientId").doesNotContain("room_seq");
-    ChatEvent sameNumber = ChatEvent.of(f.room, 1, new ChatEvent.Draft(ChatEvent.MESSAGE, "i-other", f.memberId,
-        "Other process", "same number", null, null, List.of(), null, null), Instant.now());
+    ChatEvent sameNumber = fromOtherProcess(f, 1, "i-other", "same number");
     assertThatThrownBy(() -> server.app().mongo().insert(EventStore.EVENTS, sameNumber.toDocument()).await())
         .hasMessageContaining("duplicate key");
 
@@ -125,5 +124,11 @@ class ChatResumeTest extends RealtimeTest {
     List<JsonObject> events = reader.events(f.room, 1);
     assertThat(events.get(0).getJsonObject("event").getString("text")).isEqualTo("kept");
     assertThat(connect(f.member).sendMessage(f.room, "i-2", "after").getLong("seq")).isEqualTo(2L);
+  }
+
+  /** A message as another server process would store it, written to the log directly. */
+  private static ChatEvent fromOtherProcess(ChatFixture f, long seq, String clientId, String text) {
+    return ChatEvent.of(f.room, seq, new ChatEvent.Draft(ChatEvent.MESSAGE, clientId, f.memberId, "Other process",
+        text, null, null, List.of(), null, null), Instant.now());
   }
 }
