@@ -1,9 +1,10 @@
-import { h, mount, clear } from './dom.js';
+import { h, mount } from './dom.js';
 import { t, formatDateTime } from './i18n.js';
 import { api, errorText } from './api.js';
 import { currentUser, isStaff } from './session.js';
 import { addGroupPanel } from './panels.js';
 import { subscribe, usingFallback } from './live.js';
+import { MentionPicker } from './mentions.js';
 
 // The chat panel of a room (a group's workspace channel now, a meeting's later). What it promises
 // on a bad link: messages typed offline wait in an outbox kept in localStorage (it survives a
@@ -11,25 +12,37 @@ import { subscribe, usingFallback } from './live.js';
 // any drop it resumes from the last sequence number seen, and says how many messages were missed.
 // When the WebSocket cannot connect it falls back to Server-Sent Events plus POST.
 // Message text is only ever put in text nodes; links become <a> elements built here.
+// Each event changes one row of the list, never the whole list: a replay of thousands of missed events
+// stays linear, and a reader scrolled up to older messages is not pulled down by new ones.
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"']+)/g;
 const FINAL_ERRORS = new Set(['muted', 'forbidden', 'too-long', 'invalid', 'not-found', 'unprocessable']);
+const PAGE = 100;
+/** Rows kept while the reader follows the end; older ones come back with "earlier messages". */
+const MAX_ROWS = 500;
+const NEAR_BOTTOM_PX = 48;
+const QUOTE_CHARS = 80;
 
 addGroupPanel(async (main, ws) => {
   const me = currentUser();
   if (!me) return null;
   const canSend = (!!ws.myRole && ws.myRole !== 'observer') || isStaff();
-  return chatPanel(`group:${ws.id}`, { canSend, canModerate: !!ws.canManage });
+  return chatPanel(`group:${ws.id}`, { canSend, canModerate: !!ws.canManage, groupId: ws.id });
 });
 
 const openRooms = new Set();
 
-/** A chat panel for one room; the returned section closes its connection once it leaves the page. */
-export async function chatPanel(room, { canSend, canModerate }) {
+/**
+ * A chat panel for one room; the returned section closes its connection once it leaves the page.
+ * groupId: whose members are offered after "@".
+ */
+export async function chatPanel(room, { canSend, canModerate, groupId }) {
   for (const old of openRooms) {
     if (!old.element.isConnected) old.close();
   }
-  const chat = new ChatRoom(room, { canSend, canModerate, me: currentUser() });
+  const loadPeople = async () => (await api.get(`/api/groups/${encodeURIComponent(groupId)}/members`)).items
+    .map((m) => ({ id: m.userId, name: m.name }));
+  const chat = new ChatRoom(room, { canSend, canModerate, me: currentUser(), loadPeople });
   openRooms.add(chat);
   await chat.loadHistory();
   chat.connect();
@@ -78,19 +91,24 @@ export function linkify(text) {
 }
 
 class ChatRoom {
-  constructor(room, { canSend, canModerate, me }) {
+  constructor(room, { canSend, canModerate, me, loadPeople }) {
     this.room = room;
     this.canSend = canSend;
     this.canModerate = canModerate;
     this.me = me;
     this.since = null;
-    this.messages = new Map(); // seq -> event
+    this.messages = new Map(); // seq -> message, as its edits and deletion left it
+    this.rows = new Map(); // seq -> its <li>
+    this.changes = new Map(); // seq -> newest edit or deletion of a message not loaded (yet)
+    this.oldest = null; // lowest seq loaded, where "earlier messages" continues
+    this.muted = new Set(); // user ids, known to moderators only
+    this.newBelow = 0;
     this.outbox = readJson(storageKey('outbox', room), []);
     this.subscription = null;
     this.closed = false;
     this.missed = null; // { from, until, count } while a replay after a drop is counted
     this.replyTo = null;
-    this.buildElement();
+    this.buildElement(loadPeople);
     window.addEventListener('hashchange', this.onLeave = () => {
       setTimeout(() => { if (!this.element.isConnected) this.close(); }, 0);
     });
@@ -99,42 +117,101 @@ class ChatRoom {
     window.addEventListener('online', this.onOnline = () => this.flushOutbox());
   }
 
-  buildElement() {
-    this.list = h('ol', { class: 'chat-messages', 'aria-live': 'polite', id: 'chat-messages' });
+  buildElement(loadPeople) {
+    this.list = h('ol', { class: 'chat-messages', 'aria-live': 'polite', id: 'chat-messages',
+      onscroll: () => { if (this.nearBottom()) this.showNewBelow(0); } });
     this.status = h('p', { class: 'chat-status muted', id: 'chat-status', role: 'status' });
+    this.earlier = h('button', { type: 'button', class: 'link chat-earlier', id: 'chat-earlier', hidden: true,
+      onclick: () => this.loadEarlier() }, t('chat.earlier'));
+    this.jump = h('button', { type: 'button', class: 'chat-jump', id: 'chat-jump', hidden: true,
+      onclick: () => this.scrollToEnd() });
     this.input = h('textarea', { id: 'chat-input', rows: 2, dir: 'auto', placeholder: t('chat.placeholder'),
       'aria-label': t('chat.placeholder'), maxlength: 4000 });
+    this.picker = new MentionPicker(this.input, { loadPeople, me: this.me, knownAuthors: () => this.authors() });
     this.replyNote = h('div', { class: 'chat-reply-note muted' });
     this.input.addEventListener('keydown', (e) => {
+      if (this.picker.handleKey(e)) return;
       if (e.key === 'Enter' && !e.shiftKey) {
         e.preventDefault();
         this.submit();
       }
     });
     const form = h('form', { class: 'chat-form', id: 'chat-form', onsubmit: (e) => { e.preventDefault(); this.submit(); } },
-      this.replyNote, this.input, h('button', { type: 'submit', class: 'primary', id: 'chat-send' }, t('chat.send')));
+      this.replyNote, this.picker.element, this.input, h('button', { type: 'submit', class: 'primary', id: 'chat-send' }, t('chat.send')));
     this.element = h('section', { class: 'chat', 'aria-labelledby': 'chat-h', id: 'chat', dataset: { room: this.room } },
       h('h2', { id: 'chat-h' }, t('chat.title')),
       this.status,
-      this.list,
+      this.earlier,
+      h('div', { class: 'chat-scroller' }, this.list, this.jump),
       this.canSend ? form : h('p', { class: 'muted' }, t('chat.readOnly')));
   }
 
   async loadHistory() {
     try {
-      const page = await api.get(`/api/rooms/${encodeURIComponent(this.room)}/events?limit=100`);
+      const page = await this.page(null);
       const lastSeen = readJson(storageKey('seen', this.room), null);
-      for (const frame of page.items) this.apply(frame.seq, frame.event, false);
+      this.addPage(page.items);
       this.since = page.head;
       const unseen = lastSeen === null ? 0
         : page.items.filter((f) => f.seq > lastSeen && f.event.kind === 'message' && !this.isMine(f.event)).length;
-      this.render();
       if (unseen > 0) this.showMissed(lastSeen + 1, unseen);
       this.remember();
     } catch {
       this.since = null;
     }
     this.renderOutbox();
+    this.placeOnceShown();
+    if (this.canModerate) this.loadMutes();
+  }
+
+  /**
+   * The page shows the panel after the history loaded, and a list not on the page cannot scroll: once it
+   * has a size, it opens at the first message the reader missed, or at the end.
+   */
+  placeOnceShown() {
+    const observer = new ResizeObserver(() => {
+      if (!this.list.clientHeight) return;
+      observer.disconnect();
+      const marker = this.list.querySelector('#chat-missed');
+      if (marker) this.list.scrollTop = marker.offsetTop - this.list.offsetTop;
+      else this.scrollToEnd();
+    });
+    observer.observe(this.list);
+  }
+
+  /** Up to PAGE events before seq (the newest when null), oldest first. */
+  page(before) {
+    const query = before === null ? '' : `&before=${before}`;
+    return api.get(`/api/rooms/${encodeURIComponent(this.room)}/events?limit=${PAGE}${query}`);
+  }
+
+  async loadEarlier() {
+    if (this.oldest === null) return;
+    this.earlier.disabled = true;
+    try {
+      const fromBottom = this.list.scrollHeight - this.list.scrollTop;
+      this.addPage((await this.page(this.oldest)).items);
+      this.list.scrollTop = this.list.scrollHeight - fromBottom;
+    } catch (e) {
+      this.setStatus(errorText(e));
+    } finally {
+      this.earlier.disabled = false;
+    }
+  }
+
+  /** A page of history older than every row shown: its new rows go on top, changes to shown rows in place. */
+  addPage(items) {
+    if (items.length) this.oldest = Math.min(this.oldest ?? Infinity, items[0].seq);
+    const fresh = document.createDocumentFragment();
+    for (const frame of items) {
+      const seq = this.take(frame.seq, frame.event);
+      if (seq === null) continue;
+      if (this.rows.has(seq)) this.redraw(seq);
+      else fresh.append(this.draw(seq));
+    }
+    this.list.insertBefore(fresh, this.firstRow());
+    this.earlier.hidden = !(items.length >= PAGE && items[0].seq > 1);
+    this.updateEmpty();
   }
 
   connect() {
@@ -178,7 +255,7 @@ class ChatRoom {
   onEvent(frame) {
     if (this.since !== null && frame.seq <= this.since) return;
     this.since = frame.seq;
-    this.apply(frame.seq, frame.event, true);
+    this.applyLive(frame.seq, frame.event);
     if (this.missed && frame.event.kind === 'message' && !this.isMine(frame.event)) this.missed.count += 1;
     if (this.missed && frame.seq >= this.missed.until) {
       const { from, count } = this.missed;
@@ -188,18 +265,70 @@ class ChatRoom {
     this.remember();
   }
 
-  apply(seq, event, live) {
-    if (event.kind === 'message') {
-      this.messages.set(seq, { ...event, seq });
-      if (event.clientId) this.dropFromOutbox(event.clientId, false);
-    } else if (event.kind === 'edit' && this.messages.has(event.target)) {
-      const target = this.messages.get(event.target);
-      this.messages.set(event.target, { ...target, text: event.text, editedAt: event.at });
-    } else if (event.kind === 'delete' && this.messages.has(event.target)) {
-      const target = this.messages.get(event.target);
-      this.messages.set(event.target, { ...target, text: undefined, deleted: true });
+  applyLive(seq, event) {
+    const stick = this.nearBottom();
+    const changed = this.take(seq, event);
+    if (changed === null) return;
+    if (this.rows.has(changed)) {
+      this.redraw(changed);
+      return;
     }
-    if (live) this.render();
+    this.list.insertBefore(this.draw(changed), this.list.querySelector('li.chat-pending'));
+    this.updateEmpty();
+    if (stick || this.isMine(event)) {
+      this.trim();
+      this.scrollToEnd();
+    } else if (event.kind === 'message') {
+      this.showNewBelow(this.newBelow + 1);
+    }
+  }
+
+  /**
+   * Applies one event to the messages; answers the seq of the message whose row it changes or adds,
+   * or null. Edits and deletions of messages not loaded wait for them, newest only.
+   */
+  take(seq, event) {
+    if (event.kind === 'message') {
+      const message = { ...event, seq, changedAt: seq };
+      const change = this.changes.get(seq);
+      if (change) {
+        this.changes.delete(seq);
+        applyChange(message, change);
+      }
+      this.messages.set(seq, message);
+      if (event.clientId) this.dropFromOutbox(event.clientId);
+      return seq;
+    }
+    if (event.kind !== 'edit' && event.kind !== 'delete') return null;
+    const change = { ...event, seq };
+    const target = this.messages.get(event.target);
+    if (target) {
+      if (seq <= target.changedAt || target.deleted) return null;
+      applyChange(target, change);
+      return event.target;
+    }
+    const waiting = this.changes.get(event.target);
+    if (!waiting || waiting.seq < seq) this.changes.set(event.target, change);
+    return null;
+  }
+
+  /** Keeps the page light in a long meeting: the oldest rows go, and "earlier messages" brings them back. */
+  trim() {
+    if (this.rows.size <= MAX_ROWS) return;
+    const seqs = [...this.rows.keys()].sort((a, b) => a - b);
+    for (const seq of seqs.slice(0, seqs.length - MAX_ROWS)) {
+      const message = this.messages.get(seq);
+      if (message.changedAt > seq) this.changes.set(seq, changeOf(message));
+      this.messages.delete(seq);
+      this.rows.get(seq).remove();
+      this.rows.delete(seq);
+    }
+    this.oldest = seqs[seqs.length - MAX_ROWS];
+    this.earlier.hidden = false;
+  }
+
+  authors() {
+    return [...this.messages.values()].filter((m) => m.author).map((m) => m.author);
   }
 
   isMine(event) {
@@ -214,7 +343,22 @@ class ChatRoom {
     const marker = h('li', { class: 'chat-missed', id: 'chat-missed', role: 'note' }, t('chat.missed', { n: count }));
     document.getElementById('chat-missed')?.remove();
     const first = [...this.list.querySelectorAll('li[data-seq]')].find((li) => Number(li.dataset.seq) >= fromSeq);
-    this.list.insertBefore(marker, first || null);
+    this.list.insertBefore(marker, first || this.list.querySelector('li.chat-pending'));
+  }
+
+  nearBottom() {
+    return this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < NEAR_BOTTOM_PX;
+  }
+
+  scrollToEnd() {
+    this.list.scrollTop = this.list.scrollHeight;
+    this.showNewBelow(0);
+  }
+
+  showNewBelow(count) {
+    this.newBelow = count;
+    this.jump.hidden = count === 0;
+    this.jump.textContent = count ? t('chat.newBelow', { n: count }) : '';
   }
 
   submit() {
@@ -222,11 +366,15 @@ class ChatRoom {
     if (!text) return;
     const item = { clientId: newClientId(), text };
     if (this.replyTo) item.replyTo = this.replyTo;
+    const mentions = this.picker.mentionsIn(text);
+    if (mentions.length) item.mentions = mentions;
     this.outbox.push(item);
     writeJson(storageKey('outbox', this.room), this.outbox);
     this.input.value = '';
+    this.picker.reset();
     this.setReply(null);
     this.renderOutbox();
+    this.scrollToEnd();
     this.sendItem(item);
   }
 
@@ -237,6 +385,7 @@ class ChatRoom {
   async sendItem(item) {
     const frame = { room: this.room, clientId: item.clientId, text: item.text };
     if (item.replyTo) frame.replyTo = item.replyTo;
+    if (item.mentions) frame.mentions = item.mentions;
     if (this.subscription?.send({ type: 'send', ...frame })) {
       return;
     }
@@ -268,12 +417,12 @@ class ChatRoom {
     }
   }
 
-  dropFromOutbox(clientId, rerender = true) {
+  dropFromOutbox(clientId) {
     const before = this.outbox.length;
     this.outbox = this.outbox.filter((o) => o.clientId !== clientId);
     if (this.outbox.length !== before) {
       writeJson(storageKey('outbox', this.room), this.outbox);
-      if (rerender) this.renderOutbox();
+      this.renderOutbox();
     }
   }
 
@@ -296,6 +445,40 @@ class ChatRoom {
     this.send({ type: 'delete', room: this.room, clientId: newClientId(), target: message.seq }, '/api/realtime/delete');
   }
 
+  async loadMutes() {
+    try {
+      const { items } = await api.get(`/api/rooms/${encodeURIComponent(this.room)}/mutes`);
+      this.muted = new Set(items.map((m) => m.userId));
+      this.redrawAuthor(null);
+    } catch {
+      // the panel still works; only the mute buttons may show the wrong state until a reload
+    }
+  }
+
+  async toggleMute(author) {
+    const muting = !this.muted.has(author.id);
+    if (muting && !window.confirm(t('chat.confirmMute', { name: author.name }))) return;
+    const path = `/api/rooms/${encodeURIComponent(this.room)}/mutes/${encodeURIComponent(author.id)}`;
+    try {
+      if (muting) await api.put(path);
+      else await api.del(path);
+    } catch (e) {
+      this.setStatus(errorText(e));
+      return;
+    }
+    if (muting) this.muted.add(author.id);
+    else this.muted.delete(author.id);
+    this.setStatus(t(muting ? 'chat.mutedNotice' : 'chat.unmutedNotice', { name: author.name }));
+    this.redrawAuthor(author.id);
+  }
+
+  /** Redraws the rows of one author (of everyone when null). */
+  redrawAuthor(userId) {
+    for (const message of this.messages.values()) {
+      if (message.author && (userId === null || message.author.id === userId)) this.redraw(message.seq);
+    }
+  }
+
   setReply(message) {
     this.replyTo = message ? message.seq : null;
     mount(this.replyNote, message
@@ -305,23 +488,42 @@ class ChatRoom {
     if (message) this.input.focus();
   }
 
-  render() {
-    const marker = document.getElementById('chat-missed');
-    const keep = marker && this.list.contains(marker) ? marker : null;
-    const fromSeq = keep ? Number(keep.nextElementSibling?.dataset.seq || Infinity) : null;
-    clear(this.list);
-    const seqs = [...this.messages.keys()].sort((a, b) => a - b);
-    if (!seqs.length && !this.outbox.length) this.list.append(h('li', { class: 'muted chat-empty' }, t('chat.empty')));
-    for (const seq of seqs) {
-      if (keep && seq === fromSeq) this.list.append(keep);
-      this.list.append(this.renderMessage(this.messages.get(seq)));
-    }
-    this.renderOutbox();
-    this.list.scrollTop = this.list.scrollHeight;
+  /** Scrolls to a message and marks it for a moment (from a reply's quote). */
+  reveal(seq) {
+    const row = this.rows.get(seq);
+    if (!row) return;
+    row.scrollIntoView({ block: 'center' });
+    row.classList.add('chat-flash');
+    setTimeout(() => row.classList.remove('chat-flash'), 1500);
+  }
+
+  /** The first row, pending message or missed marker: older rows go before it. */
+  firstRow() {
+    return this.list.querySelector('li:not(.chat-empty)');
+  }
+
+  updateEmpty() {
+    const empty = this.rows.size === 0 && this.outbox.length === 0;
+    const note = this.list.querySelector('.chat-empty');
+    if (empty && !note) this.list.append(h('li', { class: 'muted chat-empty' }, t('chat.empty')));
+    if (!empty) note?.remove();
+  }
+
+  draw(seq) {
+    const row = this.renderMessage(this.messages.get(seq));
+    this.rows.set(seq, row);
+    return row;
+  }
+
+  redraw(seq) {
+    const old = this.rows.get(seq);
+    if (old) old.replaceWith(this.draw(seq));
   }
 
   renderMessage(m) {
     const mine = this.isMine(m);
+    const mentionsMe = !!this.me && (m.mentions || []).includes(this.me.id);
+    const muted = this.canModerate && m.author && this.muted.has(m.author.id);
     const actions = [];
     if (!m.deleted && this.canSend) {
       actions.push(h('button', { type: 'button', class: 'link', onclick: () => this.setReply(m) }, t('chat.reply')));
@@ -332,26 +534,43 @@ class ChatRoom {
     if (!m.deleted && (mine || this.canModerate)) {
       actions.push(h('button', { type: 'button', class: 'link', onclick: () => this.remove(m) }, t('chat.delete')));
     }
-    return h('li', { class: mine ? 'chat-message mine' : 'chat-message', dataset: { seq: String(m.seq) } },
+    if (this.canModerate && !mine && m.author) {
+      actions.push(h('button', { type: 'button', class: 'link chat-mute', onclick: () => this.toggleMute(m.author) },
+        t(muted ? 'chat.unmute' : 'chat.mute', { name: m.author.name })));
+    }
+    const classes = ['chat-message', mine ? 'mine' : '', mentionsMe ? 'mentions-me' : ''].filter(Boolean).join(' ');
+    return h('li', { class: classes, dataset: { seq: String(m.seq) } },
       h('div', { class: 'chat-meta muted' },
-        h('span', { class: 'chat-author', dir: 'auto' }, m.author ? m.author.name : ''), ' · ',
+        h('span', { class: 'chat-author', dir: 'auto' }, m.author ? m.author.name : ''),
+        muted ? [' ', h('span', { class: 'badge chat-muted-badge' }, t('chat.mutedBadge'))] : null, ' · ',
         h('time', { datetime: m.at }, formatDateTime(m.at, { timeStyle: 'short' })),
-        m.replyTo ? [' · ', h('span', { class: 'chat-reply-to' }, t('chat.inReplyTo', { seq: m.replyTo }))] : null,
+        mentionsMe ? [' · ', h('strong', { class: 'chat-mentions-me' }, t('chat.mentionsYou'))] : null,
         m.editedAt && !m.deleted ? [' · ', t('chat.edited')] : null),
+      m.replyTo ? this.renderQuote(m.replyTo) : null,
       m.deleted
         ? h('p', { class: 'chat-text muted' }, t('chat.deleted'))
         : h('p', { class: 'chat-text', dir: 'auto' }, linkify(m.text || '')),
       actions.length ? h('div', { class: 'chat-actions' }, actions) : null);
   }
 
+  /** What a reply answers: the start of that message when it is loaded, its number otherwise. */
+  renderQuote(seq) {
+    const original = this.messages.get(seq);
+    if (!original) return h('div', { class: 'chat-quote muted' }, t('chat.inReplyTo', { seq }));
+    const text = original.deleted ? t('chat.deleted') : [...(original.text || '')].slice(0, QUOTE_CHARS).join('')
+      + ([...(original.text || '')].length > QUOTE_CHARS ? '…' : '');
+    return h('button', { type: 'button', class: 'chat-quote', dir: 'auto', onclick: () => this.reveal(seq) },
+      `${original.author ? original.author.name : ''}: ${text}`);
+  }
+
   renderOutbox() {
     this.list.querySelectorAll('li.chat-pending').forEach((li) => li.remove());
-    if (this.outbox.length) this.list.querySelector('.chat-empty')?.remove();
     for (const item of this.outbox) {
       this.list.append(h('li', { class: 'chat-message mine chat-pending', dataset: { clientId: item.clientId } },
         h('div', { class: 'chat-meta muted' }, t('chat.sending')),
         h('p', { class: 'chat-text', dir: 'auto' }, linkify(item.text))));
     }
+    this.updateEmpty();
   }
 
   setStatus(text) {
@@ -365,4 +584,23 @@ class ChatRoom {
     window.removeEventListener('online', this.onOnline);
     this.subscription?.close();
   }
+}
+
+/** Applies an edit or a deletion to a message (a deletion is final: the server refuses later edits). */
+function applyChange(message, change) {
+  if (change.kind === 'delete') {
+    message.deleted = true;
+    message.text = undefined;
+  } else {
+    message.text = change.text;
+    message.editedAt = change.at;
+  }
+  message.changedAt = change.seq;
+}
+
+/** The change that made a message what it is, kept when its row is trimmed. */
+function changeOf(message) {
+  return message.deleted
+    ? { kind: 'delete', seq: message.changedAt }
+    : { kind: 'edit', seq: message.changedAt, text: message.text, at: message.editedAt };
 }

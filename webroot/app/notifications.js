@@ -1,12 +1,15 @@
 import { h } from './dom.js';
-import { t } from './i18n.js';
+import { t, formatDateTime } from './i18n.js';
 import { api } from './api.js';
 import { subscribe } from './live.js';
 
-// The unread-notifications count in the top bar, kept live through the user's own room
-// (user:<id>), so a liaison deadline reminder shows up at once on any page.
+// The unread count in the top bar, kept live through the user's own room (user:<id>): liaison
+// notifications (deadline reminders, statements received), read on the server, and chat mentions,
+// unread until the notifications page showed them (remembered in this browser).
 const badge = h('span', { class: 'badge count', id: 'notification-count', hidden: true });
+const MENTIONS_SHOWN = 100;
 let following = null;
+let me = null;
 let unread = 0;
 
 function draw() {
@@ -15,33 +18,65 @@ function draw() {
   badge.setAttribute('aria-label', t('notifications.unread', { n: unread }));
 }
 
+function seenKey() {
+  return `rapporteur.mentions.seen.${me.id}`;
+}
+
+function mentionsSeen() {
+  try {
+    return Number(localStorage.getItem(seenKey()) || 0);
+  } catch {
+    return 0;
+  }
+}
+
 export function notificationBadge() {
   draw();
   return badge;
 }
 
+/** The user's mentions, newest first, and the head of their room. */
+export async function mentions() {
+  const page = await api.get(`/api/rooms/${encodeURIComponent(`user:${me.id}`)}/events?limit=${MENTIONS_SHOWN}`);
+  return { head: page.head, items: page.items.filter((f) => f.event.kind === 'mention').reverse() };
+}
+
+async function countUnread() {
+  const [liaison, mentioned] = await Promise.all([
+    api.get('/api/notifications?unread=true&limit=200'), mentions()]);
+  const seen = mentionsSeen();
+  return liaison.items.length + mentioned.items.filter((f) => f.seq > seen).length;
+}
+
 /** Reads the unread count again, after the reader marked some as read. */
 export async function refreshUnread() {
+  if (!me) return;
   try {
-    unread = (await api.get('/api/notifications?unread=true&limit=200')).items.length;
+    unread = await countUnread();
   } catch {
     return;
   }
   draw();
 }
 
-export async function followNotifications(me) {
+/** The mentions up to head were shown to the reader. */
+export function markMentionsSeen(head) {
+  try {
+    localStorage.setItem(seenKey(), String(head));
+  } catch {
+    // storage disabled: the mentions stay counted as unread in this browser
+  }
+  return refreshUnread();
+}
+
+export async function followNotifications(user) {
   following?.close();
   following = null;
+  me = user;
   unread = 0;
   draw();
   if (!me) return;
-  try {
-    unread = (await api.get('/api/notifications?unread=true&limit=200')).items.length;
-  } catch {
-    unread = 0;
-  }
-  draw();
+  await refreshUnread();
   let since = null;
   following = subscribe(`user:${me.id}`, {
     since: () => since,
@@ -49,10 +84,35 @@ export async function followNotifications(me) {
       if (frame.type === 'subscribed' && since === null) since = frame.head;
       if (frame.type !== 'event' || (since !== null && frame.seq <= since)) return;
       since = frame.seq;
-      if (frame.event.kind === 'notification') {
+      if (frame.event.kind === 'notification' || frame.event.kind === 'mention') {
         unread += 1;
         draw();
       }
     },
   });
+}
+
+/** Where a mention was made: the group's or the meeting's page, whose chat shows it. */
+function roomLink(room) {
+  const [kind, id] = room.split(':');
+  return kind === 'meeting' ? `#/meetings/${id}` : kind === 'group' ? `#/groups/${id}` : null;
+}
+
+/** The mentions section of the notifications page; marks them seen. */
+export async function mentionsSection() {
+  const { head, items } = await mentions();
+  const seen = mentionsSeen();
+  await markMentionsSeen(head);
+  return h('section', { 'aria-labelledby': 'mentions-h' },
+    h('h2', { id: 'mentions-h' }, t('notifications.mentions')),
+    items.length
+      ? h('ul', { class: 'notifications', id: 'mention-items' }, items.map(({ seq, event }) => {
+        const link = event.about?.room ? roomLink(event.about.room) : null;
+        return h('li', { class: seq > seen ? 'unread' : 'muted' },
+          h('div', {}, h('strong', { dir: 'auto' }, t('notifications.mentionedYou', { name: event.author?.name || '' }))),
+          h('div', { dir: 'auto' }, event.text || ''),
+          h('div', { class: 'muted' }, formatDateTime(event.at), ' ',
+            link ? h('a', { href: link }, t('notifications.openChat')) : null));
+      }))
+      : h('p', { class: 'muted', id: 'mention-items' }, t('notifications.noMentions')));
 }

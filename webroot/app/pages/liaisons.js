@@ -1,7 +1,7 @@
 import { h, mount } from '../dom.js';
 import { t, formatDateTime } from '../i18n.js';
 import { api, errorText } from '../api.js';
-import { refreshUnread } from '../notifications.js';
+import { refreshUnread, mentionsSection } from '../notifications.js';
 import { currentUser } from '../session.js';
 import { navigate, renderCurrent } from '../router.js';
 import { field, formError, onSubmit, select } from '../forms.js';
@@ -279,7 +279,7 @@ export async function renderRadar(main) {
     check);
 }
 
-// ---- notifications (deadline reminders, statements received)
+// ---- notifications (deadline reminders, statements received) and chat mentions
 
 export async function renderNotifications(main) {
   const { items } = await api.get('/api/notifications');
@@ -296,5 +296,6 @@ export async function renderNotifications(main) {
         h('div', { dir: 'auto' }, n.text),
         h('div', { class: 'muted' }, formatDateTime(n.createdAt), ' ',
           n.read ? null : h('button', { class: 'link', onclick: () => markRead(n) }, t('notifications.markRead'))))))
-      : h('p', { class: 'muted', id: 'notification-list' }, t('notifications.none')));
+      : h('p', { class: 'muted', id: 'notification-list' }, t('notifications.none')),
+    await mentionsSection());
 }

@@ -63,7 +63,7 @@ function applyEvent(state, event, redrawAgenda, redrawQueue) {
 /** The meeting's chat: registered participants and the group's members talk, the chair moderates. */
 async function meetingChat(meeting) {
   if (!currentUser()) return null;
-  return chatPanel(`meeting:${meeting.id}`, { canSend: true, canModerate: meeting.canRun });
+  return chatPanel(`meeting:${meeting.id}`, { canSend: true, canModerate: meeting.canRun, groupId: meeting.group.id });
 }
 
 function schedule(meeting) {

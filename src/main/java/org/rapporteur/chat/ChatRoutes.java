@@ -37,6 +37,9 @@ public final class ChatRoutes implements RouteModule {
     router.post("/api/realtime/delete").respond(ctx -> write(ctx, DeleteCommand::from, DeleteCommand::room,
         (actor, access, c) -> chat.delete(actor, access, c)));
     router.get("/api/rooms/:room/events").respond(this::history);
+    router.get("/api/rooms/:room/mutes").respond(ctx -> chat.mutes(Actors.of(ctx),
+            RoomName.parse(ctx.pathParam("room"), "room"))
+        .map(list -> new JsonObject().put("items", new JsonArray(list.stream().map(MuteStore.Mute::toJson).toList()))));
     Responses.noContent(router.put("/api/rooms/:room/mutes/:userId"), ctx -> chat.mute(Actors.of(ctx),
         RoomName.parse(ctx.pathParam("room"), "room"), ctx.pathParam("userId"), true));
     Responses.noContent(router.delete("/api/rooms/:room/mutes/:userId"), ctx -> chat.mute(Actors.of(ctx),

@@ -149,17 +149,24 @@ public final class ChatService {
 
   /** Mutes a participant in a room until unmuted; moderators only; audited. */
   public Future<Void> mute(Actor actor, RoomName room, String userId, boolean muted) {
-    actor.requireSignedIn();
     Ids.requirePathId(userId, "user");
-    return policies.access(actor, room).compose(access -> {
-      if (!access.canModerate()) {
-        return Future.failedFuture(new ForbiddenException("Only the room's moderators may mute participants"));
-      }
+    return requireModerator(actor, room).compose(access -> {
       Future<Void> change = muted ? mutes.mute(room.toString(), userId, actor.userId())
           : mutes.unmute(room.toString(), userId).mapEmpty();
       return change.compose(v -> audit.record(actor, muted ? "chat.mute" : "chat.unmute", "room", room.toString(),
           new JsonObject().put("userId", userId)));
     });
+  }
+
+  /** Who is muted in the room, for its moderators: the chat panel offers to unmute them. */
+  public Future<List<MuteStore.Mute>> mutes(Actor actor, RoomName room) {
+    return requireModerator(actor, room).compose(access -> mutes.list(room.toString()));
+  }
+
+  private Future<RoomAccess> requireModerator(Actor actor, RoomName room) {
+    actor.requireSignedIn();
+    return policies.access(actor, room).compose(access -> access.canModerate() ? Future.succeededFuture(access)
+        : Future.failedFuture(new ForbiddenException("Only the room's moderators may mute participants")));
   }
 
   /** Up to {@code limit} events before {@code before} (the newest when null), oldest first, and the head. */

@@ -8,6 +8,7 @@ import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.rapporteur.platform.json.MongoTime;
@@ -23,6 +24,8 @@ final class MuteStore {
   static final String CHANGED_ADDRESS = "rapporteur.chat.mutes";
   private static final long CACHE_MILLIS = 5_000;
   private static final int MAX_CACHED_ROOMS = 10_000;
+  /** More than any meeting mutes; the list answers a moderator's page, not an export. */
+  private static final int MAX_LISTED = 1_000;
 
   private final Vertx vertx;
   private final MongoClient mongo;
@@ -53,6 +56,21 @@ final class MuteStore {
     return mongo.removeDocument(MUTES, new JsonObject().put("_id", id(room, userId)))
         .onSuccess(v -> announce(room))
         .map(result -> result != null && result.getRemovedCount() > 0);
+  }
+
+  /** A muted participant: who muted them and when. */
+  record Mute(String userId, String by, Instant at) {
+    JsonObject toJson() {
+      return new JsonObject().put("userId", userId).put("by", by).put("at", at == null ? null : at.toString());
+    }
+  }
+
+  /** The room's mutes, oldest first, read from the database (not the cache): a moderator acts on it. */
+  Future<List<Mute>> list(String room) {
+    return mongo.findWithOptions(MUTES, new JsonObject().put("room", room),
+            new FindOptions().setSort(new JsonObject().put("at", 1)).setLimit(MAX_LISTED))
+        .map(docs -> docs.stream().map(d -> new Mute(d.getString("userId"), d.getString("by"),
+            MongoTime.read(d, "at"))).toList());
   }
 
   Future<Boolean> isMuted(String room, String userId) {

@@ -44,7 +44,7 @@ class ChatModerationTest extends RealtimeTest {
   }
 
   @Test
-  @DisplayName("A muted participant gets a muted error until unmuted; only moderators mute")
+  @DisplayName("A muted participant gets a muted error until unmuted; only moderators mute and list the mutes")
   void muteAndUnmute() {
     ChatFixture f = new ChatFixture(server, "public");
     RealtimeClient member = connect(f.member);
@@ -55,7 +55,19 @@ class ChatModerationTest extends RealtimeTest {
     JsonObject refused = member.sendMessage(f.room, "mm-1", "can you hear me?");
     assertThat(refused.getString("type")).isEqualTo("error");
     assertThat(refused.getString("code")).isEqualTo("muted");
+
+    String listPath = "/api/rooms/" + f.room + "/mutes";
+    JsonArray muted = f.chair.get(listPath).bodyAsJsonObject().getJsonArray("items");
+    assertThat(muted).hasSize(1);
+    assertThat(muted.getJsonObject(0).getString("userId")).isEqualTo(f.memberId);
+    assertThat(muted.getJsonObject(0).getString("by")).isEqualTo(f.chairId);
+    assertThat(muted.getJsonObject(0).getString("at")).isNotBlank();
+    assertThat(f.member.get(listPath).statusCode()).isEqualTo(403);
+    assertThat(f.outsider.get(listPath).statusCode()).isEqualTo(403);
+    assertThat(server.client().get(listPath).statusCode()).isEqualTo(401);
+
     assertThat(f.chair.delete(mutePath).statusCode()).isEqualTo(204);
+    assertThat(f.chair.get(listPath).bodyAsJsonObject().getJsonArray("items")).isEmpty();
     assertThat(member.sendMessage(f.room, "mm-2", "thank you").getString("type")).isEqualTo("ack");
   }
 

@@ -1,0 +1,158 @@
+package org.rapporteur.chat;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.rapporteur.support.ApiClient;
+import org.rapporteur.support.BrowserTest;
+import org.rapporteur.support.Chromium;
+
+/** The chat panel as a long meeting uses it: paging back, following the end, mentions, moderation. */
+@Timeout(120)
+class ChatPanelBrowserTest extends BrowserTest {
+  private static final int MESSAGES = 130;
+
+  @Override
+  protected JsonObject settings() {
+    // The history is written through the API faster than a person may write.
+    return new JsonObject().put("chat", new JsonObject().put("rateLimit", new JsonObject().put("enabled", false)));
+  }
+
+  private Page openGroup(BrowserContext context, String email, String groupId) {
+    Page page = signIn(context, email, ApiClient.PASSWORD);
+    page.navigate(server.origin() + "/#/groups/" + groupId);
+    assertThat(page.locator("#chat")).isVisible();
+    return page;
+  }
+
+  private static JsonObject send(ApiClient client, String room, String clientId, String text) {
+    var response = client.post("/api/realtime/send", new JsonObject().put("room", room).put("clientId", clientId).put("text", text));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject();
+  }
+
+  private static List<String> texts(Page page) {
+    return page.locator("#chat-messages li.chat-message:not(.chat-pending) .chat-text").allTextContents();
+  }
+
+  private static double scrollTop(Page page) {
+    return ((Number) page.evaluate("() => document.getElementById('chat-messages').scrollTop")).doubleValue();
+  }
+
+  @Test
+  @DisplayName("Earlier messages page back with their later edits, keep the reader's place, and new ones wait below a button")
+  void historyPagesBackAndNewMessagesWaitBelow() {
+    ChatFixture f = new ChatFixture(server, "restricted");
+    for (int i = 1; i <= MESSAGES; i++) {
+      send(f.chair, f.room, "history-" + i, "Message " + i + " of the draft report on Question 5/1");
+    }
+    // An edit of a message that the first page will not hold: it must reach that message once loaded.
+    var edit = f.chair.post("/api/realtime/edit", new JsonObject().put("room", f.room).put("clientId", "edit-5")
+        .put("target", 5).put("text", "Message 5, corrected by the chair"));
+    assertThat(edit.statusCode()).as(edit.bodyAsString()).isEqualTo(200);
+
+    try (BrowserContext context = chromium.browser().newContext()) {
+      Page member = openGroup(context, f.memberEmail, f.groupId);
+      assertThat(member.locator("#chat-messages li.chat-message")).hasCount(99);
+      assertThat(member.locator("#chat-earlier")).isVisible();
+      member.waitForFunction("() => { const l = document.getElementById('chat-messages');"
+          + " return l.scrollHeight - l.scrollTop - l.clientHeight < 48; }");
+
+      // The reader scrolls up to the start of what is shown, then asks for more.
+      member.locator("#chat-messages").scrollIntoViewIfNeeded();
+      member.evaluate("() => { document.getElementById('chat-messages').scrollTop = 0; }");
+      String firstShown = texts(member).get(0);
+      member.click("#chat-earlier");
+      assertThat(member.locator("#chat-messages li.chat-message")).hasCount(MESSAGES);
+      assertThat(member.locator("#chat-earlier")).isHidden();
+      List<String> all = texts(member);
+      assertThat(all.get(0)).isEqualTo("Message 1 of the draft report on Question 5/1");
+      assertThat(all.get(4)).isEqualTo("Message 5, corrected by the chair");
+      assertThat(all).doesNotHaveDuplicates();
+      // The reader stays where they were: the row that was first is still in view, not the first loaded.
+      assertThat(scrollTop(member)).isGreaterThan(100);
+      assertThat(member.locator("#chat-messages li.chat-message", new Page.LocatorOptions().setHasText(firstShown)))
+          .isInViewport();
+
+      // Reading old messages: a new one does not pull the list down, a button says it came.
+      member.evaluate("() => { document.getElementById('chat-messages').scrollTop = 0; }");
+      send(f.chair, f.room, "late-1", "A new message while the member reads the start");
+      assertThat(member.locator("#chat-jump")).isVisible();
+      assertThat(member.locator("#chat-jump")).hasText("1 new messages ↓");
+      assertThat(scrollTop(member)).isLessThan(10);
+      member.click("#chat-jump");
+      assertThat(member.locator("#chat-jump")).isHidden();
+      member.locator("#chat-messages").scrollIntoViewIfNeeded();
+      assertThat(member.locator("#chat-messages li.chat-message").last()).isInViewport();
+      assertThat(texts(member)).hasSize(MESSAGES + 1).endsWith("A new message while the member reads the start");
+      member.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("chat-history")));
+    }
+  }
+
+  @Test
+  @DisplayName("A member mentions the chair by picking a name after '@'; the chair sees it marked and notified, mutes and unmutes")
+  void mentionsNotifyAndTheChairMutes() {
+    ChatFixture f = new ChatFixture(server, "restricted");
+    try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
+      Page member = openGroup(a, f.memberEmail, f.groupId);
+      Page chair = openGroup(b, f.chairEmail, f.groupId);
+      chair.fill("#chat-input", "Comments on section 3 are welcome until Friday.");
+      chair.press("#chat-input", "Enter");
+      assertThat(member.locator("#chat-messages")).containsText("Comments on section 3");
+
+      // Reply to the chair, mentioning them through the suggestions.
+      member.locator("#chat-messages li.chat-message").first().getByText("Reply").click();
+      member.locator("#chat-input").pressSequentially("Thank you @cha");
+      assertThat(member.locator("#mention-list li")).hasCount(1);
+      assertThat(member.locator("#mention-list li")).hasText(Pattern.compile("^Chair \\d+$"));
+      member.press("#chat-input", "Enter");
+      assertThat(member.locator("#mention-list")).isHidden();
+      assertThat(member.locator("#chat-input")).hasValue(Pattern.compile("^Thank you @Chair \\d+ $"));
+      member.locator("#chat-input").pressSequentially("we will send ours on Thursday");
+      member.press("#chat-input", "Enter");
+
+      var mention = chair.locator("#chat-messages li.mentions-me");
+      assertThat(mention).hasCount(1);
+      assertThat(mention).containsText("we will send ours on Thursday");
+      assertThat(mention.locator(".chat-quote")).containsText("Comments on section 3 are welcome");
+      assertThat(chair.locator("#notification-count")).hasText("1");
+      assertThat(member.locator("#chat-messages li.mentions-me")).hasCount(0);
+
+      chair.click("#notifications-link");
+      assertThat(chair.locator("#mention-items li")).hasCount(1);
+      assertThat(chair.locator("#mention-items li")).containsText("Aïcha Member");
+      assertThat(chair.locator("#mention-items li")).containsText("we will send ours on Thursday");
+      assertThat(chair.locator("#notification-count")).isHidden();
+      chair.locator("#mention-items a").click();
+      assertThat(chair.locator("#chat")).isVisible();
+
+      // The chair mutes the member from their message, and the member is refused until unmuted.
+      chair.onDialog(dialog -> dialog.accept());
+      var memberRow = chair.locator("#chat-messages li.chat-message", new Page.LocatorOptions().setHasText("Thursday"));
+      memberRow.locator("button.chat-mute").click();
+      assertThat(chair.locator("#chat-status")).containsText("is muted in this chat");
+      assertThat(chair.locator("#chat-messages li.chat-message", new Page.LocatorOptions().setHasText("Thursday"))
+          .locator(".chat-muted-badge")).isVisible();
+      member.fill("#chat-input", "Can I still write?");
+      member.press("#chat-input", "Enter");
+      assertThat(member.locator("#chat-status")).hasText("A moderator has muted you in this chat.");
+      assertThat(chair.locator("#chat-messages")).not().containsText("Can I still write?");
+
+      chair.locator("#chat-messages li.chat-message", new Page.LocatorOptions().setHasText("Thursday"))
+          .locator("button.chat-mute").click();
+      assertThat(chair.locator("#chat-status")).containsText("may write again");
+      member.fill("#chat-input", "Back again, thank you.");
+      member.press("#chat-input", "Enter");
+      assertThat(chair.locator("#chat-messages")).containsText("Back again, thank you.");
+      chair.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("chat-mentions")));
+    }
+  }
+}
