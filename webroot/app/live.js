@@ -2,8 +2,11 @@
 // shows (meeting agenda and queue, chat, notifications) subscribes through it, so a tab holds one
 // WebSocket whatever it shows. After a drop it reconnects with back-off and resubscribes each room
 // from the last sequence number that room has seen. Where WebSockets cannot connect (two failed
-// attempts), each room falls back to Server-Sent Events, and sends go by POST.
+// attempts while plain HTTP gets through), each room falls back to Server-Sent Events, and sends go
+// by POST, until a WebSocket gets through again.
 const MAX_BACKOFF_MS = 30000;
+const UPGRADE_RETRY_MS = 60000;
+const HEALTH_TIMEOUT_MS = 10000;
 const subscriptions = new Map(); // room -> Set of { since: () => seq|null, onFrame, onStatus }
 const sources = new Map(); // room -> EventSource, in fallback mode
 let socket = null;
@@ -11,6 +14,7 @@ let backoffMs = 1000;
 let wsFailures = 0;
 let fallback = false;
 let retryTimer = null;
+let upgradeTimer = null;
 
 function each(fn) {
   subscriptions.forEach((subs, room) => subs.forEach((sub) => fn(sub, room)));
@@ -35,36 +39,42 @@ function deliver(room, frame) {
   subscriptions.get(room)?.forEach((sub) => sub.onFrame(frame));
 }
 
+function socketUrl() {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${location.host}/api/realtime`;
+}
+
 function connect() {
   if (socket || fallback || subscriptions.size === 0) return;
-  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  let opened = false;
+  let current;
   try {
-    socket = new WebSocket(`${scheme}://${location.host}/api/realtime`);
+    current = new WebSocket(socketUrl());
   } catch {
     useFallback();
     return;
   }
-  const current = socket;
+  socket = current;
+  let opened = false;
   current.onopen = () => {
     opened = true;
-    wsFailures = 0;
-    backoffMs = 1000;
-    subscriptions.forEach((subs, room) => current.send(subscribeFrame(room)));
-    status('online');
+    adopt(current);
   };
-  current.onmessage = (message) => {
-    const frame = JSON.parse(message.data);
-    if (frame.type === 'events') frame.events.forEach((event) => deliver(frame.room, event));
-    else if (frame.room) deliver(frame.room, frame);
-    else each((sub) => sub.onFrame(frame));
-  };
-  current.onclose = () => {
+  current.onclose = whenClosed(current, () => opened);
+}
+
+function whenClosed(current, wasOpened) {
+  return async () => {
     if (socket === current) socket = null;
     if (subscriptions.size === 0) return;
-    if (!opened && ++wsFailures >= 2) {
-      useFallback();
-      return;
+    // A socket that never opened counts against WebSockets only while plain HTTP gets through: with the
+    // link down, every attempt fails, and falling back then would keep the tab on the slower transport
+    // long after the link returned.
+    if (!wasOpened() && await httpReachable()) {
+      if (socket || fallback) return; // another attempt took over meanwhile
+      if (++wsFailures >= 2) {
+        useFallback();
+        return;
+      }
     }
     status('offline');
     const wait = backoffMs * (0.75 + Math.random() / 2);
@@ -74,11 +84,78 @@ function connect() {
   };
 }
 
+/** An open socket becomes the tab's connection: every room subscribes from where it is. */
+function adopt(current) {
+  wsFailures = 0;
+  backoffMs = 1000;
+  current.onmessage = (message) => {
+    const frame = JSON.parse(message.data);
+    if (frame.type === 'events') frame.events.forEach((event) => deliver(frame.room, event));
+    else if (frame.room) deliver(frame.room, frame);
+    else each((sub) => sub.onFrame(frame));
+  };
+  subscriptions.forEach((subs, room) => current.send(subscribeFrame(room)));
+  status('online');
+}
+
+/** Whether the server answers plain HTTP; a link that swallows packets counts as down after a while. */
+async function httpReachable() {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), HEALTH_TIMEOUT_MS);
+  try {
+    return (await fetch('/health', { cache: 'no-store', credentials: 'omit', signal: abort.signal })).ok;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function useFallback() {
   fallback = true;
   status('fallback');
   subscriptions.forEach((subs, room) => openSource(room));
+  clearInterval(upgradeTimer);
+  upgradeTimer = setInterval(tryWebSocketAgain, UPGRADE_RETRY_MS);
 }
+
+/**
+ * In fallback, now and then and whenever the browser says it is back online: the network that blocked
+ * WebSockets may let them through now (another Wi-Fi, a proxy that changed). The streams close only
+ * once a socket is open, and each room resubscribes from its last seq, so nothing is missed or doubled.
+ */
+function tryWebSocketAgain() {
+  if (!fallback || socket || subscriptions.size === 0) return;
+  let probe;
+  try {
+    probe = new WebSocket(socketUrl());
+  } catch {
+    return;
+  }
+  probe.onopen = () => {
+    if (!fallback || socket) {
+      probe.close();
+      return;
+    }
+    fallback = false;
+    clearInterval(upgradeTimer);
+    sources.forEach((source) => source.close());
+    sources.clear();
+    socket = probe;
+    probe.onclose = whenClosed(probe, () => true);
+    adopt(probe);
+  };
+}
+
+// When the link returns, reconnect now instead of at the end of a back-off that may have grown to 30 s.
+window.addEventListener('online', () => {
+  if (fallback) {
+    tryWebSocketAgain();
+  } else if (!socket && subscriptions.size > 0) {
+    clearTimeout(retryTimer);
+    connect();
+  }
+});
 
 function openSource(room) {
   if (sources.has(room)) return;

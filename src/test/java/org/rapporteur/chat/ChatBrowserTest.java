@@ -78,11 +78,13 @@ class ChatBrowserTest extends BrowserTest {
   }
 
   @Test
-  @DisplayName("Where WebSockets are blocked: a message sent offline over the fallback waits, says so, and arrives once")
+  @DisplayName("Where WebSockets are blocked: a message sent offline over the fallback waits, says so, and arrives once; the page moves back to a WebSocket when one gets through")
   void fallbackSendOfflineWaitsInTheOutbox() {
     ChatFixture f = new ChatFixture(server, "restricted");
     try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
-      a.addInitScript("window.WebSocket = function () { throw new Error('WebSockets are blocked here'); };");
+      a.addInitScript("const Native = window.WebSocket; window.blockSockets = true;"
+          + " window.WebSocket = class extends Native { constructor(...args) {"
+          + " if (window.blockSockets) throw new Error('WebSockets are blocked here'); super(...args); } };");
       Page member = openGroup(a, f.memberEmail, f.groupId);
       Page chair = openGroup(b, f.chairEmail, f.groupId);
       assertThat(member.locator("#chat-status")).containsText("fallback");
@@ -102,6 +104,23 @@ class ChatBrowserTest extends BrowserTest {
       assertThat(chair.locator("#chat-messages")).containsText("sent while the fallback was offline");
       member.waitForTimeout(500);
       assertThat(texts(member)).isEqualTo(texts(chair)).hasSize(2).doesNotHaveDuplicates();
+
+      // The network lets WebSockets through again (another Wi-Fi): the page moves back to one.
+      member.evaluate("() => { window.blockSockets = false; window.dispatchEvent(new Event('online')); }");
+      assertThat(member.locator("#chat-status")).not().containsText("fallback");
+      say(chair, "heard over the WebSocket");
+      assertThat(member.locator("#chat-messages")).containsText("heard over the WebSocket");
+      List<String> posts = new CopyOnWriteArrayList<>();
+      member.onRequest(request -> {
+        if (request.url().contains("/api/realtime/")) {
+          posts.add(request.url());
+        }
+      });
+      say(member, "sent over the WebSocket");
+      assertThat(chair.locator("#chat-messages")).containsText("sent over the WebSocket");
+      assertThat(posts).isEmpty();
+      member.waitForTimeout(500);
+      assertThat(texts(member)).isEqualTo(texts(chair)).hasSize(4).doesNotHaveDuplicates();
     }
   }
 
@@ -137,6 +156,42 @@ class ChatBrowserTest extends BrowserTest {
       // The eight missed messages came back together, in a frame large enough (over 1 KiB) to be compressed.
       assertThat(frames).anySatisfy(text -> assertThat(text).startsWith("{\"type\":\"events\"")
           .contains("Point 1 of").contains("Point 8 of").hasSizeGreaterThan(1024));
+    }
+  }
+  @Test
+  @DisplayName("A link down through several reconnect attempts comes back on a WebSocket at once, not on the fallback")
+  void aLongDropReturnsToTheWebSocket() {
+    ChatFixture f = new ChatFixture(server, "restricted");
+    try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
+      a.addInitScript("const Native = window.WebSocket; window.sockets = []; window.eventSources = 0;"
+          + " window.WebSocket = class extends Native { constructor(...args) { super(...args); window.sockets.push(this); } };"
+          + " const NativeSource = window.EventSource;"
+          + " window.EventSource = class extends NativeSource { constructor(...args) { super(...args); window.eventSources++; } };");
+      Page member = openGroup(a, f.memberEmail, f.groupId);
+      Page chair = openGroup(b, f.chairEmail, f.groupId);
+      say(chair, "before the drop");
+      assertThat(member.locator("#chat-messages")).containsText("before the drop");
+
+      a.setOffline(true);
+      member.evaluate("() => { window.sockets.forEach((socket) => socket.close()); }");
+      // Two attempts to reconnect fail while the link is down (after about 1 and 2 s of back-off).
+      member.waitForFunction("() => window.sockets.length >= 3", null,
+          new Page.WaitForFunctionOptions().setTimeout(20_000));
+      member.waitForTimeout(1000);
+      say(chair, "while the member was away");
+      long back = System.nanoTime();
+      a.setOffline(false);
+
+      assertThat(member.locator("#chat-messages")).containsText("while the member was away",
+          new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+      long returnedMillis = (System.nanoTime() - back) / 1_000_000;
+      assertThat(returnedMillis).as("back without waiting out the back-off").isLessThan(5_000);
+      assertThat(member.locator("#chat-status")).not().containsText("fallback");
+      assertThat(member.evaluate("() => window.eventSources")).isEqualTo(0);
+      assertThat(member.evaluate("() => window.sockets[window.sockets.length - 1].readyState")).isEqualTo(1);
+      say(member, "back on the WebSocket");
+      assertThat(chair.locator("#chat-messages")).containsText("back on the WebSocket");
+      assertThat(texts(member)).isEqualTo(texts(chair)).hasSize(3).doesNotHaveDuplicates();
     }
   }
 }
