@@ -103,6 +103,7 @@ class ChatRoom {
     this.oldest = null; // lowest seq loaded, where "earlier messages" continues
     this.muted = new Set(); // user ids, known to moderators only
     this.newBelow = 0;
+    this.batch = null; // what the events of the frame being applied did, until it is settled
     this.outbox = readJson(storageKey('outbox', room), []);
     this.subscription = null;
     this.closed = false;
@@ -262,11 +263,18 @@ class ChatRoom {
       this.missed = null;
       if (count > 0) this.showMissed(from, count);
     }
-    this.remember();
   }
 
+  /**
+   * Adds or changes the event's row. The events of one frame (a replay brings a hundred) are laid out
+   * and scrolled once, after the last of them: reading the list's height after each row would make the
+   * browser lay the whole list out again for every event.
+   */
   applyLive(seq, event) {
-    const stick = this.nearBottom();
+    if (!this.batch) {
+      this.batch = { stick: this.nearBottom(), mine: false, added: 0 };
+      queueMicrotask(() => this.settle());
+    }
     const changed = this.take(seq, event);
     if (changed === null) return;
     if (this.rows.has(changed)) {
@@ -274,13 +282,21 @@ class ChatRoom {
       return;
     }
     this.list.insertBefore(this.draw(changed), this.list.querySelector('li.chat-pending'));
+    if (this.isMine(event)) this.batch.mine = true;
+    else this.batch.added += 1;
+  }
+
+  settle() {
+    const { stick, mine, added } = this.batch;
+    this.batch = null;
     this.updateEmpty();
-    if (stick || this.isMine(event)) {
+    if (stick || mine) {
       this.trim();
       this.scrollToEnd();
-    } else if (event.kind === 'message') {
-      this.showNewBelow(this.newBelow + 1);
+    } else if (added) {
+      this.showNewBelow(this.newBelow + added);
     }
+    this.remember();
   }
 
   /**

@@ -65,7 +65,16 @@ function translateStatic() {
 }
 
 /** Dates and times in the reader's language and time zone. */
+/** Formatters are costly to make (a chat replay formats thousands of times): one per language and options. */
+const formatters = new Map();
+
 export function formatDateTime(iso, options = { dateStyle: 'medium', timeStyle: 'short' }) {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(current, options).format(new Date(iso));
+  const key = `${current}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(current, options);
+    formatters.set(key, formatter);
+  }
+  return formatter.format(new Date(iso));
 }
