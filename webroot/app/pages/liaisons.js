@@ -177,6 +177,9 @@ function actions(view) {
     if (d?.state === 'received') buttons.push(act('liaison.takeUp', { action: 'take-up', body: { groupId: g.groupId }, vars: { group: g.code } }));
     buttons.push(act('liaison.draftReply', { action: 'reply', body: { groupId: g.groupId }, vars: { group: g.code } },
       (reply) => navigate(`/liaisons/${reply.id}/edit`)));
+    // An addressed group may settle a statement without answering it (for information, or overtaken).
+    buttons.push(act('liaison.closeCopy', { action: 'close', body: { groupId: g.groupId }, vars: { group: g.code },
+      confirm: 'liaison.confirmCloseCopy' }));
   }
   return h('div', { class: 'actions', id: 'liaison-actions' }, buttons,
     h('p', { class: 'form-error', id: 'liaison-actions-error', role: 'alert' }));

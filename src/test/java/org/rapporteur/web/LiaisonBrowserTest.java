@@ -174,4 +174,33 @@ class LiaisonBrowserTest extends BrowserTest {
       assertThat(consoleErrors).isEmpty();
     }
   }
+  @Test
+  @DisplayName("An addressed group's vice-chair closes the group's copy without a reply; the statement stays sent for the others")
+  void addressedGroupClosesItsCopy() {
+    String sg3 = groupId("SG3RG-AFR");
+    try (BrowserContext context = chromium.browser().newContext()) {
+      Page viceChair = signedIn(context, "joao.silva@demo.example");
+      viceChair.navigate(server.origin() + "/#/groups/" + sg3);
+      viceChair.click("#liaison-outbox a:has-text('LS/SG3RG-AFR/1')");
+      assertThat(viceChair.locator("#liaison-number")).hasText("LS/SG3RG-AFR/1");
+      assertThat(viceChair.locator("[data-action='liaison.close']")).hasCount(0);
+      var closeCopy = viceChair.locator("[data-action='liaison.closeCopy']");
+      assertThat(closeCopy).hasText("Close for ITU-D-SG1");
+
+      List<String> questions = new ArrayList<>();
+      viceChair.onceDialog(dialog -> {
+        questions.add(dialog.message());
+        dialog.accept();
+      });
+      closeCopy.click();
+      var row = viceChair.locator("table.deliveries tr", new Page.LocatorOptions().setHasText("ITU-D-SG1"));
+      assertThat(row.first()).containsText("closed");
+      assertThat(closeCopy).hasCount(0);
+      assertThat(viceChair.locator("[data-action='liaison.draftReply']")).hasCount(0);
+      assertThat(viceChair.locator(".liaison-state")).hasText("sent");
+      assertThat(questions).containsExactly("Close this statement for ITU-D-SG1 without a reply? It leaves the group’s"
+          + " open statements; the thread stays readable.");
+      assertThat(consoleErrors).isEmpty();
+    }
+  }
 }
