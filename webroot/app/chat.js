@@ -110,8 +110,10 @@ class ChatRoom {
     this.missed = null; // { from, until, count } while a replay after a drop is counted
     this.replyTo = null;
     this.buildElement(loadPeople);
+    // Any new route renders a new page (the next page may take a while to replace this one, and until
+    // then this panel would go on following the room and marking it seen for a reader who left).
     window.addEventListener('hashchange', this.onLeave = () => {
-      setTimeout(() => { if (!this.element.isConnected) this.close(); }, 0);
+      if (location.hash.startsWith('#/')) this.close();
     });
     // Over the fallback, sends are plain POSTs: when the network returns, the outbox goes out at once
     // instead of waiting for the event stream to notice (over a WebSocket this waits for the reconnect).
@@ -155,7 +157,9 @@ class ChatRoom {
       this.since = page.head;
       const unseen = lastSeen === null ? 0
         : page.items.filter((f) => f.seq > lastSeen && f.event.kind === 'message' && !this.isMine(f.event)).length;
-      if (unseen > 0) this.showMissed(lastSeen + 1, unseen);
+      // Missed messages older than the first page are not counted: the marker then says "more than".
+      const beyondPage = lastSeen !== null && page.items.length > 0 && lastSeen + 1 < page.items[0].seq;
+      if (unseen > 0) this.showMissed(lastSeen + 1, unseen, beyondPage);
       this.remember();
     } catch {
       this.since = null;
@@ -355,8 +359,9 @@ class ChatRoom {
     if (this.since !== null && document.visibilityState !== 'hidden') writeJson(storageKey('seen', this.room), this.since);
   }
 
-  showMissed(fromSeq, count) {
-    const marker = h('li', { class: 'chat-missed', id: 'chat-missed', role: 'note' }, t('chat.missed', { n: count }));
+  showMissed(fromSeq, count, atLeast = false) {
+    const marker = h('li', { class: 'chat-missed', id: 'chat-missed', role: 'note' },
+      t(atLeast ? 'chat.missedMore' : 'chat.missed', { n: count }));
     document.getElementById('chat-missed')?.remove();
     const first = [...this.list.querySelectorAll('li[data-seq]')].find((li) => Number(li.dataset.seq) >= fromSeq);
     this.list.insertBefore(marker, first || this.list.querySelector('li.chat-pending'));

@@ -94,6 +94,17 @@ class ChatPanelBrowserTest extends BrowserTest {
       assertThat(member.locator("#chat-messages li.chat-message").last()).isInViewport();
       assertThat(texts(member)).hasSize(MESSAGES + 1).endsWith("A new message while the member reads the start");
       member.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("chat-history")));
+
+      // Away for longer than one page: the marker says "more than", and the panel opens at it.
+      member.navigate(server.origin() + "/#/groups");
+      for (int i = 1; i <= 120; i++) {
+        send(f.chair, f.room, "away-" + i, "Said while the member was away, " + i);
+      }
+      member.navigate(server.origin() + "/#/groups/" + f.groupId);
+      assertThat(member.locator("#chat-missed")).hasText("You missed more than 100 messages");
+      assertThat(member.locator("#chat-messages li").first()).hasId("chat-missed");
+      member.waitForFunction("() => document.getElementById('chat-messages').clientHeight > 0");
+      assertThat(scrollTop(member)).isLessThan(10);
     }
   }
 
