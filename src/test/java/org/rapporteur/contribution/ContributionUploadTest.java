@@ -186,12 +186,17 @@ class ContributionUploadTest {
             + ("&" + (char) ('a' + i - 1) + ";").repeat(10) + "\">").collect(java.util.stream.Collectors.joining());
     byte[] xml = ("<?xml version=\"1.0\"?><!DOCTYPE doc [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">" + laughs + "]>"
         + "<doc><p>Entity attack &xxe; and &j;</p></doc>").getBytes(StandardCharsets.UTF_8);
-    JsonObject created = uploadOk(expert, groupId, "entities.xml", xml, "Entities");
+    // Tika's XML parsing refuses document type declarations outright; the reason says the file is hostile
+    assertRefusedAsUnsafe(uploadOk(expert, groupId, "entities.xml", xml, "Entities"));
+    assertRefusedAsUnsafe(uploadOk(expert, groupId, "entities.docx", TestDocuments.docxWithEntities(), "Entities in Word"));
+  }
+
+  private void assertRefusedAsUnsafe(JsonObject created) {
     JsonObject extraction = awaitExtraction(expert, created.getString("id")).getJsonObject("extraction");
-    // Tika's XML parsing refuses document type declarations outright
     assertThat(extraction.getString("state")).isEqualTo("failed");
-    assertThat(extraction.getString("reason")).isEqualTo("corrupt");
+    assertThat(extraction.getString("reason")).as(extraction.getString("detail")).isEqualTo("unsafe");
     assertThat(extraction.getInteger("textChars")).isZero();
+    assertThat(expert.get("/api/contributions/" + created.getString("id") + "/text").bodyAsString()).doesNotContain("root:");
     assertThat(server.client().get("/health").statusCode()).isEqualTo(200);
   }
 

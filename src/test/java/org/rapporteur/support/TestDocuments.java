@@ -114,7 +114,30 @@ public final class TestDocuments {
    * wire, far too big for a heap-capped extractor.
    */
   public static byte[] docxBomb(int megabytes) {
-    byte[] template = docx("Bomb", "Nobody", List.of("x"));
+    return withDocumentXml(docx("Bomb", "Nobody", List.of("x")), out -> writeHugeBody(out, megabytes));
+  }
+
+  /**
+   * A DOCX whose document.xml declares an external entity (the server's /etc/passwd) and nested
+   * entities that would expand a billion-fold, and uses both in its text.
+   */
+  public static byte[] docxWithEntities() {
+    String laughs = "<!ENTITY a \"lollollollollollollollollollol\">"
+        + java.util.stream.IntStream.range(1, 10).mapToObj(i -> "<!ENTITY " + (char) ('a' + i) + " \""
+            + ("&" + (char) ('a' + i - 1) + ";").repeat(10) + "\">").collect(java.util.stream.Collectors.joining());
+    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        + "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">" + laughs + "]>"
+        + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+        + "<w:p><w:r><w:t>Entity attack &xxe; and &j;</w:t></w:r></w:p></w:body></w:document>";
+    return withDocumentXml(docx("Entities", "Nobody", List.of("x")), out -> out.write(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private interface BodyWriter {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** The DOCX with its word/document.xml written anew. */
+  private static byte[] withDocumentXml(byte[] template, BodyWriter body) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(template));
         ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -122,7 +145,7 @@ public final class TestDocuments {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         zip.putNextEntry(new ZipEntry(entry.getName()));
         if (entry.getName().equals("word/document.xml")) {
-          writeHugeBody(zip, megabytes);
+          body.write(zip);
         } else {
           in.transferTo(zip);
         }

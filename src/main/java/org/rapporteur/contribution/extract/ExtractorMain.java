@@ -147,6 +147,9 @@ public final class ExtractorMain {
       if (t instanceof ZeroByteFileException) {
         return "empty";
       }
+      if (refusedAsUnsafeXml(String.valueOf(t.getMessage()))) {
+        return "unsafe";
+      }
       if (t instanceof TikaMemoryLimitException || t instanceof OutOfMemoryError
           || t.getClass().getName().contains("SecureSAXException")
           || String.valueOf(t.getMessage()).toLowerCase().contains("zip bomb")) {
@@ -154,6 +157,16 @@ public final class ExtractorMain {
       }
     }
     return "corrupt";
+  }
+
+  /**
+   * The XML parsers refuse document type declarations (external entities could read the server's files)
+   * and stop entity expansion past the JDK's limit (billion laughs): the file is hostile, not damaged.
+   */
+  private static boolean refusedAsUnsafeXml(String message) {
+    String lower = message.toLowerCase(java.util.Locale.ROOT);
+    return (lower.contains("doctype") && lower.contains("disallow")) || lower.contains("entity expansion")
+        || lower.contains("entityexpansionlimit") || lower.contains("jaxp00010001");
   }
 
   private static String sha256(Path path) throws Exception {
