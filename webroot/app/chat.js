@@ -104,6 +104,7 @@ class ChatRoom {
     this.muted = new Set(); // user ids, known to moderators only
     this.newBelow = 0;
     this.batch = null; // what the events of the frame being applied did, until it is settled
+    this.editing = null; // seq of the message being edited in its row
     this.outbox = readJson(storageKey('outbox', room), []);
     this.subscription = null;
     this.closed = false;
@@ -454,11 +455,39 @@ class ChatRoom {
     }
   }
 
+  /** Edits a message in its row: Enter saves, Escape (or Cancel) leaves it as it was. */
   edit(message) {
-    const text = window.prompt(t('chat.edit'), message.text || '');
-    if (text === null || !text.trim()) return;
-    this.send({ type: 'edit', room: this.room, clientId: newClientId(), target: message.seq, text: text.trim() },
-      '/api/realtime/edit');
+    const row = this.rows.get(message.seq);
+    const paragraph = row?.querySelector('.chat-text');
+    if (!paragraph) return;
+    this.editing = message.seq;
+    const box = h('textarea', { class: 'chat-edit-input', rows: 2, dir: 'auto', maxlength: 4000,
+      'aria-label': t('chat.edit') });
+    box.value = message.text || '';
+    const done = () => {
+      this.editing = null;
+      this.redraw(message.seq);
+    };
+    const save = () => {
+      const text = box.value.trim();
+      if (text && text !== message.text) {
+        this.send({ type: 'edit', room: this.room, clientId: newClientId(), target: message.seq, text },
+          '/api/realtime/edit');
+      }
+      done();
+    };
+    box.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey) {
+        e.preventDefault();
+        save();
+      } else if (e.key === 'Escape') {
+        done();
+      }
+    });
+    paragraph.replaceWith(h('div', { class: 'chat-edit' }, box,
+      h('button', { type: 'button', class: 'primary', onclick: save }, t('chat.save')),
+      h('button', { type: 'button', class: 'link', onclick: done }, t('chat.cancel'))));
+    box.focus();
   }
 
   remove(message) {
@@ -538,7 +567,8 @@ class ChatRoom {
 
   redraw(seq) {
     const old = this.rows.get(seq);
-    if (old) old.replaceWith(this.draw(seq));
+    // A row being edited keeps the reader's draft; it shows the message's news once the edit ends.
+    if (old && seq !== this.editing) old.replaceWith(this.draw(seq));
   }
 
   renderMessage(m) {

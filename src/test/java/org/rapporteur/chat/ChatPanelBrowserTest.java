@@ -163,6 +163,19 @@ class ChatPanelBrowserTest extends BrowserTest {
       member.fill("#chat-input", "Back again, thank you.");
       member.press("#chat-input", "Enter");
       assertThat(chair.locator("#chat-messages")).containsText("Back again, thank you.");
+
+      // The member corrects the message in place.
+      String seq = member.locator("#chat-messages li.chat-message", new Page.LocatorOptions().setHasText("Back again"))
+          .getAttribute("data-seq");
+      var own = member.locator("#chat-messages li[data-seq='" + seq + "']");
+      own.getByText("Edit").click();
+      assertThat(own.locator("textarea.chat-edit-input")).hasValue("Back again, thank you.");
+      own.locator("textarea.chat-edit-input").fill("Back again, thank you, Chair.");
+      own.locator("textarea.chat-edit-input").press("Enter");
+      var edited = chair.locator("#chat-messages li.chat-message", new Page.LocatorOptions().setHasText("Back again"));
+      assertThat(edited.locator(".chat-text")).hasText("Back again, thank you, Chair.");
+      assertThat(edited.locator(".chat-meta")).containsText("edited");
+      assertThat(member.locator("#chat-messages textarea.chat-edit-input")).hasCount(0);
       chair.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("chat-mentions")));
     }
   }
