@@ -11,28 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.rapporteur.support.ApiClient;
-import org.rapporteur.support.BrowserTest;
 import org.rapporteur.support.Chromium;
 
 @Timeout(120)
-class ChatBrowserTest extends BrowserTest {
-
-  private Page openGroup(BrowserContext context, String email, String groupId) {
-    Page page = signIn(context, email, ApiClient.PASSWORD);
-    page.navigate(server.origin() + "/#/groups/" + groupId);
-    assertThat(page.locator("#chat")).isVisible();
-    return page;
-  }
-
-  private static void say(Page page, String text) {
-    page.fill("#chat-input", text);
-    page.press("#chat-input", "Enter");
-  }
-
-  private static List<String> texts(Page page) {
-    return page.locator("#chat-messages li.chat-message:not(.chat-pending) .chat-text").allTextContents();
-  }
+class ChatBrowserTest extends ChatBrowserBase {
 
   @Test
   @DisplayName("Two pages in one room; one goes offline, sends, comes back: both end with the same messages, none twice")

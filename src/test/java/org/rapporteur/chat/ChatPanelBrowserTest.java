@@ -12,35 +12,17 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rapporteur.support.ApiClient;
-import org.rapporteur.support.BrowserTest;
 import org.rapporteur.support.Chromium;
 
 /** The chat panel as a long meeting uses it: paging back, following the end, mentions, moderation. */
 @Timeout(120)
-class ChatPanelBrowserTest extends BrowserTest {
+class ChatPanelBrowserTest extends ChatBrowserBase {
   private static final int MESSAGES = 130;
-
-  @Override
-  protected JsonObject settings() {
-    // The history is written through the API faster than a person may write.
-    return new JsonObject().put("chat", new JsonObject().put("rateLimit", new JsonObject().put("enabled", false)));
-  }
-
-  private Page openGroup(BrowserContext context, String email, String groupId) {
-    Page page = signIn(context, email, ApiClient.PASSWORD);
-    page.navigate(server.origin() + "/#/groups/" + groupId);
-    assertThat(page.locator("#chat")).isVisible();
-    return page;
-  }
 
   private static JsonObject send(ApiClient client, String room, String clientId, String text) {
     var response = client.post("/api/realtime/send", new JsonObject().put("room", room).put("clientId", clientId).put("text", text));
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
     return response.bodyAsJsonObject();
-  }
-
-  private static List<String> texts(Page page) {
-    return page.locator("#chat-messages li.chat-message:not(.chat-pending) .chat-text").allTextContents();
   }
 
   private static double scrollTop(Page page) {
@@ -115,8 +97,7 @@ class ChatPanelBrowserTest extends BrowserTest {
     try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
       Page member = openGroup(a, f.memberEmail, f.groupId);
       Page chair = openGroup(b, f.chairEmail, f.groupId);
-      chair.fill("#chat-input", "Comments on section 3 are welcome until Friday.");
-      chair.press("#chat-input", "Enter");
+      say(chair, "Comments on section 3 are welcome until Friday.");
       assertThat(member.locator("#chat-messages")).containsText("Comments on section 3");
 
       // Reply to the chair, mentioning them through the suggestions.
@@ -152,16 +133,14 @@ class ChatPanelBrowserTest extends BrowserTest {
       assertThat(chair.locator("#chat-status")).containsText("is muted in this chat");
       assertThat(chair.locator("#chat-messages li.chat-message", new Page.LocatorOptions().setHasText("Thursday"))
           .locator(".chat-muted-badge")).isVisible();
-      member.fill("#chat-input", "Can I still write?");
-      member.press("#chat-input", "Enter");
+      say(member, "Can I still write?");
       assertThat(member.locator("#chat-status")).hasText("A moderator has muted you in this chat.");
       assertThat(chair.locator("#chat-messages")).not().containsText("Can I still write?");
 
       chair.locator("#chat-messages li.chat-message", new Page.LocatorOptions().setHasText("Thursday"))
           .locator("button.chat-mute").click();
       assertThat(chair.locator("#chat-status")).containsText("may write again");
-      member.fill("#chat-input", "Back again, thank you.");
-      member.press("#chat-input", "Enter");
+      say(member, "Back again, thank you.");
       assertThat(chair.locator("#chat-messages")).containsText("Back again, thank you.");
 
       // The member corrects the message in place.
