@@ -105,6 +105,7 @@ class ChatRoom {
     this.newBelow = 0;
     this.batch = null; // what the events of the frame being applied did, until it is settled
     this.editing = null; // seq of the message being edited in its row
+    this.mutedHere = false; // as the server last said: history, a refusal, or a message of ours it took
     this.outbox = readJson(storageKey('outbox', room), []);
     this.subscription = null;
     this.closed = false;
@@ -156,6 +157,8 @@ class ChatRoom {
       const lastSeen = readJson(storageKey('seen', this.room), null);
       this.addPage(page.items);
       this.since = page.head;
+      this.mutedHere = !!page.muted;
+      this.setStatus(this.connectedStatus());
       const unseen = lastSeen === null ? 0
         : page.items.filter((f) => f.seq > lastSeen && f.event.kind === 'message' && !this.isMine(f.event)).length;
       // Missed messages older than the first page are not counted: the marker then says "more than".
@@ -225,8 +228,7 @@ class ChatRoom {
     this.subscription = subscribe(this.room, {
       since: () => this.since,
       onFrame: (frame) => this.onFrame(frame),
-      onStatus: (state) => this.setStatus(state === 'offline' ? t('chat.offline')
-        : state === 'fallback' ? t('chat.fallback') : ''),
+      onStatus: (state) => this.setStatus(state === 'offline' ? t('chat.offline') : this.connectedStatus()),
     });
   }
 
@@ -239,7 +241,7 @@ class ChatRoom {
         if (frame.room === this.room) this.onEvent(frame);
         break;
       case 'ack':
-        this.dropFromOutbox(frame.clientId);
+        this.onAck(frame.clientId);
         break;
       case 'error':
         this.onError(frame);
@@ -249,7 +251,7 @@ class ChatRoom {
   }
 
   onSubscribed(frame) {
-    this.setStatus(usingFallback() ? t('chat.fallback') : '');
+    this.setStatus(this.connectedStatus());
     if (this.since !== null && frame.head > this.since) {
       this.missed = { from: this.since + 1, until: frame.head, count: 0 };
     } else if (this.since === null) {
@@ -268,6 +270,12 @@ class ChatRoom {
       this.missed = null;
       if (count > 0) this.showMissed(from, count);
     }
+  }
+
+  /** What the status line says while connected: the slower transport, or that the reader is muted here. */
+  connectedStatus() {
+    if (usingFallback()) return t('chat.fallback');
+    return this.mutedHere ? t('chat.error.muted') : '';
   }
 
   /**
@@ -414,11 +422,20 @@ class ChatRoom {
     if (usingFallback()) {
       try {
         const ack = await api.post('/api/realtime/send', frame);
-        this.dropFromOutbox(ack.clientId);
+        this.onAck(ack.clientId);
       } catch (e) {
         this.onError({ clientId: item.clientId, code: e.problem?.type?.replace('/problems/', '') || 'unavailable',
           detail: e.message, http: e.status });
       }
+    }
+  }
+
+  /** The server took a write of ours: it is out of the outbox, and the reader is evidently not muted. */
+  onAck(clientId) {
+    this.dropFromOutbox(clientId);
+    if (this.mutedHere) {
+      this.mutedHere = false;
+      this.setStatus(this.connectedStatus());
     }
   }
 
@@ -427,6 +444,9 @@ class ChatRoom {
     const code = frame.http === 403 ? 'forbidden' : frame.http === 429 ? 'rate-limited' : frame.code;
     if (item && (FINAL_ERRORS.has(code) || frame.http === 400 || frame.http === 413)) {
       this.dropFromOutbox(item.clientId);
+      if (code === 'muted') this.mutedHere = true;
+      // The refused text goes back to the input (unless the writer started another), so it is not lost.
+      if (!this.input.value.trim()) this.input.value = item.text;
       this.setStatus(t(`chat.error.${code}`) === `chat.error.${code}` ? t('chat.error.generic') : t(`chat.error.${code}`));
     } else if (item && code === 'unavailable') {
       // Not sent: it stays in the outbox, which is sent again when the stream is back.

@@ -92,6 +92,7 @@ public final class ChatRoutes implements RouteModule {
         .map(history -> new JsonObject()
             .put("room", room.toString())
             .put("head", history.head())
+            .put("muted", history.muted())
             .put("items", new JsonArray(history.events().stream().map(ChatEvent::frame).toList())));
   }
 

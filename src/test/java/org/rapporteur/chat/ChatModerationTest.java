@@ -65,9 +65,13 @@ class ChatModerationTest extends RealtimeTest {
     assertThat(f.member.get(listPath).statusCode()).isEqualTo(403);
     assertThat(f.outsider.get(listPath).statusCode()).isEqualTo(403);
     assertThat(server.client().get(listPath).statusCode()).isEqualTo(401);
+    String historyPath = "/api/rooms/" + f.room + "/events";
+    assertThat(f.member.get(historyPath).bodyAsJsonObject().getBoolean("muted")).isTrue();
+    assertThat(f.chair.get(historyPath).bodyAsJsonObject().getBoolean("muted")).isFalse();
 
     assertThat(f.chair.delete(mutePath).statusCode()).isEqualTo(204);
     assertThat(f.chair.get(listPath).bodyAsJsonObject().getJsonArray("items")).isEmpty();
+    assertThat(f.member.get(historyPath).bodyAsJsonObject().getBoolean("muted")).isFalse();
     assertThat(member.sendMessage(f.room, "mm-2", "thank you").getString("type")).isEqualTo("ack");
   }
 

@@ -135,7 +135,10 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
           .locator(".chat-muted-badge")).isVisible();
       say(member, "Can I still write?");
       assertThat(member.locator("#chat-status")).hasText("A moderator has muted you in this chat.");
+      assertThat(member.locator("#chat-input")).hasValue("Can I still write?");
       assertThat(chair.locator("#chat-messages")).not().containsText("Can I still write?");
+      member.reload();
+      assertThat(member.locator("#chat-status")).hasText("A moderator has muted you in this chat.");
 
       chair.locator("#chat-messages li.chat-message", new Page.LocatorOptions().setHasText("Thursday"))
           .locator("button.chat-mute").click();
