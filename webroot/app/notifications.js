@@ -36,7 +36,7 @@ export function notificationBadge() {
 }
 
 /** The user's mentions, newest first, and the head of their room. */
-export async function mentions() {
+async function mentions() {
   const page = await api.get(`/api/rooms/${encodeURIComponent(`user:${me.id}`)}/events?limit=${MENTIONS_SHOWN}`);
   return { head: page.head, items: page.items.filter((f) => f.event.kind === 'mention').reverse() };
 }
@@ -60,7 +60,7 @@ export async function refreshUnread() {
 }
 
 /** The mentions up to head were shown to the reader. */
-export function markMentionsSeen(head) {
+function markMentionsSeen(head) {
   try {
     localStorage.setItem(seenKey(), String(head));
   } catch {

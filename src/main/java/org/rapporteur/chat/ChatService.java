@@ -166,7 +166,7 @@ public final class ChatService {
   private Future<RoomAccess> requireModerator(Actor actor, RoomName room) {
     actor.requireSignedIn();
     return policies.access(actor, room).compose(access -> access.canModerate() ? Future.succeededFuture(access)
-        : Future.failedFuture(new ForbiddenException("Only the room's moderators may mute participants")));
+        : Future.failedFuture(new ForbiddenException("Only the room's moderators see and change who is muted")));
   }
 
   /** Up to {@code limit} events before {@code before} (the newest when null), oldest first, and the head. */
