@@ -106,6 +106,7 @@ class ChatRoom {
     this.batch = null; // what the events of the frame being applied did, until it is settled
     this.editing = null; // seq of the message being edited in its row
     this.mutedHere = false; // as the server last said: history, a refusal, or a message of ours it took
+    this.unseenInTitle = 0; // messages that came while the tab was hidden
     this.outbox = readJson(storageKey('outbox', room), []);
     this.subscription = null;
     this.closed = false;
@@ -116,6 +117,10 @@ class ChatRoom {
     // then this panel would go on following the room and marking it seen for a reader who left).
     window.addEventListener('hashchange', this.onLeave = () => {
       if (location.hash.startsWith('#/')) this.close();
+    });
+    // A delegate following the meeting in another tab sees in the tab's title how many messages came.
+    document.addEventListener('visibilitychange', this.onVisible = () => {
+      if (document.visibilityState === 'visible') this.countInTitle(0);
     });
     // Over the fallback, sends are plain POSTs: when the network returns, the outbox goes out at once
     // instead of waiting for the event stream to notice (over a WebSocket this waits for the reconnect).
@@ -309,7 +314,16 @@ class ChatRoom {
     } else if (added) {
       this.showNewBelow(this.newBelow + added);
     }
+    if (added && document.visibilityState === 'hidden') this.countInTitle(this.unseenInTitle + added);
     this.remember();
+  }
+
+  countInTitle(count) {
+    if (count === this.unseenInTitle) return;
+    const plain = document.title.replace(/^\(\d+\) /, '');
+    this.unseenInTitle = count;
+    document.title = count ? `(${count}) ${plain}` : plain;
+    if (!count) this.remember();
   }
 
   /**
@@ -653,6 +667,8 @@ class ChatRoom {
     this.closed = true;
     window.removeEventListener('hashchange', this.onLeave);
     window.removeEventListener('online', this.onOnline);
+    document.removeEventListener('visibilitychange', this.onVisible);
+    this.countInTitle(0);
     this.subscription?.close();
   }
 }

@@ -30,7 +30,7 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
   }
 
   @Test
-  @DisplayName("Earlier messages page back with their later edits, keep the reader's place, and new ones wait below a button")
+  @DisplayName("Earlier messages page back with their later edits, keep the reader's place, new ones wait below a button, and a hidden tab counts them in its title")
   void historyPagesBackAndNewMessagesWaitBelow() {
     ChatFixture f = new ChatFixture(server, "restricted");
     for (int i = 1; i <= MESSAGES; i++) {
@@ -87,6 +87,17 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
       assertThat(member.locator("#chat-messages li").first()).hasId("chat-missed");
       member.waitForFunction("() => document.getElementById('chat-messages').clientHeight > 0");
       assertThat(scrollTop(member)).isLessThan(10);
+
+      // In a background tab, the title counts what came.
+      String title = member.title();
+      member.evaluate("() => { Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });"
+          + " document.dispatchEvent(new Event('visibilitychange')); }");
+      send(f.chair, f.room, "hidden-1", "First while the tab is hidden");
+      send(f.chair, f.room, "hidden-2", "Second while the tab is hidden");
+      assertThat(member).hasTitle("(2) " + title);
+      member.evaluate("() => { Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });"
+          + " document.dispatchEvent(new Event('visibilitychange')); }");
+      assertThat(member).hasTitle(title);
     }
   }
 
