@@ -59,6 +59,11 @@ function storageKey(kind, room) {
   return `rapporteur.chat.${kind}.${room}`;
 }
 
+/** The last seq of the room this browser showed its reader, or null when it never did. */
+export function lastSeen(room) {
+  return readJson(storageKey('seen', room), null);
+}
+
 function readJson(key, fallback) {
   try {
     const value = localStorage.getItem(key);
@@ -159,16 +164,16 @@ class ChatRoom {
   async loadHistory() {
     try {
       const page = await this.page(null);
-      const lastSeen = readJson(storageKey('seen', this.room), null);
+      const seenBefore = lastSeen(this.room);
       this.addPage(page.items);
       this.since = page.head;
       this.mutedHere = !!page.muted;
       this.setStatus(this.connectedStatus());
-      const unseen = lastSeen === null ? 0
-        : page.items.filter((f) => f.seq > lastSeen && f.event.kind === 'message' && !this.isMine(f.event)).length;
+      const unseen = seenBefore === null ? 0
+        : page.items.filter((f) => f.seq > seenBefore && f.event.kind === 'message' && !this.isMine(f.event)).length;
       // Missed messages older than the first page are not counted: the marker then says "more than".
-      const beyondPage = lastSeen !== null && page.items.length > 0 && lastSeen + 1 < page.items[0].seq;
-      if (unseen > 0) this.showMissed(lastSeen + 1, unseen, beyondPage);
+      const beyondPage = seenBefore !== null && page.items.length > 0 && seenBefore + 1 < page.items[0].seq;
+      if (unseen > 0) this.showMissed(seenBefore + 1, unseen, beyondPage);
       this.remember();
     } catch {
       this.since = null;

@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { isStaff } from '../session.js';
 import { navigate, queryParams } from '../router.js';
 import { field, formError, onSubmit, select } from '../forms.js';
+import { lastSeen } from '../chat.js';
 
 export const SECTORS = ['ITU-D', 'ITU-T'];
 export const REGIONS = ['AFR', 'AMS', 'ARB', 'ASP', 'CIS', 'EUR'];
@@ -31,6 +32,7 @@ export async function renderGroups(main) {
   const list = items.length
     ? h('ul', { class: 'group-list', id: 'group-list' }, items.map(groupItem))
     : h('p', { id: 'group-list' }, t('groups.none'));
+  markChatNews(list, items);
   mount(main,
     h('h1', {}, t('groups.title')),
     filters,
@@ -39,8 +41,33 @@ export async function renderGroups(main) {
     isStaff() ? newGroupForm() : null);
 }
 
+/** Heads asked at once, for a page of groups (the server's limit). */
+const MAX_HEADS = 50;
+
+/**
+ * Marks the groups whose chat the reader follows in this browser (it showed them the chat before) and
+ * that have news since: one request for the page, after it is drawn, so a slow link sees the list first.
+ */
+async function markChatNews(list, groups) {
+  const followed = groups.map((g) => ({ group: g, room: `group:${g.id}`, seen: lastSeen(`group:${g.id}`) }))
+    .filter((f) => f.seen !== null).slice(0, MAX_HEADS);
+  if (!followed.length) return;
+  let heads;
+  try {
+    heads = (await api.get(`/api/rooms/heads?rooms=${encodeURIComponent(followed.map((f) => f.room).join(','))}`)).items;
+  } catch {
+    return; // the list stands without the marks
+  }
+  const headOf = new Map(heads.map((x) => [x.room, x.head]));
+  for (const f of followed) {
+    if ((headOf.get(f.room) ?? 0) <= f.seen) continue;
+    list.querySelector(`li[data-group-id="${f.group.id}"] .badges`)
+      ?.append(h('span', { class: 'badge mine chat-news' }, t('groups.chatNews')));
+  }
+}
+
 function groupItem(group) {
-  return h('li', { class: 'group-item' },
+  return h('li', { class: 'group-item', dataset: { groupId: group.id } },
     h('a', { href: `#/groups/${group.id}` }, h('strong', { class: 'code' }, group.code), ' ', group.title),
     h('div', { class: 'badges' },
       h('span', { class: 'badge' }, group.sector),

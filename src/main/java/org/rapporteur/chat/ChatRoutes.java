@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import org.rapporteur.account.Actor;
 import org.rapporteur.account.Actors;
@@ -18,6 +20,9 @@ import org.rapporteur.platform.http.RouteModule;
 
 /** The realtime endpoints: the WebSocket, the SSE + POST fallback, room history and moderation. */
 public final class ChatRoutes implements RouteModule {
+  /** Rooms one heads request may ask about: a page of groups. */
+  static final int MAX_HEADS = 50;
+
   private final ChatService chat;
   private final RealtimeGateway gateway;
 
@@ -36,6 +41,7 @@ public final class ChatRoutes implements RouteModule {
         (actor, access, c) -> chat.edit(actor, access, c)));
     router.post("/api/realtime/delete").respond(ctx -> write(ctx, DeleteCommand::from, DeleteCommand::room,
         (actor, access, c) -> chat.delete(actor, access, c)));
+    router.get("/api/rooms/heads").respond(this::heads);
     router.get("/api/rooms/:room/events").respond(this::history);
     router.get("/api/rooms/:room/mutes").respond(ctx -> chat.mutes(Actors.of(ctx),
             RoomName.parse(ctx.pathParam("room"), "room"))
@@ -94,6 +100,22 @@ public final class ChatRoutes implements RouteModule {
             .put("head", history.head())
             .put("muted", history.muted())
             .put("items", new JsonArray(history.events().stream().map(ChatEvent::frame).toList())));
+  }
+
+  /** {@code ?rooms=group:a,meeting:b}: each readable room's head, so a page can tell where something is new. */
+  private Future<JsonObject> heads(RoutingContext ctx) {
+    String value = QueryParams.optionalString(ctx, "rooms", MAX_HEADS * 34);
+    if (value == null) {
+      throw InvalidInputException.of("rooms", "must list rooms such as group:<id>, separated by commas");
+    }
+    List<RoomName> rooms = Arrays.stream(value.split(",")).map(String::strip).filter(r -> !r.isEmpty()).distinct()
+        .map(r -> RoomName.parse(r, "rooms")).toList();
+    if (rooms.size() > MAX_HEADS) {
+      throw InvalidInputException.of("rooms", "must list at most " + MAX_HEADS + " rooms");
+    }
+    return chat.heads(Actors.of(ctx), rooms).map(heads -> new JsonObject().put("items", new JsonArray(
+        heads.entrySet().stream().map(e -> new JsonObject().put("room", e.getKey().toString()).put("head", e.getValue()))
+            .toList())));
   }
 
   private static JsonObject jsonBody(RoutingContext ctx) {

@@ -4,7 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.rapporteur.account.Actor;
 import org.rapporteur.audit.AuditService;
 import org.rapporteur.platform.errors.ForbiddenException;
@@ -167,6 +170,23 @@ public final class ChatService {
     actor.requireSignedIn();
     return policies.access(actor, room).compose(access -> access.canModerate() ? Future.succeededFuture(access)
         : Future.failedFuture(new ForbiddenException("Only the room's moderators see and change who is muted")));
+  }
+
+  /** The head of each room the actor may read, in the order asked; rooms they may not read are left out. */
+  public Future<Map<RoomName, Long>> heads(Actor actor, List<RoomName> rooms) {
+    List<Future<Optional<Long>>> each = rooms.stream()
+        .map(room -> readAccess(actor, room).compose(access -> messageLog.head(room)).map(Optional::of)
+            .recover(e -> e instanceof ForbiddenException || e instanceof NotFoundException
+                ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e)))
+        .toList();
+    return Future.all(each).map(v -> {
+      Map<RoomName, Long> heads = new LinkedHashMap<>();
+      for (int i = 0; i < rooms.size(); i++) {
+        RoomName room = rooms.get(i);
+        each.get(i).result().ifPresent(head -> heads.put(room, head));
+      }
+      return heads;
+    });
   }
 
   /** Up to {@code limit} events before {@code before} (the newest when null), oldest first, and the head. */

@@ -82,11 +82,21 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
       for (int i = 1; i <= 120; i++) {
         send(f.chair, f.room, "away-" + i, "Said while the member was away, " + i);
       }
+      // The groups page marks the group whose chat has news since the member last saw it.
+      member.navigate(server.origin() + "/#/groups?q=SG1RG");
+      var item = member.locator("li[data-group-id='" + f.groupId + "']");
+      assertThat(item.locator(".chat-news")).hasText("New in the chat");
       member.navigate(server.origin() + "/#/groups/" + f.groupId);
       assertThat(member.locator("#chat-missed")).hasText("You missed more than 100 messages");
       assertThat(member.locator("#chat-messages li").first()).hasId("chat-missed");
       member.waitForFunction("() => document.getElementById('chat-messages').clientHeight > 0");
       assertThat(scrollTop(member)).isLessThan(10);
+
+      member.navigate(server.origin() + "/#/groups");
+      assertThat(item).isVisible();
+      assertThat(item.locator(".chat-news")).hasCount(0);
+      member.navigate(server.origin() + "/#/groups/" + f.groupId);
+      assertThat(member.locator("#chat-messages")).containsText("Said while the member was away, 120");
 
       // In a background tab, the title counts what came.
       String title = member.title();
