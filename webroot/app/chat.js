@@ -1,27 +1,27 @@
 import { h, mount } from './dom.js';
-import { t, formatDateTime } from './i18n.js';
+import { t } from './i18n.js';
 import { api, errorText } from './api.js';
 import { currentUser, isStaff } from './session.js';
 import { addGroupPanel } from './panels.js';
 import { subscribe, usingFallback } from './live.js';
 import { MentionPicker } from './mentions.js';
+import { RoomMessages } from './chat-messages.js';
+import { messageRow, pendingRow, rowEditor } from './chat-row.js';
+import { readJson, writeJson } from './storage.js';
 
 // The chat panel of a room (a group's workspace channel now, a meeting's later). What it promises
 // on a bad link: messages typed offline wait in an outbox kept in localStorage (it survives a
 // reload) and are sent when the link returns; their clientIds make every resend idempotent; after
 // any drop it resumes from the last sequence number seen, and says how many messages were missed.
 // When the WebSocket cannot connect it falls back to Server-Sent Events plus POST.
-// Message text is only ever put in text nodes; links become <a> elements built here.
 // Each event changes one row of the list, never the whole list: a replay of thousands of missed events
 // stays linear, and a reader scrolled up to older messages is not pulled down by new ones.
 
-const URL_PATTERN = /(https?:\/\/[^\s<>"']+)/g;
 const FINAL_ERRORS = new Set(['muted', 'forbidden', 'too-long', 'invalid', 'not-found', 'unprocessable']);
 const PAGE = 100;
 /** Rows kept while the reader follows the end; older ones come back with "earlier messages". */
 const MAX_ROWS = 500;
 const NEAR_BOTTOM_PX = 48;
-const QUOTE_CHARS = 80;
 
 addGroupPanel(async (main, ws) => {
   const me = currentUser();
@@ -64,37 +64,6 @@ export function lastSeen(room) {
   return readJson(storageKey('seen', room), null);
 }
 
-function readJson(key, fallback) {
-  try {
-    const value = localStorage.getItem(key);
-    return value ? JSON.parse(value) : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
-function writeJson(key, value) {
-  try {
-    localStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    // storage full or disabled: the outbox then lives only as long as the page
-  }
-}
-
-/** Text as text nodes, with http(s) links as anchors; never parsed as HTML. */
-export function linkify(text) {
-  const nodes = [];
-  let last = 0;
-  for (const match of text.matchAll(URL_PATTERN)) {
-    if (match.index > last) nodes.push(document.createTextNode(text.slice(last, match.index)));
-    const url = match[0];
-    nodes.push(h('a', { href: url, target: '_blank', rel: 'noopener noreferrer nofollow' }, url));
-    last = match.index + url.length;
-  }
-  if (last < text.length) nodes.push(document.createTextNode(text.slice(last)));
-  return nodes;
-}
-
 class ChatRoom {
   constructor(room, { canSend, canModerate, me, loadPeople }) {
     this.room = room;
@@ -102,11 +71,14 @@ class ChatRoom {
     this.canModerate = canModerate;
     this.me = me;
     this.since = null;
-    this.messages = new Map(); // seq -> message, as its edits and deletion left it
+    this.messages = new RoomMessages();
     this.rows = new Map(); // seq -> its <li>
-    this.changes = new Map(); // seq -> newest edit or deletion of a message not loaded (yet)
-    this.oldest = null; // lowest seq loaded, where "earlier messages" continues
     this.muted = new Set(); // user ids, known to moderators only
+    this.view = {
+      me, canSend, canModerate, muted: this.muted, quoted: (seq) => this.messages.get(seq),
+      on: { reply: (m) => this.setReply(m), edit: (m) => this.edit(m), remove: (m) => this.remove(m),
+        mute: (author) => this.toggleMute(author), reveal: (seq) => this.reveal(seq) },
+    };
     this.newBelow = 0;
     this.batch = null; // what the events of the frame being applied did, until it is settled
     this.editing = null; // seq of the message being edited in its row
@@ -142,7 +114,7 @@ class ChatRoom {
       onclick: () => this.scrollToEnd() });
     this.input = h('textarea', { id: 'chat-input', rows: 2, dir: 'auto', placeholder: t('chat.placeholder'),
       'aria-label': t('chat.placeholder'), maxlength: 4000 });
-    this.picker = new MentionPicker(this.input, { loadPeople, me: this.me, knownAuthors: () => this.authors() });
+    this.picker = new MentionPicker(this.input, { loadPeople, me: this.me, knownAuthors: () => this.messages.authors() });
     this.replyNote = h('div', { class: 'chat-reply-note muted' });
     this.input.addEventListener('keydown', (e) => {
       if (this.picker.handleKey(e)) return;
@@ -205,11 +177,11 @@ class ChatRoom {
   }
 
   async loadEarlier() {
-    if (this.oldest === null) return;
+    if (this.messages.oldest === null) return;
     this.earlier.disabled = true;
     try {
       const fromBottom = this.list.scrollHeight - this.list.scrollTop;
-      this.addPage((await this.page(this.oldest)).items);
+      this.addPage((await this.page(this.messages.oldest)).items);
       this.list.scrollTop = this.list.scrollHeight - fromBottom;
     } catch (e) {
       this.setStatus(errorText(e));
@@ -220,7 +192,7 @@ class ChatRoom {
 
   /** A page of history older than every row shown: its new rows go on top, changes to shown rows in place. */
   addPage(items) {
-    if (items.length) this.oldest = Math.min(this.oldest ?? Infinity, items[0].seq);
+    if (items.length) this.messages.loadedFrom(items[0].seq);
     const fresh = document.createDocumentFragment();
     for (const frame of items) {
       const seq = this.take(frame.seq, frame.event);
@@ -331,33 +303,10 @@ class ChatRoom {
     if (!count) this.remember();
   }
 
-  /**
-   * Applies one event to the messages; answers the seq of the message whose row it changes or adds,
-   * or null. Edits and deletions of messages not loaded wait for them, newest only.
-   */
+  /** Applies one event; answers the seq of the message whose row it adds or changes, or null. */
   take(seq, event) {
-    if (event.kind === 'message') {
-      const message = { ...event, seq, changedAt: seq };
-      const change = this.changes.get(seq);
-      if (change) {
-        this.changes.delete(seq);
-        applyChange(message, change);
-      }
-      this.messages.set(seq, message);
-      if (event.clientId) this.dropFromOutbox(event.clientId);
-      return seq;
-    }
-    if (event.kind !== 'edit' && event.kind !== 'delete') return null;
-    const change = { ...event, seq };
-    const target = this.messages.get(event.target);
-    if (target) {
-      if (seq <= target.changedAt || target.deleted) return null;
-      applyChange(target, change);
-      return event.target;
-    }
-    const waiting = this.changes.get(event.target);
-    if (!waiting || waiting.seq < seq) this.changes.set(event.target, change);
-    return null;
+    if (event.kind === 'message' && event.clientId) this.dropFromOutbox(event.clientId);
+    return this.messages.take(seq, event);
   }
 
   /** Keeps the page light in a long meeting: the oldest rows go, and "earlier messages" brings them back. */
@@ -365,18 +314,11 @@ class ChatRoom {
     if (this.rows.size <= MAX_ROWS) return;
     const seqs = [...this.rows.keys()].sort((a, b) => a - b);
     for (const seq of seqs.slice(0, seqs.length - MAX_ROWS)) {
-      const message = this.messages.get(seq);
-      if (message.changedAt > seq) this.changes.set(seq, changeOf(message));
-      this.messages.delete(seq);
       this.rows.get(seq).remove();
       this.rows.delete(seq);
     }
-    this.oldest = seqs[seqs.length - MAX_ROWS];
+    this.messages.forgetBefore(seqs[seqs.length - MAX_ROWS]);
     this.earlier.hidden = false;
-  }
-
-  authors() {
-    return [...this.messages.values()].filter((m) => m.author).map((m) => m.author);
   }
 
   isMine(event) {
@@ -494,39 +436,22 @@ class ChatRoom {
     }
   }
 
-  /** Edits a message in its row: Enter saves, Escape (or Cancel) leaves it as it was. */
+  /** Edits a message in its row; the row keeps the draft while other events arrive. */
   edit(message) {
-    const row = this.rows.get(message.seq);
-    const paragraph = row?.querySelector('.chat-text');
+    const paragraph = this.rows.get(message.seq)?.querySelector('.chat-text');
     if (!paragraph) return;
     this.editing = message.seq;
-    const box = h('textarea', { class: 'chat-edit-input', rows: 2, dir: 'auto', maxlength: 4000,
-      'aria-label': t('chat.edit') });
-    box.value = message.text || '';
     const done = () => {
       this.editing = null;
       this.redraw(message.seq);
     };
-    const save = () => {
-      const text = box.value.trim();
-      if (text && text !== message.text) {
+    paragraph.replaceWith(rowEditor(message.text || '', (text) => {
+      if (text !== message.text) {
         this.send({ type: 'edit', room: this.room, clientId: newClientId(), target: message.seq, text },
           '/api/realtime/edit');
       }
       done();
-    };
-    box.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' && !e.shiftKey) {
-        e.preventDefault();
-        save();
-      } else if (e.key === 'Escape') {
-        done();
-      }
-    });
-    paragraph.replaceWith(h('div', { class: 'chat-edit' }, box,
-      h('button', { type: 'button', class: 'primary', onclick: save }, t('chat.save')),
-      h('button', { type: 'button', class: 'link', onclick: done }, t('chat.cancel'))));
-    box.focus();
+    }, done));
   }
 
   remove(message) {
@@ -537,7 +462,8 @@ class ChatRoom {
   async loadMutes() {
     try {
       const { items } = await api.get(`/api/rooms/${encodeURIComponent(this.room)}/mutes`);
-      this.muted = new Set(items.map((m) => m.userId));
+      this.muted.clear();
+      items.forEach((m) => this.muted.add(m.userId));
       this.redrawAuthor(null);
     } catch {
       // the panel still works; only the mute buttons may show the wrong state until a reload
@@ -599,7 +525,7 @@ class ChatRoom {
   }
 
   draw(seq) {
-    const row = this.renderMessage(this.messages.get(seq));
+    const row = messageRow(this.messages.get(seq), this.view);
     this.rows.set(seq, row);
     return row;
   }
@@ -610,56 +536,9 @@ class ChatRoom {
     if (old && seq !== this.editing) old.replaceWith(this.draw(seq));
   }
 
-  renderMessage(m) {
-    const mine = this.isMine(m);
-    const mentionsMe = !!this.me && (m.mentions || []).includes(this.me.id);
-    const muted = this.canModerate && m.author && this.muted.has(m.author.id);
-    const actions = [];
-    if (!m.deleted && this.canSend) {
-      actions.push(h('button', { type: 'button', class: 'link', onclick: () => this.setReply(m) }, t('chat.reply')));
-    }
-    if (!m.deleted && mine) {
-      actions.push(h('button', { type: 'button', class: 'link', onclick: () => this.edit(m) }, t('chat.edit')));
-    }
-    if (!m.deleted && (mine || this.canModerate)) {
-      actions.push(h('button', { type: 'button', class: 'link', onclick: () => this.remove(m) }, t('chat.delete')));
-    }
-    if (this.canModerate && !mine && m.author) {
-      actions.push(h('button', { type: 'button', class: 'link chat-mute', onclick: () => this.toggleMute(m.author) },
-        t(muted ? 'chat.unmute' : 'chat.mute', { name: m.author.name })));
-    }
-    const classes = ['chat-message', mine ? 'mine' : '', mentionsMe ? 'mentions-me' : ''].filter(Boolean).join(' ');
-    return h('li', { class: classes, dataset: { seq: String(m.seq) } },
-      h('div', { class: 'chat-meta muted' },
-        h('span', { class: 'chat-author', dir: 'auto' }, m.author ? m.author.name : ''),
-        muted ? [' ', h('span', { class: 'badge chat-muted-badge' }, t('chat.mutedBadge'))] : null, ' · ',
-        h('time', { datetime: m.at }, formatDateTime(m.at, { timeStyle: 'short' })),
-        mentionsMe ? [' · ', h('strong', { class: 'chat-mentions-me' }, t('chat.mentionsYou'))] : null,
-        m.editedAt && !m.deleted ? [' · ', t('chat.edited')] : null),
-      m.replyTo ? this.renderQuote(m.replyTo) : null,
-      m.deleted
-        ? h('p', { class: 'chat-text muted' }, t('chat.deleted'))
-        : h('p', { class: 'chat-text', dir: 'auto' }, linkify(m.text || '')),
-      actions.length ? h('div', { class: 'chat-actions' }, actions) : null);
-  }
-
-  /** What a reply answers: the start of that message when it is loaded, its number otherwise. */
-  renderQuote(seq) {
-    const original = this.messages.get(seq);
-    if (!original) return h('div', { class: 'chat-quote muted' }, t('chat.inReplyTo', { seq }));
-    const text = original.deleted ? t('chat.deleted') : [...(original.text || '')].slice(0, QUOTE_CHARS).join('')
-      + ([...(original.text || '')].length > QUOTE_CHARS ? '…' : '');
-    return h('button', { type: 'button', class: 'chat-quote', dir: 'auto', onclick: () => this.reveal(seq) },
-      `${original.author ? original.author.name : ''}: ${text}`);
-  }
-
   renderOutbox() {
     this.list.querySelectorAll('li.chat-pending').forEach((li) => li.remove());
-    for (const item of this.outbox) {
-      this.list.append(h('li', { class: 'chat-message mine chat-pending', dataset: { clientId: item.clientId } },
-        h('div', { class: 'chat-meta muted' }, t('chat.sending')),
-        h('p', { class: 'chat-text', dir: 'auto' }, linkify(item.text))));
-    }
+    for (const item of this.outbox) this.list.append(pendingRow(item));
     this.updateEmpty();
   }
 
@@ -676,23 +555,4 @@ class ChatRoom {
     this.countInTitle(0);
     this.subscription?.close();
   }
-}
-
-/** Applies an edit or a deletion to a message (a deletion is final: the server refuses later edits). */
-function applyChange(message, change) {
-  if (change.kind === 'delete') {
-    message.deleted = true;
-    message.text = undefined;
-  } else {
-    message.text = change.text;
-    message.editedAt = change.at;
-  }
-  message.changedAt = change.seq;
-}
-
-/** The change that made a message what it is, kept when its row is trimmed. */
-function changeOf(message) {
-  return message.deleted
-    ? { kind: 'delete', seq: message.changedAt }
-    : { kind: 'edit', seq: message.changedAt, text: message.text, at: message.editedAt };
 }

@@ -2,6 +2,7 @@ import { h } from './dom.js';
 import { t, formatDateTime } from './i18n.js';
 import { api } from './api.js';
 import { subscribe } from './live.js';
+import { readJson, writeJson } from './storage.js';
 
 // The unread count in the top bar, kept live through the user's own room (user:<id>): liaison
 // notifications (deadline reminders, statements received), read on the server, and chat mentions,
@@ -23,11 +24,7 @@ function seenKey() {
 }
 
 function mentionsSeen() {
-  try {
-    return Number(localStorage.getItem(seenKey()) || 0);
-  } catch {
-    return 0;
-  }
+  return Number(readJson(seenKey(), 0));
 }
 
 export function notificationBadge() {
@@ -61,11 +58,7 @@ export async function refreshUnread() {
 
 /** The mentions up to head were shown to the reader. */
 function markMentionsSeen(head) {
-  try {
-    localStorage.setItem(seenKey(), String(head));
-  } catch {
-    // storage disabled: the mentions stay counted as unread in this browser
-  }
+  writeJson(seenKey(), head);
   return refreshUnread();
 }
 

@@ -162,6 +162,8 @@ public final class ExtractorMain {
   /**
    * The XML parsers refuse document type declarations (external entities could read the server's files)
    * and stop entity expansion past the JDK's limit (billion laughs): the file is hostile, not damaged.
+   * They throw the same {@code SAXParseException} for damaged XML, so only the message (Xerces' and the
+   * JDK's limit code) tells the two apart.
    */
   private static boolean refusedAsUnsafeXml(String message) {
     String lower = message.toLowerCase(java.util.Locale.ROOT);
