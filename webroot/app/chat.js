@@ -9,13 +9,13 @@ import { RoomMessages } from './chat-messages.js';
 import { messageRow, pendingRow, rowEditor } from './chat-row.js';
 import { readJson, writeJson } from './storage.js';
 
-// The chat panel of a room (a group's workspace channel now, a meeting's later). What it promises
-// on a bad link: messages typed offline wait in an outbox kept in localStorage (it survives a
-// reload) and are sent when the link returns; their clientIds make every resend idempotent; after
-// any drop it resumes from the last sequence number seen, and says how many messages were missed.
-// When the WebSocket cannot connect it falls back to Server-Sent Events plus POST.
-// Each event changes one row of the list, never the whole list: a replay of thousands of missed events
-// stays linear, and a reader scrolled up to older messages is not pulled down by new ones.
+// The chat panel of a room (a group's or a meeting's). What it promises on a bad link: messages typed
+// offline wait in an outbox kept in localStorage (it survives a reload) and are sent when the link
+// returns; their clientIds make every resend idempotent; after any drop it resumes from the last
+// sequence number seen, and says how many messages were missed. The transport (WebSocket, or the
+// Server-Sent Events + POST fallback) is live.js's. Each event changes one row of the list, never the
+// whole list: a replay of thousands of missed events stays linear, and a reader scrolled up to older
+// messages is not pulled down by new ones.
 
 const FINAL_ERRORS = new Set(['muted', 'forbidden', 'too-long', 'invalid', 'not-found', 'unprocessable']);
 const PAGE = 100;
