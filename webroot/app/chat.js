@@ -126,7 +126,9 @@ class ChatRoom {
     const form = h('form', { class: 'chat-form', id: 'chat-form', onsubmit: (e) => { e.preventDefault(); this.submit(); } },
       this.replyNote, this.picker.element, this.input, h('button', { type: 'submit', class: 'primary', id: 'chat-send' }, t('chat.send')));
     this.element = h('section', { class: 'chat', 'aria-labelledby': 'chat-h', id: 'chat', dataset: { room: this.room } },
-      h('h2', { id: 'chat-h' }, t('chat.title')),
+      h('div', { class: 'chat-head' }, h('h2', { id: 'chat-h' }, t('chat.title')),
+        h('a', { href: `/api/rooms/${encodeURIComponent(this.room)}/transcript.csv`, id: 'chat-transcript',
+          download: '' }, t('chat.transcript'))),
       this.status,
       this.earlier,
       h('div', { class: 'chat-scroller' }, this.list, this.jump),

@@ -1,6 +1,7 @@
 package org.rapporteur.chat;
 
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -43,6 +44,7 @@ public final class ChatRoutes implements RouteModule {
         (actor, access, c) -> chat.delete(actor, access, c)));
     router.get("/api/rooms/heads").respond(this::heads);
     router.get("/api/rooms/:room/events").respond(this::history);
+    router.get("/api/rooms/:room/transcript.csv").handler(this::transcript);
     router.get("/api/rooms/:room/mutes").respond(ctx -> chat.mutes(Actors.of(ctx),
             RoomName.parse(ctx.pathParam("room"), "room"))
         .map(list -> new JsonObject().put("items", new JsonArray(list.stream().map(MuteStore.Mute::toJson).toList()))));
@@ -100,6 +102,23 @@ public final class ChatRoutes implements RouteModule {
             .put("head", history.head())
             .put("muted", history.muted())
             .put("items", new JsonArray(history.events().stream().map(ChatEvent::frame).toList())));
+  }
+
+  private void transcript(RoutingContext ctx) {
+    RoomName room = RoomName.parse(ctx.pathParam("room"), "room");
+    chat.transcript(Actors.of(ctx), room).onSuccess(transcript -> {
+      HttpServerResponse response = ctx.response().setChunked(true)
+          .putHeader("Content-Type", "text/csv; charset=utf-8")
+          .putHeader("Content-Disposition", "attachment; filename=\"chat-" + room.kind() + "-" + room.id() + ".csv\"");
+      transcript.writeTo(response::write).onComplete(done -> {
+        if (done.succeeded()) {
+          response.end();
+        } else {
+          // Headers are gone: a cut-off download is the only honest way left to say it failed.
+          response.reset();
+        }
+      });
+    }).onFailure(ctx::fail);
   }
 
   /** {@code ?rooms=group:a,meeting:b}: each readable room's head, so a page can tell where something is new. */

@@ -189,6 +189,12 @@ public final class ChatService {
     });
   }
 
+  /** The room's messages as CSV, for anyone who may read the room; up to its head when asked. */
+  public Future<ChatTranscript> transcript(Actor actor, RoomName room) {
+    return readAccess(actor, room).compose(access -> messageLog.head(room))
+        .map(head -> new ChatTranscript(events, room, head));
+  }
+
   /** Up to {@code limit} events before {@code before} (the newest when null), oldest first, and the head. */
   public Future<History> history(Actor actor, RoomName room, Long before, int limit) {
     return readAccess(actor, room)

@@ -1,6 +1,9 @@
 package org.rapporteur.meeting;
 
+import static org.rapporteur.platform.csv.Csv.cell;
+
 import java.util.List;
+import org.rapporteur.platform.csv.Csv;
 
 /** The attendance record as CSV (RFC 4180), safe to open in a spreadsheet. */
 final class AttendanceCsv {
@@ -9,23 +12,14 @@ final class AttendanceCsv {
   private AttendanceCsv() {}
 
   static String of(List<Participant> participants) {
-    StringBuilder out = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
+    StringBuilder out = new StringBuilder(Csv.BYTE_ORDER_MARK).append(HEADER).append("\r\n");
     for (Participant p : participants) {
-      out.append(String.join(",",
+      out.append(Csv.line(
           cell(p.name()), cell(p.country()), cell(p.affiliation()), cell(p.mode().wire()),
           p.attendedAt() == null ? "no" : "yes",
           cell(p.attendedMode() == null ? "" : p.attendedMode().wire()),
-          cell(p.attendedAt() == null ? "" : p.attendedAt().toString()))).append("\r\n");
+          cell(p.attendedAt() == null ? "" : p.attendedAt().toString())));
     }
     return out.toString();
-  }
-
-  /** Quotes every cell, and defuses text a spreadsheet would run as a formula. */
-  static String cell(String value) {
-    String text = value == null ? "" : value;
-    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-      text = "'" + text;
-    }
-    return "\"" + text.replace("\"", "\"\"") + "\"";
   }
 }

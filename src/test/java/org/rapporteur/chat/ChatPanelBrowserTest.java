@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -113,7 +114,7 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
 
   @Test
   @DisplayName("A member mentions the chair by picking a name after '@'; the chair sees it marked and notified, mutes and unmutes")
-  void mentionsNotifyAndTheChairMutes() {
+  void mentionsNotifyAndTheChairMutes() throws Exception {
     ChatFixture f = new ChatFixture(server, "restricted");
     try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
       Page member = openGroup(a, f.memberEmail, f.groupId);
@@ -180,6 +181,12 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
       assertThat(edited.locator(".chat-meta")).containsText("edited");
       assertThat(member.locator("#chat-messages textarea.chat-edit-input")).hasCount(0);
       chair.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("chat-mentions")));
+
+      // The chair keeps the chat for the record.
+      var download = chair.waitForDownload(() -> chair.click("#chat-transcript"));
+      String csv = Files.readString(download.path());
+      assertThat(csv).startsWith("\uFEFF" + ChatTranscript.HEADER).contains("Comments on section 3 are welcome until Friday.")
+          .contains("Back again, thank you, Chair.").doesNotContain("Can I still write?");
     }
   }
 }

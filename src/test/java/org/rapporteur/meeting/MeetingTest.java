@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.rapporteur.platform.csv.Csv;
 import org.rapporteur.support.TestServer;
 
 @ExtendWith(VertxExtension.class)
@@ -91,7 +92,7 @@ class MeetingTest {
 
   @Test
   void csvCellsCannotRunAsFormulas() {
-    assertThat(AttendanceCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-    assertThat(AttendanceCsv.cell("Orange")).isEqualTo("\"Orange\"");
+    assertThat(Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+    assertThat(Csv.cell("Orange")).isEqualTo("\"Orange\"");
   }
 }
