@@ -22,6 +22,7 @@ const PAGE = 100;
 /** Rows kept while the reader follows the end; older ones come back with "earlier messages". */
 const MAX_ROWS = 500;
 const NEAR_BOTTOM_PX = 48;
+const ANNOUNCED_CHARS = 300;
 
 addGroupPanel(async (main, ws) => {
   const me = currentUser();
@@ -105,9 +106,12 @@ class ChatRoom {
   }
 
   buildElement(loadPeople) {
-    this.list = h('ol', { class: 'chat-messages', 'aria-live': 'polite', id: 'chat-messages',
+    this.list = h('ol', { class: 'chat-messages', id: 'chat-messages',
       onscroll: () => { if (this.nearBottom()) this.showNewBelow(0); } });
     this.status = h('p', { class: 'chat-status muted', id: 'chat-status', role: 'status' });
+    // What a screen reader says of new messages: each one as it comes, a count for a replay (the list
+    // itself is not live, or a replay of hundreds would be read out one by one).
+    this.announcer = h('p', { class: 'visually-hidden', id: 'chat-announcer', 'aria-live': 'polite' });
     this.earlier = h('button', { type: 'button', class: 'link chat-earlier', id: 'chat-earlier', hidden: true,
       onclick: () => this.loadEarlier() }, t('chat.earlier'));
     this.jump = h('button', { type: 'button', class: 'chat-jump', id: 'chat-jump', hidden: true,
@@ -130,6 +134,7 @@ class ChatRoom {
         h('a', { href: `/api/rooms/${encodeURIComponent(this.room)}/transcript.csv`, id: 'chat-transcript',
           download: '' }, t('chat.transcript'))),
       this.status,
+      this.announcer,
       this.earlier,
       h('div', { class: 'chat-scroller' }, this.list, this.jump),
       this.canSend ? form : h('p', { class: 'muted' }, t('chat.readOnly')));
@@ -279,12 +284,16 @@ class ChatRoom {
       return;
     }
     this.list.insertBefore(this.draw(changed), this.list.querySelector('li.chat-pending'));
-    if (this.isMine(event)) this.batch.mine = true;
-    else this.batch.added += 1;
+    if (this.isMine(event)) {
+      this.batch.mine = true;
+    } else {
+      this.batch.added += 1;
+      this.batch.last = this.messages.get(changed);
+    }
   }
 
   settle() {
-    const { stick, mine, added } = this.batch;
+    const { stick, mine, added, last } = this.batch;
     this.batch = null;
     this.updateEmpty();
     if (stick || mine) {
@@ -294,7 +303,14 @@ class ChatRoom {
       this.showNewBelow(this.newBelow + added);
     }
     if (added && document.visibilityState === 'hidden') this.countInTitle(this.unseenInTitle + added);
+    if (added) this.announce(added, last);
     this.remember();
+  }
+
+  announce(added, last) {
+    const text = [...(last.text || '')].slice(0, ANNOUNCED_CHARS).join('');
+    this.announcer.textContent = added === 1 ? `${last.author ? last.author.name : ''}: ${text}`
+      : t('chat.newMessages', { n: added });
   }
 
   countInTitle(count) {

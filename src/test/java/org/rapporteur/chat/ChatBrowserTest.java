@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,6 +29,9 @@ class ChatBrowserTest extends ChatBrowserBase {
       assertThat(chair.locator("#chat-messages")).containsText("Bonjour");
       assertThat(chair.locator("#chat-messages a[href='https://www.itu.int/en/ITU-D']")).hasCount(1);
       assertThat(chair.locator("#chat-messages .chat-text").first()).hasAttribute("dir", "auto");
+      // A screen reader hears who said what; the list itself is not live.
+      assertThat(chair.locator("#chat-announcer")).hasText(Pattern.compile("^Aïcha Member \\d+: Bonjour, see https://www.itu.int/en/ITU-D for the text$"));
+      assertThat(chair.locator("#chat-messages")).not().hasAttribute("aria-live", Pattern.compile(".*"));
 
       a.setOffline(true);
       member.waitForTimeout(1000);
@@ -135,6 +139,7 @@ class ChatBrowserTest extends ChatBrowserBase {
           new LocatorAssertions.ContainsTextOptions().setTimeout(40_000));
       member.waitForTimeout(500);
       assertThat(texts(member)).isEqualTo(texts(chair)).hasSize(9).doesNotHaveDuplicates();
+      assertThat(member.locator("#chat-announcer")).hasText("8 new messages");
       // The eight missed messages came back together, in a frame large enough (over 1 KiB) to be compressed.
       assertThat(frames).anySatisfy(text -> assertThat(text).startsWith("{\"type\":\"events\"")
           .contains("Point 1 of").contains("Point 8 of").hasSizeGreaterThan(1024));
