@@ -38,9 +38,9 @@ const openRooms = new Set();
  * groupId: whose members are offered after "@".
  */
 export async function chatPanel(room, { canSend, canModerate, groupId }) {
-  for (const old of openRooms) {
-    if (!old.element.isConnected) old.close();
-  }
+  // A page has one chat panel: a new one means the page is drawn again (another language, a change the
+  // page shows), and the panel it replaces must stop following its room now, not when it is detached.
+  for (const old of openRooms) old.close();
   const loadPeople = async () => (await api.get(`/api/groups/${encodeURIComponent(groupId)}/members`)).items
     .map((m) => ({ id: m.userId, name: m.name }));
   const chat = new ChatRoom(room, { canSend, canModerate, me: currentUser(), loadPeople });
