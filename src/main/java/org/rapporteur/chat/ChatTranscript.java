@@ -11,19 +11,9 @@ import org.rapporteur.platform.csv.Csv;
  * left them. Read and written a page at a time, so a long meeting's chat never sits whole in memory,
  * and only up to the head read when it was asked for, so it ends even while the room goes on.
  */
-final class ChatTranscript {
+record ChatTranscript(EventStore events, RoomName room, long head) {
   static final String HEADER = "seq,sent_at_utc,author,text,in_reply_to,edited_at_utc,deleted";
   static final int PAGE = 500;
-
-  private final EventStore events;
-  private final RoomName room;
-  private final long head;
-
-  ChatTranscript(EventStore events, RoomName room, long head) {
-    this.events = events;
-    this.room = room;
-    this.head = head;
-  }
 
   /** Hands the transcript to {@code out} in chunks, each once the one before was taken. */
   Future<Void> writeTo(Function<String, Future<Void>> out) {
