@@ -76,6 +76,7 @@ public final class App {
   private String origin;
   private Services services;
   private RealtimeGateway gateway;
+  private ContributionRadarFeed radarFeed;
   private Router router;
 
   private App(Vertx vertx, AppConfig config, LiaisonHooks hooks) {
@@ -150,7 +151,7 @@ public final class App {
                 p.deadlineBeforeMeeting())));
     LiaisonService liaisons = new LiaisonService(mongo, workspaces, contributions, audit, notifications, proposals,
         radar);
-    ContributionRadarFeed radarFeed = new ContributionRadarFeed(contributions, workspaces, radar);
+    radarFeed = new ContributionRadarFeed(contributions, workspaces, radar);
     services = new Services(accounts, workspaces, audit, meetings, agendas, speakerQueue, contributions, search,
         liaisons, notifications, radar, chat);
     return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start()).compose(v -> chat.start())
@@ -264,6 +265,10 @@ public final class App {
       gateway.stop();
     }
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    if (radarFeed != null) {
+      Future<Void> feedStopped = radarFeed.stop();
+      closed = closed.compose(v -> feedStopped);
+    }
     if (services != null) {
       services.contributions().stop();
       closed = closed.compose(v -> services.search().stop());

@@ -2,6 +2,7 @@ package org.rapporteur.radar;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,9 @@ public final class ContributionRadarFeed {
   private final WorkspaceService workspaces;
   private final RadarService radar;
 
+  private MessageConsumer<JsonObject> consumer;
+  private volatile boolean stopping;
+
   public ContributionRadarFeed(ContributionService contributions, WorkspaceService workspaces, RadarService radar) {
     this.contributions = contributions;
     this.workspaces = workspaces;
@@ -29,10 +33,21 @@ public final class ContributionRadarFeed {
   }
 
   public void listen(Vertx vertx) {
-    vertx.eventBus().<JsonObject>consumer(ContributionService.CHANGED, message -> {
+    consumer = vertx.eventBus().<JsonObject>consumer(ContributionService.CHANGED, message -> {
       String id = message.body().getString("id");
-      update(id).onFailure(e -> log.warn("Contribution {} could not be put on the radar", id, e));
+      update(id).onFailure(e -> {
+        // An update cut off by the server's stop is not lost: the index is rebuilt from the database at start.
+        if (!stopping) {
+          log.warn("Contribution {} could not be put on the radar", id, e);
+        }
+      });
     });
+  }
+
+  /** Takes no more changes; called before the radar and the database close. */
+  public Future<Void> stop() {
+    stopping = true;
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 
   private Future<Void> update(String id) {
