@@ -6,6 +6,8 @@ import { t, formatDateTime } from './i18n.js';
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"']+)/g;
 const QUOTE_CHARS = 80;
+/** What the server takes by default (chat.maxTextLength); a longer text is refused with too-long. */
+export const MAX_TEXT_CHARS = 4000;
 
 /** Text as text nodes, with http(s) links as anchors; never parsed as HTML. */
 export function linkify(text) {
@@ -77,7 +79,8 @@ export function pendingRow(item) {
 
 /** A message's text as an editor: Enter (or Save) hands over the new text, Escape (or Cancel) gives up. */
 export function rowEditor(text, onSave, onCancel) {
-  const box = h('textarea', { class: 'chat-edit-input', rows: 2, dir: 'auto', maxlength: 4000, 'aria-label': t('chat.edit') });
+  const box = h('textarea', { class: 'chat-edit-input', rows: 2, dir: 'auto', maxlength: MAX_TEXT_CHARS,
+    'aria-label': t('chat.edit') });
   box.value = text;
   const save = () => {
     if (box.value.trim()) onSave(box.value.trim());

@@ -6,7 +6,7 @@ import { addGroupPanel } from './panels.js';
 import { subscribe, usingFallback } from './live.js';
 import { MentionPicker } from './mentions.js';
 import { RoomMessages } from './chat-messages.js';
-import { messageRow, pendingRow, rowEditor } from './chat-row.js';
+import { MAX_TEXT_CHARS, messageRow, pendingRow, rowEditor } from './chat-row.js';
 import { readJson, writeJson } from './storage.js';
 
 // The chat panel of a room (a group's or a meeting's). What it promises on a bad link: messages typed
@@ -117,7 +117,7 @@ class ChatRoom {
     this.jump = h('button', { type: 'button', class: 'chat-jump', id: 'chat-jump', hidden: true,
       onclick: () => this.scrollToEnd() });
     this.input = h('textarea', { id: 'chat-input', rows: 2, dir: 'auto', placeholder: t('chat.placeholder'),
-      'aria-label': t('chat.placeholder'), maxlength: 4000 });
+      'aria-label': t('chat.placeholder'), maxlength: MAX_TEXT_CHARS });
     this.picker = new MentionPicker(this.input, { loadPeople, me: this.me, knownAuthors: () => this.messages.authors() });
     this.replyNote = h('div', { class: 'chat-reply-note muted' });
     this.input.addEventListener('keydown', (e) => {

@@ -11,9 +11,11 @@ const badge = h('span', { class: 'badge count', id: 'notification-count', hidden
 const MENTIONS_SHOWN = 100;
 let following = null;
 let me = null;
-let unread = 0;
+let unreadNotices = 0; // liaison notifications, read state on the server
+let unreadMentions = 0; // mentions after the last one the notifications page showed in this browser
 
 function draw() {
+  const unread = unreadNotices + unreadMentions;
   badge.textContent = unread ? String(unread) : '';
   badge.hidden = unread === 0;
   badge.setAttribute('aria-label', t('notifications.unread', { n: unread }));
@@ -38,18 +40,21 @@ async function mentions() {
   return { head: page.head, items: page.items.filter((f) => f.event.kind === 'mention').reverse() };
 }
 
-async function countUnread() {
-  const [liaison, mentioned] = await Promise.all([
-    api.get('/api/notifications?unread=true&limit=200'), mentions()]);
-  const seen = mentionsSeen();
-  return liaison.items.length + mentioned.items.filter((f) => f.seq > seen).length;
-}
-
-/** Reads the unread count again, after the reader marked some as read. */
+/** Reads the unread notifications again, after the reader marked some as read. */
 export async function refreshUnread() {
   if (!me) return;
   try {
-    unread = await countUnread();
+    unreadNotices = (await api.get('/api/notifications?unread=true&limit=200')).items.length;
+  } catch {
+    return;
+  }
+  draw();
+}
+
+async function countMentions() {
+  try {
+    const seen = mentionsSeen();
+    unreadMentions = (await mentions()).items.filter((f) => f.seq > seen).length;
   } catch {
     return;
   }
@@ -59,17 +64,19 @@ export async function refreshUnread() {
 /** The mentions up to head were shown to the reader. */
 function markMentionsSeen(head) {
   writeJson(seenKey(), head);
-  return refreshUnread();
+  unreadMentions = 0;
+  draw();
 }
 
 export async function followNotifications(user) {
   following?.close();
   following = null;
   me = user;
-  unread = 0;
+  unreadNotices = 0;
+  unreadMentions = 0;
   draw();
   if (!me) return;
-  await refreshUnread();
+  await Promise.all([refreshUnread(), countMentions()]);
   let since = null;
   following = subscribe(`user:${me.id}`, {
     since: () => since,
@@ -77,10 +84,10 @@ export async function followNotifications(user) {
       if (frame.type === 'subscribed' && since === null) since = frame.head;
       if (frame.type !== 'event' || (since !== null && frame.seq <= since)) return;
       since = frame.seq;
-      if (frame.event.kind === 'notification' || frame.event.kind === 'mention') {
-        unread += 1;
-        draw();
-      }
+      if (frame.event.kind === 'notification') unreadNotices += 1;
+      else if (frame.event.kind === 'mention') unreadMentions += 1;
+      else return;
+      draw();
     },
   });
 }
@@ -95,7 +102,7 @@ function roomLink(room) {
 export async function mentionsSection() {
   const { head, items } = await mentions();
   const seen = mentionsSeen();
-  await markMentionsSeen(head);
+  markMentionsSeen(head);
   return h('section', { 'aria-labelledby': 'mentions-h' },
     h('h2', { id: 'mentions-h' }, t('notifications.mentions')),
     items.length

@@ -123,7 +123,8 @@ public final class ChatRoutes implements RouteModule {
 
   /** {@code ?rooms=group:a,meeting:b}: each readable room's head, so a page can tell where something is new. */
   private Future<JsonObject> heads(RoutingContext ctx) {
-    String value = QueryParams.optionalString(ctx, "rooms", MAX_HEADS * 34);
+    // The longest room name, meeting:<24 hex digits>, and its comma.
+    String value = QueryParams.optionalString(ctx, "rooms", MAX_HEADS * ("meeting:".length() + 25));
     if (value == null) {
       throw InvalidInputException.of("rooms", "must list rooms such as group:<id>, separated by commas");
     }

@@ -198,14 +198,17 @@ public final class ChatService {
   /** Up to {@code limit} events before {@code before} (the newest when null), oldest first, and the head. */
   public Future<History> history(Actor actor, RoomName room, Long before, int limit) {
     return readAccess(actor, room)
-        .compose(access -> actor.signedIn() ? mutes.isMuted(room.toString(), actor.userId()) : Future.succeededFuture(false))
-        .compose(muted -> messageLog.head(room)
-            .compose(head -> events.page(room.toString(), before == null ? head + 1 : Math.min(before, head + 1), limit)
-                .map(page -> {
-                  List<ChatEvent> oldestFirst = new java.util.ArrayList<>(page);
-                  java.util.Collections.reverse(oldestFirst);
-                  return new History(head, oldestFirst, muted);
-                })));
+        .compose(access -> Future.all(actor.signedIn() ? mutes.isMuted(room.toString(), actor.userId())
+            : Future.succeededFuture(false), messageLog.head(room)))
+        .compose(both -> {
+          long head = both.<Long>resultAt(1);
+          return events.page(room.toString(), before == null ? head + 1 : Math.min(before, head + 1), limit)
+              .map(page -> {
+                List<ChatEvent> oldestFirst = new java.util.ArrayList<>(page);
+                java.util.Collections.reverse(oldestFirst);
+                return new History(head, oldestFirst, both.<Boolean>resultAt(0));
+              });
+        });
   }
 
   /** A page of a room's events; {@code muted}: whether the reader is muted there, so the panel says so at once. */

@@ -17,7 +17,7 @@ record ChatTranscript(EventStore events, RoomName room, long head) {
 
   /** Hands the transcript to {@code out} in chunks, each once the one before was taken. */
   Future<Void> writeTo(Function<String, Future<Void>> out) {
-    return out.apply(Csv.BYTE_ORDER_MARK + HEADER + "\r\n").compose(v -> pagesAfter(0, out));
+    return out.apply(Csv.start(HEADER)).compose(v -> pagesAfter(0, out));
   }
 
   private Future<Void> pagesAfter(long after, Function<String, Future<Void>> out) {

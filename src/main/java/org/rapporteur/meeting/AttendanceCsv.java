@@ -12,7 +12,7 @@ final class AttendanceCsv {
   private AttendanceCsv() {}
 
   static String of(List<Participant> participants) {
-    StringBuilder out = new StringBuilder(Csv.BYTE_ORDER_MARK).append(HEADER).append("\r\n");
+    StringBuilder out = new StringBuilder(Csv.start(HEADER));
     for (Participant p : participants) {
       out.append(Csv.line(
           cell(p.name()), cell(p.country()), cell(p.affiliation()), cell(p.mode().wire()),

@@ -6,8 +6,7 @@ package org.rapporteur.platform.csv;
  * spreadsheet would run as a formula defused.
  */
 public final class Csv {
-  /** Goes first in a file, before the header line. */
-  public static final String BYTE_ORDER_MARK = "\uFEFF";
+  private static final String BYTE_ORDER_MARK = "\uFEFF";
 
   private Csv() {}
 
@@ -18,6 +17,11 @@ public final class Csv {
       text = "'" + text;
     }
     return "\"" + text.replace("\"", "\"\"") + "\"";
+  }
+
+  /** How a file starts: the byte order mark and the header line. */
+  public static String start(String header) {
+    return BYTE_ORDER_MARK + header + "\r\n";
   }
 
   /** One line of cells, with its CRLF. */
