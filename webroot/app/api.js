@@ -32,12 +32,13 @@ async function ensureCsrf() {
   return csrfToken();
 }
 
-export async function request(method, path, body) {
+/** `init`: more fetch options, such as `keepalive` for a request that must outlive the page. */
+export async function request(method, path, body, init = {}) {
   const headers = { Accept: 'application/json' };
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = await ensureCsrf();
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, {
-    method, headers, credentials: 'same-origin',
+    ...init, method, headers, credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -49,7 +50,7 @@ export async function request(method, path, body) {
 export const api = {
   get: (path) => request('GET', path),
   post: (path, body) => request('POST', path, body ?? {}),
-  put: (path, body) => request('PUT', path, body ?? {}),
+  put: (path, body, init) => request('PUT', path, body ?? {}, init),
   patch: (path, body) => request('PATCH', path, body ?? {}),
   del: (path) => request('DELETE', path),
 };

@@ -8,6 +8,7 @@ import { MentionPicker } from './mentions.js';
 import { RoomMessages } from './chat-messages.js';
 import { MAX_TEXT_CHARS, messageRow, pendingRow, rowEditor } from './chat-row.js';
 import { readJson, writeJson } from './storage.js';
+import { markRead, readMarkOf } from './read-marks.js';
 
 // The chat panel of a room (a group's or a meeting's). What it promises on a bad link: messages typed
 // offline wait in an outbox kept in localStorage (it survives a reload) and are sent when the link
@@ -58,11 +59,6 @@ function newClientId() {
 
 function storageKey(kind, room) {
   return `rapporteur.chat.${kind}.${room}`;
-}
-
-/** The last seq of the room this browser showed its reader, or null when it never did. */
-export function lastSeen(room) {
-  return readJson(storageKey('seen', room), null);
 }
 
 class ChatRoom {
@@ -143,7 +139,7 @@ class ChatRoom {
   async loadHistory() {
     try {
       const page = await this.page(null);
-      const seenBefore = lastSeen(this.room);
+      const seenBefore = readMarkOf(this.room, page.read);
       this.addPage(page.items);
       this.since = page.head;
       this.mutedHere = !!page.muted;
@@ -344,7 +340,7 @@ class ChatRoom {
   }
 
   remember() {
-    if (this.since !== null && document.visibilityState !== 'hidden') writeJson(storageKey('seen', this.room), this.since);
+    if (this.since !== null && document.visibilityState !== 'hidden') markRead(this.room, this.since);
   }
 
   showMissed(fromSeq, count, atLeast = false) {

@@ -2,17 +2,18 @@ import { h } from './dom.js';
 import { t, formatDateTime } from './i18n.js';
 import { api } from './api.js';
 import { subscribe } from './live.js';
-import { readJson, writeJson } from './storage.js';
+import { markRead, readMarkOf } from './read-marks.js';
 
 // The unread count in the top bar, kept live through the user's own room (user:<id>): liaison
 // notifications (deadline reminders, statements received), read on the server, and chat mentions,
-// unread until the notifications page showed them (remembered in this browser).
+// unread until the notifications page showed them (the read mark of the user's room, on the server, so
+// that mentions read on one device are read on all; a tab counts again when it is shown).
 const badge = h('span', { class: 'badge count', id: 'notification-count', hidden: true });
 const MENTIONS_SHOWN = 100;
 let following = null;
 let me = null;
 let unreadNotices = 0; // liaison notifications, read state on the server
-let unreadMentions = 0; // mentions after the last one the notifications page showed in this browser
+let unreadMentions = 0; // mentions after the user's read mark in their own room
 
 function draw() {
   const unread = unreadNotices + unreadMentions;
@@ -21,12 +22,8 @@ function draw() {
   badge.setAttribute('aria-label', t('notifications.unread', { n: unread }));
 }
 
-function seenKey() {
-  return `rapporteur.mentions.seen.${me.id}`;
-}
-
-function mentionsSeen() {
-  return Number(readJson(seenKey(), 0));
+function userRoom() {
+  return `user:${me.id}`;
 }
 
 export function notificationBadge() {
@@ -34,10 +31,14 @@ export function notificationBadge() {
   return badge;
 }
 
-/** The user's mentions, newest first, and the head of their room. */
+/** The user's mentions, newest first, the head of their room and how far they read it (0: never). */
 async function mentions() {
-  const page = await api.get(`/api/rooms/${encodeURIComponent(`user:${me.id}`)}/events?limit=${MENTIONS_SHOWN}`);
-  return { head: page.head, items: page.items.filter((f) => f.event.kind === 'mention').reverse() };
+  const page = await api.get(`/api/rooms/${encodeURIComponent(userRoom())}/events?limit=${MENTIONS_SHOWN}`);
+  return {
+    head: page.head,
+    seen: readMarkOf(userRoom(), page.read) ?? 0,
+    items: page.items.filter((f) => f.event.kind === 'mention').reverse(),
+  };
 }
 
 /** Reads the unread notifications again, after the reader marked some as read. */
@@ -53,8 +54,8 @@ export async function refreshUnread() {
 
 async function countMentions() {
   try {
-    const seen = mentionsSeen();
-    unreadMentions = (await mentions()).items.filter((f) => f.seq > seen).length;
+    const { seen, items } = await mentions();
+    unreadMentions = items.filter((f) => f.seq > seen).length;
   } catch {
     return;
   }
@@ -63,10 +64,15 @@ async function countMentions() {
 
 /** The mentions up to head were shown to the reader. */
 function markMentionsSeen(head) {
-  writeJson(seenKey(), head);
+  markRead(userRoom(), head);
   unreadMentions = 0;
   draw();
 }
+
+// What another device read meanwhile shows when this tab is looked at again.
+document.addEventListener('visibilitychange', () => {
+  if (me && document.visibilityState === 'visible') Promise.all([refreshUnread(), countMentions()]);
+});
 
 export async function followNotifications(user) {
   following?.close();
@@ -100,8 +106,7 @@ function roomLink(room) {
 
 /** The mentions section of the notifications page; marks them seen. */
 export async function mentionsSection() {
-  const { head, items } = await mentions();
-  const seen = mentionsSeen();
+  const { head, seen, items } = await mentions();
   markMentionsSeen(head);
   return h('section', { 'aria-labelledby': 'mentions-h' },
     h('h2', { id: 'mentions-h' }, t('notifications.mentions')),

@@ -1,10 +1,10 @@
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { isStaff } from '../session.js';
+import { currentUser, isStaff } from '../session.js';
 import { navigate, queryParams } from '../router.js';
 import { field, formError, onSubmit, select } from '../forms.js';
-import { lastSeen } from '../chat.js';
+import { readMarkOf } from '../read-marks.js';
 
 export const SECTORS = ['ITU-D', 'ITU-T'];
 export const REGIONS = ['AFR', 'AMS', 'ARB', 'ASP', 'CIS', 'EUR'];
@@ -45,23 +45,22 @@ export async function renderGroups(main) {
 const MAX_HEADS = 50;
 
 /**
- * Marks the groups whose chat the reader follows in this browser (it showed them the chat before) and
- * that have news since: one request for the page, after it is drawn, so a slow link sees the list first.
+ * Marks the groups whose chat the reader follows (they read it before, on any device) and that have news
+ * since: one request for the page, after it is drawn, so a slow link sees the list first.
  */
 async function markChatNews(list, groups) {
-  const followed = groups.map((g) => ({ group: g, room: `group:${g.id}`, seen: lastSeen(`group:${g.id}`) }))
-    .filter((f) => f.seen !== null).slice(0, MAX_HEADS);
-  if (!followed.length) return;
+  if (!currentUser() || !groups.length) return;
+  const rooms = groups.slice(0, MAX_HEADS).map((g) => `group:${g.id}`);
   let heads;
   try {
-    heads = (await api.get(`/api/rooms/heads?rooms=${encodeURIComponent(followed.map((f) => f.room).join(','))}`)).items;
+    heads = (await api.get(`/api/rooms/heads?rooms=${encodeURIComponent(rooms.join(','))}`)).items;
   } catch {
     return; // the list stands without the marks
   }
-  const headOf = new Map(heads.map((x) => [x.room, x.head]));
-  for (const f of followed) {
-    if ((headOf.get(f.room) ?? 0) <= f.seen) continue;
-    list.querySelector(`li[data-group-id="${f.group.id}"] .badges`)
+  for (const { room, head, read } of heads) {
+    const seen = readMarkOf(room, read);
+    if (seen === null || head <= seen) continue;
+    list.querySelector(`li[data-group-id="${room.slice('group:'.length)}"] .badges`)
       ?.append(h('span', { class: 'badge mine chat-news' }, t('groups.chatNews')));
   }
 }

@@ -16,6 +16,7 @@ import org.rapporteur.account.Actors;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.UnsupportedMediaTypeException;
 import org.rapporteur.platform.http.QueryParams;
+import org.rapporteur.platform.json.JsonInput;
 import org.rapporteur.platform.http.Responses;
 import org.rapporteur.platform.http.RouteModule;
 
@@ -45,6 +46,7 @@ public final class ChatRoutes implements RouteModule {
     router.get("/api/rooms/heads").respond(this::heads);
     router.get("/api/rooms/:room/events").respond(this::history);
     router.get("/api/rooms/:room/transcript.csv").handler(this::transcript);
+    router.put("/api/rooms/:room/read").respond(this::markRead);
     router.get("/api/rooms/:room/mutes").respond(ctx -> chat.mutes(Actors.of(ctx),
             RoomName.parse(ctx.pathParam("room"), "room"))
         .map(list -> new JsonObject().put("items", new JsonArray(list.stream().map(MuteStore.Mute::toJson).toList()))));
@@ -101,6 +103,7 @@ public final class ChatRoutes implements RouteModule {
             .put("room", room.toString())
             .put("head", history.head())
             .put("muted", history.muted())
+            .put("read", history.read())
             .put("items", new JsonArray(history.events().stream().map(ChatEvent::frame).toList())));
   }
 
@@ -134,8 +137,22 @@ public final class ChatRoutes implements RouteModule {
       throw InvalidInputException.of("rooms", "must list at most " + MAX_HEADS + " rooms");
     }
     return chat.heads(Actors.of(ctx), rooms).map(heads -> new JsonObject().put("items", new JsonArray(
-        heads.entrySet().stream().map(e -> new JsonObject().put("room", e.getKey().toString()).put("head", e.getValue()))
+        heads.stream().map(h -> new JsonObject().put("room", h.room().toString()).put("head", h.head()).put("read", h.read()))
             .toList())));
+  }
+
+  /** {@code {"seq": n}}: the reader was shown the room up to n (on this device); answers the mark as it stands. */
+  private Future<JsonObject> markRead(RoutingContext ctx) {
+    Actor actor = Actors.of(ctx).requireSignedIn();
+    RoomName room = RoomName.parse(ctx.pathParam("room"), "room");
+    JsonInput in = JsonInput.from(ctx);
+    Integer seq = in.optionalInt("seq", 0, Integer.MAX_VALUE);
+    in.done();
+    if (seq == null) {
+      throw InvalidInputException.of("seq", "is required");
+    }
+    return chat.markRead(actor, room, seq)
+        .map(mark -> new JsonObject().put("room", room.toString()).put("seq", mark));
   }
 
   private static JsonObject jsonBody(RoutingContext ctx) {

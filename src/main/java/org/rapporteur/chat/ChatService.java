@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.rapporteur.account.Actor;
 import org.rapporteur.audit.AuditService;
 import org.rapporteur.platform.errors.ForbiddenException;
+import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.NotFoundException;
 import org.rapporteur.platform.errors.TooLargeException;
 import org.rapporteur.platform.errors.UnprocessableException;
@@ -30,6 +31,7 @@ public final class ChatService {
   private final ChatConfig config;
   private final EventStore events;
   private final MuteStore mutes;
+  private final ReadMarkStore readMarks;
   private final MessageLog messageLog;
   private final RoomPolicies policies;
   private final RateLimiter rateLimiter;
@@ -40,6 +42,7 @@ public final class ChatService {
     this.config = config;
     this.events = new EventStore(mongo);
     this.mutes = new MuteStore(vertx, mongo);
+    this.readMarks = new ReadMarkStore(mongo);
     this.messageLog = new MessageLog(vertx, events);
     this.policies = new RoomPolicies()
         .register("group", new GroupRoomPolicy(workspaces))
@@ -172,21 +175,48 @@ public final class ChatService {
         : Future.failedFuture(new ForbiddenException("Only the room's moderators see and change who is muted")));
   }
 
-  /** The head of each room the actor may read, in the order asked; rooms they may not read are left out. */
-  public Future<Map<RoomName, Long>> heads(Actor actor, List<RoomName> rooms) {
+  /**
+   * The head of each room the actor may read, in the order asked, with how far they read it (signed in);
+   * rooms they may not read are left out.
+   */
+  public Future<List<RoomHead>> heads(Actor actor, List<RoomName> rooms) {
     List<Future<Optional<Long>>> each = rooms.stream()
         .map(room -> readAccess(actor, room).compose(access -> messageLog.head(room)).map(Optional::of)
             .recover(e -> e instanceof ForbiddenException || e instanceof NotFoundException
                 ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e)))
         .toList();
-    return Future.all(each).map(v -> {
+    return Future.all(each).compose(v -> {
       Map<RoomName, Long> heads = new LinkedHashMap<>();
       for (int i = 0; i < rooms.size(); i++) {
         RoomName room = rooms.get(i);
         each.get(i).result().ifPresent(head -> heads.put(room, head));
       }
-      return heads;
+      return marksOf(actor, List.copyOf(heads.keySet())).map(marks -> heads.entrySet().stream()
+          .map(e -> new RoomHead(e.getKey(), e.getValue(), marks.get(e.getKey().toString()))).toList());
     });
+  }
+
+  /** A room's last seq and the reader's mark in it (null: anonymous, or never read). */
+  public record RoomHead(RoomName room, long head, Long read) {}
+
+  /**
+   * Records that the reader was shown the room up to {@code seq}, for all their devices; a mark never moves
+   * back. Answers the mark as it now stands.
+   */
+  public Future<Long> markRead(Actor actor, RoomName room, long seq) {
+    actor.requireSignedIn();
+    return readAccess(actor, room).compose(access -> messageLog.head(room)).compose(head -> {
+      if (seq > head) {
+        return Future.failedFuture(InvalidInputException.of("seq", "must not be beyond the room's last event (" + head + ")"));
+      }
+      return readMarks.advance(room.toString(), actor.userId(), seq);
+    });
+  }
+
+  private Future<Map<String, Long>> marksOf(Actor actor, List<RoomName> rooms) {
+    return actor.signedIn() && !rooms.isEmpty()
+        ? readMarks.marks(actor.userId(), rooms.stream().map(RoomName::toString).toList())
+        : Future.succeededFuture(Map.of());
   }
 
   /** The room's messages as CSV, for anyone who may read the room; up to its head when asked. */
@@ -195,24 +225,31 @@ public final class ChatService {
         .map(head -> new ChatTranscript(events, room, head));
   }
 
-  /** Up to {@code limit} events before {@code before} (the newest when null), oldest first, and the head. */
+  /**
+   * Up to {@code limit} events before {@code before} (the newest when null), oldest first, the head, whether
+   * the reader is muted there and how far they read it.
+   */
   public Future<History> history(Actor actor, RoomName room, Long before, int limit) {
     return readAccess(actor, room)
         .compose(access -> Future.all(actor.signedIn() ? mutes.isMuted(room.toString(), actor.userId())
-            : Future.succeededFuture(false), messageLog.head(room)))
-        .compose(both -> {
-          long head = both.<Long>resultAt(1);
+            : Future.succeededFuture(false), messageLog.head(room), marksOf(actor, List.of(room))))
+        .compose(all -> {
+          long head = all.<Long>resultAt(1);
+          Long read = all.<Map<String, Long>>resultAt(2).get(room.toString());
           return events.page(room.toString(), before == null ? head + 1 : Math.min(before, head + 1), limit)
               .map(page -> {
                 List<ChatEvent> oldestFirst = new java.util.ArrayList<>(page);
                 java.util.Collections.reverse(oldestFirst);
-                return new History(head, oldestFirst, both.<Boolean>resultAt(0));
+                return new History(head, oldestFirst, all.<Boolean>resultAt(0), read);
               });
         });
   }
 
-  /** A page of a room's events; {@code muted}: whether the reader is muted there, so the panel says so at once. */
-  public record History(long head, List<ChatEvent> events, boolean muted) {}
+  /**
+   * A page of a room's events; {@code muted}: whether the reader is muted there, so the panel says so at once;
+   * {@code read}: their read mark (null: anonymous, or never read), so the panel can say what they missed.
+   */
+  public record History(long head, List<ChatEvent> events, boolean muted, Long read) {}
 
   private Future<Void> checkWriter(Actor actor, RoomAccess access, RoomName room, String text) {
     if (!actor.signedIn() || !access.canSend()) {

@@ -189,4 +189,60 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
           .contains("Back again, thank you, Chair.").doesNotContain("Can I still write?");
     }
   }
+
+  /** Waits, bounded, until the server holds the reader's mark in the room at {@code seq} or beyond. */
+  private static void awaitMark(ApiClient reader, String room, long seq) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    for (int i = 0; i < 200 && System.nanoTime() < deadline; i++) {
+      Long read = reader.get("/api/rooms/" + room + "/events?limit=1").bodyAsJsonObject().getLong("read");
+      if (read != null && read >= seq) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the read mark of " + room + " did not reach " + seq);
+  }
+
+  @Test
+  @DisplayName("What a member read on one device is read on the others: the groups page, the missed marker and the mentions badge agree")
+  void readMarksFollowTheAccount() throws Exception {
+    ChatFixture f = new ChatFixture(server, "restricted");
+    for (int i = 1; i <= 3; i++) {
+      send(f.chair, f.room, "before-" + i, "Before the break, " + i);
+    }
+    try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
+      Page laptop = openGroup(a, f.memberEmail, f.groupId);
+      assertThat(laptop.locator("#chat-messages li.chat-message")).hasCount(3);
+      awaitMark(f.member, f.room, 3);
+      laptop.navigate(server.origin() + "/#/groups?q=SG1RG");
+
+      send(f.chair, f.room, "after-1", "After the break, 1");
+      send(f.chair, f.room, "after-2", "After the break, 2");
+      var mention = f.chair.post("/api/realtime/send", new JsonObject().put("room", f.room).put("clientId", "after-3")
+          .put("text", "Aïcha, could you present the ECOWAS contribution?").put("mentions", List.of(f.memberId)));
+      assertThat(mention.statusCode()).as(mention.bodyAsString()).isEqualTo(200);
+      assertThat(laptop.locator("#notification-count")).hasText("1");
+
+      // The phone never showed this chat, yet knows where its reader stopped.
+      Page phone = signIn(b, f.memberEmail, ApiClient.PASSWORD);
+      phone.navigate(server.origin() + "/#/groups?q=SG1RG");
+      assertThat(phone.locator("li[data-group-id='" + f.groupId + "'] .chat-news")).hasText("New in the chat");
+      assertThat(phone.locator("#notification-count")).hasText("1");
+      phone.navigate(server.origin() + "/#/groups/" + f.groupId);
+      assertThat(phone.locator("#chat-missed")).hasText("You missed 3 messages");
+      assertThat(phone.locator("#chat-messages li.chat-message").first()).containsText("Before the break, 1");
+
+      phone.click("#notifications-link");
+      assertThat(phone.locator("#mention-items li")).hasCount(1);
+      assertThat(phone.locator("#notification-count")).isHidden();
+      awaitMark(f.member, "user:" + f.memberId, 1);
+
+      // The laptop, looked at again, agrees: nothing new on the groups page, no unread mention.
+      laptop.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))");
+      assertThat(laptop.locator("#notification-count")).isHidden();
+      laptop.reload();
+      assertThat(laptop.locator("li[data-group-id='" + f.groupId + "']")).isVisible();
+      assertThat(laptop.locator("li[data-group-id='" + f.groupId + "'] .chat-news")).hasCount(0);
+    }
+  }
 }

@@ -1,0 +1,87 @@
+package org.rapporteur.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.rapporteur.support.ApiClient;
+import org.rapporteur.support.Problems;
+
+@Timeout(60)
+class ReadMarksTest extends RealtimeTest {
+
+  private static void send(ApiClient client, String room, String clientId) {
+    var response = client.post("/api/realtime/send",
+        new JsonObject().put("room", room).put("clientId", clientId).put("text", "Hello " + clientId));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+  }
+
+  private static long mark(ApiClient client, String room, long seq) {
+    var response = client.put("/api/rooms/" + room + "/read", new JsonObject().put("seq", seq));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject().getLong("seq");
+  }
+
+  private static Long historyRead(ApiClient client, String room) {
+    var response = client.get("/api/rooms/" + room + "/events?limit=5");
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject().getLong("read");
+  }
+
+  private static JsonObject headOf(ApiClient client, String room) {
+    var response = client.get("/api/rooms/heads?rooms=" + room);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject().getJsonArray("items").getJsonObject(0);
+  }
+
+  @Test
+  @DisplayName("A read mark set on one device is what every device of the account sees, and it never moves back")
+  void aMarkIsPerAccountAndOnlyMovesForward() {
+    ChatFixture group = new ChatFixture(server, "public");
+    for (int i = 1; i <= 4; i++) {
+      send(group.chair, group.room, "m-" + i);
+    }
+    ApiClient phone = server.client();
+    phone.signIn(group.memberEmail, ApiClient.PASSWORD);
+
+    assertThat(historyRead(group.member, group.room)).as("never read").isNull();
+    assertThat(mark(group.member, group.room, 3)).isEqualTo(3);
+    assertThat(historyRead(phone, group.room)).as("the other device").isEqualTo(3);
+    assertThat(headOf(phone, group.room).getLong("read")).isEqualTo(3);
+    assertThat(headOf(phone, group.room).getLong("head")).isEqualTo(4);
+
+    assertThat(mark(phone, group.room, 2)).as("an older mark, from a late tab").isEqualTo(3);
+    assertThat(mark(phone, group.room, 4)).isEqualTo(4);
+    assertThat(historyRead(group.member, group.room)).isEqualTo(4);
+
+    assertThat(historyRead(group.chair, group.room)).as("marks are per reader").isNull();
+    assertThat(server.client().get("/api/rooms/" + group.room + "/events?limit=5").bodyAsJsonObject()
+        .getValue("read")).as("anonymous").isNull();
+  }
+
+  @Test
+  @DisplayName("Bad read marks are refused naming seq or room, and leave the stored mark as it was")
+  void badMarksAreRefused() {
+    ChatFixture group = new ChatFixture(server, "restricted");
+    send(group.chair, group.room, "only");
+    mark(group.member, group.room, 1);
+
+    String path = "/api/rooms/" + group.room + "/read";
+    Problems.assertFieldProblem(group.member.put(path, new JsonObject().put("seq", 2)), 400, "seq");
+    Problems.assertFieldProblem(group.member.put(path, new JsonObject().put("seq", -1)), 400, "seq");
+    Problems.assertFieldProblem(group.member.put(path, new JsonObject().put("seq", "1")), 400, "seq");
+    Problems.assertFieldProblem(group.member.put(path, new JsonObject()), 400, "seq");
+    Problems.assertFieldProblem(group.member.put(path, new JsonObject().put("seq", 1).put("at", 1)), 400, "at");
+    Problems.assertFieldProblem(group.member.put("/api/rooms/group:nothex/read", new JsonObject().put("seq", 1)),
+        400, "room");
+    assertThat(server.client().put(path, new JsonObject().put("seq", 1)).statusCode()).as("anonymous").isEqualTo(401);
+    assertThat(group.outsider.put(path, new JsonObject().put("seq", 1)).statusCode())
+        .as("a restricted group's room, for an outsider").isEqualTo(403);
+    assertThat(group.member.put("/api/rooms/user:" + group.chairId + "/read", new JsonObject().put("seq", 0))
+        .statusCode()).as("someone else's room").isIn(403, 404);
+
+    assertThat(historyRead(group.member, group.room)).isEqualTo(1);
+  }
+}

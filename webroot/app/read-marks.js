@@ -1,0 +1,61 @@
+// How far the reader got in each room (chat is for signed-in readers). The marks are kept on the server,
+// so the laptop in the meeting room and the phone on the way home agree on what is new. They only move
+// forward, on the server too, so two tabs never undo each other.
+import { api } from './api.js';
+import { onSessionChange } from './session.js';
+
+/** A busy room moves the mark with every message; the server hears of it at most this often per room. */
+const SEND_EVERY_MS = 3000;
+const outgoing = new Map(); // room -> { seq, sent, lastSentAt, timer }
+
+/**
+ * The reader's mark in a room, from the `read` the server gave with its history or heads, or the one this
+ * tab has yet to send if it is further. Null when the reader never saw the room.
+ */
+export function readMarkOf(room, serverRead) {
+  const waiting = outgoing.get(room)?.seq ?? null;
+  const known = serverRead ?? null;
+  return waiting !== null && (known === null || waiting > known) ? waiting : known;
+}
+
+/** The reader was shown the room up to seq: the server hears of it within a few seconds. */
+export function markRead(room, seq) {
+  let state = outgoing.get(room);
+  if (!state) outgoing.set(room, state = { seq: null, sent: null, lastSentAt: 0, timer: 0 });
+  if (state.seq !== null && seq <= state.seq) return;
+  state.seq = seq;
+  schedule(room, state);
+}
+
+function schedule(room, state) {
+  if (state.timer) return;
+  const wait = Math.max(0, state.lastSentAt + SEND_EVERY_MS - Date.now());
+  state.timer = setTimeout(() => send(room, state), wait);
+}
+
+async function send(room, state, keepalive = false) {
+  clearTimeout(state.timer);
+  state.timer = 0;
+  if (state.seq === null || state.seq === state.sent) return;
+  const seq = state.seq;
+  state.lastSentAt = Date.now();
+  try {
+    await api.put(`/api/rooms/${encodeURIComponent(room)}/read`, { seq }, { keepalive });
+    state.sent = Math.max(state.sent ?? 0, seq);
+  } catch {
+    // Offline, or signed out meanwhile: the next mark, or the link coming back, sends it again.
+  }
+}
+
+function sendAll(keepalive) {
+  for (const [room, state] of outgoing) send(room, state, keepalive);
+}
+
+// A tab being closed or sent away still tells the server where its reader stopped.
+window.addEventListener('pagehide', () => sendAll(true));
+window.addEventListener('online', () => sendAll(false));
+// Marks belong to the account that read: a sign-out or another sign-in drops what the last one left unsent.
+onSessionChange(() => {
+  for (const state of outgoing.values()) clearTimeout(state.timer);
+  outgoing.clear();
+});
