@@ -25,7 +25,7 @@ export function linkify(text) {
 
 /**
  * One message's row. view: { me, canSend, canModerate, muted (user ids), quoted(seq) (a loaded message
- * or undefined), on: { reply, edit, remove, mute, reveal } }.
+ * or undefined), pinned() (the pinned message's seq or null), on: { reply, edit, remove, mute, reveal, pin } }.
  */
 export function messageRow(m, view) {
   const mine = !!view.me && !!m.author && m.author.id === view.me.id;
@@ -53,6 +53,9 @@ function rowActions(m, mine, muted, view) {
   if (!m.deleted && view.canSend) actions.push(button(t('chat.reply'), () => view.on.reply(m)));
   if (!m.deleted && mine) actions.push(button(t('chat.edit'), () => view.on.edit(m)));
   if (!m.deleted && (mine || view.canModerate)) actions.push(button(t('chat.delete'), () => view.on.remove(m)));
+  if (!m.deleted && view.canModerate && view.pinned() !== m.seq) {
+    actions.push(button(t('chat.pin'), () => view.on.pin(m), 'chat-pin'));
+  }
   if (view.canModerate && !mine && m.author) {
     actions.push(button(t(muted ? 'chat.unmute' : 'chat.mute', { name: m.author.name }), () => view.on.mute(m.author),
       'chat-mute'));

@@ -73,8 +73,9 @@ class ChatRoom {
     this.muted = new Set(); // user ids, known to moderators only
     this.view = {
       me, canSend, canModerate, muted: this.muted, quoted: (seq) => this.messages.get(seq),
+      pinned: () => this.pinned?.seq ?? null,
       on: { reply: (m) => this.setReply(m), edit: (m) => this.edit(m), remove: (m) => this.remove(m),
-        mute: (author) => this.toggleMute(author), reveal: (seq) => this.reveal(seq) },
+        mute: (author) => this.toggleMute(author), reveal: (seq) => this.reveal(seq), pin: (m) => this.pin(m) },
     };
     this.newBelow = 0;
     this.batch = null; // what the events of the frame being applied did, until it is settled
@@ -86,6 +87,7 @@ class ChatRoom {
     this.closed = false;
     this.missed = null; // { from, until, count } while a replay after a drop is counted
     this.replyTo = null;
+    this.pinned = null; // the message pinned at the top of the room: { seq, text, author }
     this.buildElement(loadPeople);
     // Any new route renders a new page (the next page may take a while to replace this one, and until
     // then this panel would go on following the room and marking it seen for a reader who left).
@@ -108,6 +110,7 @@ class ChatRoom {
     // What a screen reader says of new messages: each one as it comes, a count for a replay (the list
     // itself is not live, or a replay of hundreds would be read out one by one).
     this.announcer = h('p', { class: 'visually-hidden', id: 'chat-announcer', 'aria-live': 'polite' });
+    this.pinBar = h('div', { class: 'chat-pinned', id: 'chat-pinned', hidden: true });
     this.earlier = h('button', { type: 'button', class: 'link chat-earlier', id: 'chat-earlier', hidden: true,
       onclick: () => this.loadEarlier() }, t('chat.earlier'));
     this.jump = h('button', { type: 'button', class: 'chat-jump', id: 'chat-jump', hidden: true,
@@ -131,6 +134,7 @@ class ChatRoom {
           download: '' }, t('chat.transcript'))),
       this.status,
       this.announcer,
+      this.pinBar,
       this.earlier,
       h('div', { class: 'chat-scroller' }, this.list, this.jump),
       this.canSend ? form : h('p', { class: 'muted' }, t('chat.readOnly')));
@@ -143,6 +147,7 @@ class ChatRoom {
       this.addPage(page.items);
       this.since = page.head;
       this.mutedHere = !!page.muted;
+      this.showPin(page.pinned ? { seq: page.pinned.seq, ...page.pinned.event } : null);
       this.setStatus(this.connectedStatus());
       const unseen = seenBefore === null ? 0
         : page.items.filter((f) => f.seq > seenBefore && f.event.kind === 'message' && !this.isMine(f.event)).length;
@@ -249,11 +254,56 @@ class ChatRoom {
     if (this.since !== null && frame.seq <= this.since) return;
     this.since = frame.seq;
     this.applyLive(frame.seq, frame.event);
+    this.followPin(frame.seq, frame.event);
     if (this.missed && frame.event.kind === 'message' && !this.isMine(frame.event)) this.missed.count += 1;
     if (this.missed && frame.seq >= this.missed.until) {
       const { from, count } = this.missed;
       this.missed = null;
       if (count > 0) this.showMissed(from, count);
+    }
+  }
+
+  /**
+   * Keeps the pinned bar as the room's events leave it. Only live events (and a replay after a drop) move
+   * it: the history says where the pin stands, and the older pins in its pages are past.
+   */
+  followPin(seq, event) {
+    const pinnedSeq = this.pinned?.seq;
+    if (event.kind === 'pin') this.showPin({ seq: event.target, text: event.text, author: event.about?.author });
+    else if (event.kind === 'unpin' && event.target === pinnedSeq) this.showPin(null);
+    else if (event.kind === 'delete' && event.target === pinnedSeq) this.showPin(null);
+    else if (event.kind === 'edit' && event.target === pinnedSeq) this.showPin({ ...this.pinned, text: event.text });
+  }
+
+  showPin(message) {
+    const before = this.pinned?.seq;
+    this.pinned = message;
+    this.pinBar.hidden = !message;
+    mount(this.pinBar, message ? [
+      h('span', { class: 'chat-pinned-label' }, t('chat.pinned')),
+      h('button', { type: 'button', class: 'chat-pinned-text', dir: 'auto', title: t('chat.showPinned'),
+        onclick: () => this.reveal(message.seq) },
+      message.author ? h('strong', {}, message.author.name, ': ') : null, message.text || ''),
+      this.canModerate ? h('button', { type: 'button', class: 'link', id: 'chat-unpin', onclick: () => this.unpin() },
+        t('chat.unpin')) : null,
+    ] : []);
+    // The rows of the message that was pinned and of the one now pinned offer "Pin" again, or no longer.
+    for (const seq of [before, message?.seq]) if (seq !== undefined && this.rows.has(seq)) this.redraw(seq);
+  }
+
+  async pin(message) {
+    try {
+      await api.put(`/api/rooms/${encodeURIComponent(this.room)}/pin`, { target: message.seq });
+    } catch (e) {
+      this.setStatus(errorText(e));
+    }
+  }
+
+  async unpin() {
+    try {
+      await api.del(`/api/rooms/${encodeURIComponent(this.room)}/pin`);
+    } catch (e) {
+      this.setStatus(errorText(e));
     }
   }
 

@@ -8,7 +8,7 @@ import org.rapporteur.platform.json.MongoTime;
 
 /**
  * One entry of a room's log, at its sequence number. Kinds: {@code message}, {@code edit} and
- * {@code delete} (which name their {@code target}), {@code mention} (in a user room), and the
+ * {@code delete}, {@code pin} and {@code unpin} (which name their {@code target}), {@code mention} (in a user room), and the
  * events of other features (agenda and speaker-queue changes, with their own kinds).
  */
 public record ChatEvent(
@@ -32,6 +32,13 @@ public record ChatEvent(
   public static final String EDIT = "edit";
   public static final String DELETE = "delete";
   public static final String MENTION = "mention";
+  /**
+   * A moderator pinned the {@code target} message at the top of the room ({@code text}: its text then,
+   * {@code about.author}: who wrote it).
+   */
+  public static final String PIN = "pin";
+  /** The pinned {@code target} message is no longer pinned. */
+  public static final String UNPIN = "unpin";
 
   static ChatEvent of(String room, long seq, Draft draft, Instant at) {
     return new ChatEvent(room, seq, draft.clientId(), draft.kind(), draft.authorId(), draft.authorName(), at,

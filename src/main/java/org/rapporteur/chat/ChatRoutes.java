@@ -47,6 +47,9 @@ public final class ChatRoutes implements RouteModule {
     router.get("/api/rooms/:room/events").respond(this::history);
     router.get("/api/rooms/:room/transcript.csv").handler(this::transcript);
     router.put("/api/rooms/:room/read").respond(this::markRead);
+    router.put("/api/rooms/:room/pin").respond(this::pin);
+    Responses.noContent(router.delete("/api/rooms/:room/pin"), ctx -> chat.unpin(Actors.of(ctx),
+        RoomName.parse(ctx.pathParam("room"), "room")));
     router.get("/api/rooms/:room/mutes").respond(ctx -> chat.mutes(Actors.of(ctx),
             RoomName.parse(ctx.pathParam("room"), "room"))
         .map(list -> new JsonObject().put("items", new JsonArray(list.stream().map(MuteStore.Mute::toJson).toList()))));
@@ -104,6 +107,7 @@ public final class ChatRoutes implements RouteModule {
             .put("head", history.head())
             .put("muted", history.muted())
             .put("read", history.read())
+            .put("pinned", history.pinned().map(ChatEvent::frame).orElse(null))
             .put("items", new JsonArray(history.events().stream().map(ChatEvent::frame).toList())));
   }
 
@@ -153,6 +157,16 @@ public final class ChatRoutes implements RouteModule {
     }
     return chat.markRead(actor, room, seq)
         .map(mark -> new JsonObject().put("room", room.toString()).put("seq", mark));
+  }
+
+  /** {@code {"target": n}}: pins message n at the top of the room (moderators). */
+  private Future<JsonObject> pin(RoutingContext ctx) {
+    Actor actor = Actors.of(ctx).requireSignedIn();
+    RoomName room = RoomName.parse(ctx.pathParam("room"), "room");
+    JsonInput in = JsonInput.from(ctx);
+    Long target = CommandInput.seq(in, "target", true);
+    in.done();
+    return chat.pin(actor, room, target).map(pinned -> new JsonObject().put("room", room.toString()).put("pinned", pinned));
   }
 
   private static JsonObject jsonBody(RoutingContext ctx) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.rapporteur.account.Actor;
 import org.rapporteur.audit.AuditService;
 import org.rapporteur.platform.errors.ForbiddenException;
@@ -32,6 +33,7 @@ public final class ChatService {
   private final EventStore events;
   private final MuteStore mutes;
   private final ReadMarkStore readMarks;
+  private final PinStore pins;
   private final MessageLog messageLog;
   private final RoomPolicies policies;
   private final RateLimiter rateLimiter;
@@ -43,6 +45,7 @@ public final class ChatService {
     this.events = new EventStore(mongo);
     this.mutes = new MuteStore(vertx, mongo);
     this.readMarks = new ReadMarkStore(mongo);
+    this.pins = new PinStore(mongo);
     this.messageLog = new MessageLog(vertx, events);
     this.policies = new RoomPolicies()
         .register("group", new GroupRoomPolicy(workspaces))
@@ -164,7 +167,41 @@ public final class ChatService {
     });
   }
 
-  /** Who is muted in the room, for its moderators: the chat panel offers to unmute them. */
+  /**
+   * Pins a message at the top of the room, in place of any other (moderators; audited). Pinning the
+   * message already pinned changes nothing. Answers the seq of the pinned message.
+   */
+  public Future<Long> pin(Actor actor, RoomName room, long target) {
+    return requireModerator(actor, room)
+        .compose(access -> Future.all(requireMessage(room, target), pins.pinned(room.toString())))
+        .compose(both -> {
+          ChatEvent message = both.resultAt(0);
+          if (both.<Optional<Long>>resultAt(1).filter(pinned -> pinned == target).isPresent()) {
+            return Future.succeededFuture(target);
+          }
+          JsonObject author = message.authorId() == null ? null : new JsonObject()
+              .put("author", new JsonObject().put("id", message.authorId()).put("name", message.authorName()));
+          return changePin(actor, room, ChatEvent.PIN, target, message.text(), author).map(target);
+        });
+  }
+
+  /** Takes the pinned message down (moderators; audited); nothing pinned is not an error. */
+  public Future<Void> unpin(Actor actor, RoomName room) {
+    return requireModerator(actor, room).compose(access -> pins.pinned(room.toString())).compose(pinned ->
+        pinned.isEmpty() ? Future.succeededFuture()
+            : changePin(actor, room, ChatEvent.UNPIN, pinned.get(), null, null).mapEmpty());
+  }
+
+  /** {@code about}: for a pin, who wrote the pinned message, so a reader who never loaded it sees whose it is. */
+  private Future<ChatEvent> changePin(Actor actor, RoomName room, String kind, long target, String text,
+      JsonObject about) {
+    return audit.record(actor, "chat." + kind, "room", room.toString(), new JsonObject().put("seq", target))
+        .compose(v -> messageLog.append(room, new ChatEvent.Draft(kind, kind + "-" + UUID.randomUUID(),
+            actor.userId(), actor.name(), text, null, target, List.of(), about, null)))
+        .compose(appended -> pins.record(appended.event()).map(appended.event()));
+  }
+
+    /** Who is muted in the room, for its moderators: the chat panel offers to unmute them. */
   public Future<List<MuteStore.Mute>> mutes(Actor actor, RoomName room) {
     return requireModerator(actor, room).compose(access -> mutes.list(room.toString()));
   }
@@ -227,12 +264,12 @@ public final class ChatService {
 
   /**
    * Up to {@code limit} events before {@code before} (the newest when null), oldest first, the head, whether
-   * the reader is muted there and how far they read it.
+   * the reader is muted there, how far they read it and the pinned message.
    */
   public Future<History> history(Actor actor, RoomName room, Long before, int limit) {
     return readAccess(actor, room)
         .compose(access -> Future.all(actor.signedIn() ? mutes.isMuted(room.toString(), actor.userId())
-            : Future.succeededFuture(false), messageLog.head(room), marksOf(actor, List.of(room))))
+            : Future.succeededFuture(false), messageLog.head(room), marksOf(actor, List.of(room)), pinnedMessage(room)))
         .compose(all -> {
           long head = all.<Long>resultAt(1);
           Long read = all.<Map<String, Long>>resultAt(2).get(room.toString());
@@ -240,16 +277,23 @@ public final class ChatService {
               .map(page -> {
                 List<ChatEvent> oldestFirst = new java.util.ArrayList<>(page);
                 java.util.Collections.reverse(oldestFirst);
-                return new History(head, oldestFirst, all.<Boolean>resultAt(0), read);
+                return new History(head, oldestFirst, all.<Boolean>resultAt(0), read,
+                    all.<Optional<ChatEvent>>resultAt(3));
               });
         });
   }
 
   /**
    * A page of a room's events; {@code muted}: whether the reader is muted there, so the panel says so at once;
-   * {@code read}: their read mark (null: anonymous, or never read), so the panel can say what they missed.
+   * {@code read}: their read mark (null: anonymous, or never read), so the panel can say what they missed;
+   * {@code pinned}: the message pinned at the top of the room, as it stands (edited, not deleted).
    */
-  public record History(long head, List<ChatEvent> events, boolean muted, Long read) {}
+  public record History(long head, List<ChatEvent> events, boolean muted, Long read, Optional<ChatEvent> pinned) {}
+
+  private Future<Optional<ChatEvent>> pinnedMessage(RoomName room) {
+    return pins.pinned(room.toString()).compose(pinned -> pinned.isEmpty() ? Future.succeededFuture(Optional.empty())
+        : events.findBySeq(room.toString(), pinned.get()).map(found -> found.filter(message -> !message.deleted())));
+  }
 
   private Future<Void> checkWriter(Actor actor, RoomAccess access, RoomName room, String text) {
     if (!actor.signedIn() || !access.canSend()) {

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -113,7 +114,7 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
   }
 
   @Test
-  @DisplayName("A member mentions the chair by picking a name after '@'; the chair sees it marked and notified, mutes and unmutes")
+  @DisplayName("A member mentions the chair by picking a name after '@'; the chair sees it marked and notified, pins and unpins, mutes and unmutes")
   void mentionsNotifyAndTheChairMutes() throws Exception {
     ChatFixture f = new ChatFixture(server, "restricted");
     try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
@@ -147,6 +148,22 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
       assertThat(chair.locator("#notification-count")).isHidden();
       chair.locator("#mention-items a").click();
       assertThat(chair.locator("#chat")).isVisible();
+
+      // The chair pins the announcement; the member sees it above the list, also after a reload, until unpinned.
+      var announcement = chair.locator("#chat-messages li.chat-message").first();
+      announcement.locator("button.chat-pin").click();
+      assertThat(member.locator("#chat-pinned")).isVisible();
+      assertThat(member.locator("#chat-pinned")).containsText("Comments on section 3 are welcome until Friday.");
+      assertThat(member.locator("#chat-pinned")).containsText("Chair");
+      assertThat(member.locator("#chat-unpin")).hasCount(0);
+      assertThat(member.locator("#chat-messages button.chat-pin")).hasCount(0);
+      assertThat(announcement.locator("button.chat-pin")).hasCount(0);
+      member.reload();
+      assertThat(member.locator("#chat-pinned")).containsText("Comments on section 3 are welcome until Friday.");
+      member.locator("#chat").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("chat-pinned")));
+      chair.click("#chat-unpin");
+      assertThat(member.locator("#chat-pinned")).isHidden();
+      assertThat(announcement.locator("button.chat-pin")).hasCount(1);
 
       // The chair mutes the member from their message, and the member is refused until unmuted.
       chair.onDialog(dialog -> dialog.accept());
