@@ -16,7 +16,8 @@ public record ChatConfig(
     int replayBufferEvents,
     int pingIntervalSeconds,
     int idleTimeoutSeconds,
-    int historyMaxLimit) {
+    int historyMaxLimit,
+    int searchScanEvents) {
 
   public static ChatConfig fromJson(JsonObject json) {
     JsonObject rate = json.getJsonObject("rateLimit", new JsonObject());
@@ -30,6 +31,7 @@ public record ChatConfig(
         json.getInteger("replayBufferEvents", 10_000),
         json.getInteger("pingIntervalSeconds", 25),
         json.getInteger("idleTimeoutSeconds", 70),
-        json.getInteger("historyMaxLimit", 200));
+        json.getInteger("historyMaxLimit", 200),
+        json.getInteger("searchScanEvents", 5_000));
   }
 }

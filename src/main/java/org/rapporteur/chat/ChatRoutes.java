@@ -46,6 +46,7 @@ public final class ChatRoutes implements RouteModule {
     router.get("/api/rooms/heads").respond(this::heads);
     router.get("/api/rooms/:room/events").respond(this::history);
     router.get("/api/rooms/:room/transcript.csv").handler(this::transcript);
+    router.get("/api/rooms/:room/search").respond(this::search);
     router.put("/api/rooms/:room/read").respond(this::markRead);
     router.put("/api/rooms/:room/pin").respond(this::pin);
     Responses.noContent(router.delete("/api/rooms/:room/pin"), ctx -> chat.unpin(Actors.of(ctx),
@@ -157,6 +158,19 @@ public final class ChatRoutes implements RouteModule {
     }
     return chat.markRead(actor, room, seq)
         .map(mark -> new JsonObject().put("room", room.toString()).put("seq", mark));
+  }
+
+  /** {@code ?q=words&before=seq&limit=n}: "find in this chat". */
+  private Future<JsonObject> search(RoutingContext ctx) {
+    RoomName room = RoomName.parse(ctx.pathParam("room"), "room");
+    ChatSearch query = ChatSearch.parse(QueryParams.optionalString(ctx, "q", ChatSearch.MAX_CHARS));
+    String before = QueryParams.optionalString(ctx, "before", 19);
+    int limit = QueryParams.intParam(ctx, "limit", 20, 1, chat.config().historyMaxLimit());
+    return chat.search(Actors.of(ctx), room, query, before == null ? null : parseSince(before, "before"), limit)
+        .map(page -> new JsonObject()
+            .put("room", room.toString())
+            .put("next", page.next())
+            .put("items", new JsonArray(page.found().stream().map(ChatEvent::frame).toList())));
   }
 
   /** {@code {"target": n}}: pins message n at the top of the room (moderators). */

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class ChatService {
   private static final Logger log = LoggerFactory.getLogger(ChatService.class);
   private static final int MENTION_EXCERPT = 200;
+  /** Events a search reads at once, newest first. */
+  private static final int SEARCH_PAGE = 500;
 
   private final ChatConfig config;
   private final EventStore events;
@@ -38,6 +40,7 @@ public final class ChatService {
   private final RoomPolicies policies;
   private final RateLimiter rateLimiter;
   private final AuditService audit;
+  private final Vertx vertx;
 
   public ChatService(Vertx vertx, MongoClient mongo, WorkspaceService workspaces, AuditService audit,
       ChatConfig config) {
@@ -52,6 +55,7 @@ public final class ChatService {
         .register("user", new UserRoomPolicy());
     this.rateLimiter = new RateLimiter(config.rateLimitEnabled(), config.rateBurst(), config.ratePerSecond());
     this.audit = audit;
+    this.vertx = vertx;
   }
 
   public Future<Void> start() {
@@ -254,6 +258,45 @@ public final class ChatService {
     return actor.signedIn() && !rooms.isEmpty()
         ? readMarks.marks(actor.userId(), rooms.stream().map(RoomName::toString).toList())
         : Future.succeededFuture(Map.of());
+  }
+
+  /**
+   * Messages of the room matching the query, newest first, read back from {@code before} (the head when
+   * null) through at most {@code searchScanEvents} events; {@code next} says where to go on, null at the
+   * room's start. The matching runs on a worker thread: texts of up to 4,000 characters are folded and
+   * compared a page at a time, which would hold up every room's deliveries on an event loop.
+   */
+  public Future<SearchPage> search(Actor actor, RoomName room, ChatSearch query, Long before, int limit) {
+    return readAccess(actor, room).compose(access -> messageLog.head(room)).compose(head -> {
+      long from = before == null ? head + 1 : Math.min(before, head + 1);
+      return searchBack(room, query, from, limit, config.searchScanEvents(), new java.util.ArrayList<>());
+    });
+  }
+
+  /** Found messages, newest first; {@code next}: the {@code before} of the next request, null when none. */
+  public record SearchPage(List<ChatEvent> found, Long next) {}
+
+  private Future<SearchPage> searchBack(RoomName room, ChatSearch query, long before, int limit, int budget,
+      List<ChatEvent> found) {
+    if (before <= 1) {
+      return Future.succeededFuture(new SearchPage(found, null));
+    }
+    if (budget <= 0) {
+      return Future.succeededFuture(new SearchPage(found, before));
+    }
+    int size = Math.min(SEARCH_PAGE, budget);
+    return events.page(room.toString(), before, size)
+        .compose(page -> vertx.executeBlocking(() -> page.stream()
+            .filter(e -> ChatEvent.MESSAGE.equals(e.kind()) && !e.deleted() && query.matches(e.text())).toList(), false))
+        .compose(matches -> {
+          for (ChatEvent match : matches) {
+            found.add(match);
+            if (found.size() == limit) {
+              return Future.succeededFuture(new SearchPage(found, match.seq() > 1 ? match.seq() : null));
+            }
+          }
+          return searchBack(room, query, Math.max(1, before - size), limit, budget - size, found);
+        });
   }
 
   /** The room's messages as CSV, for anyone who may read the room; up to its head when asked. */
