@@ -9,6 +9,7 @@ import { RoomMessages } from './chat-messages.js';
 import { MAX_TEXT_CHARS, messageRow, pendingRow, rowEditor } from './chat-row.js';
 import { readJson, writeJson } from './storage.js';
 import { markRead, readMarkOf } from './read-marks.js';
+import { ChatFinder } from './chat-find.js';
 
 // The chat panel of a room (a group's or a meeting's). What it promises on a bad link: messages typed
 // offline wait in an outbox kept in localStorage (it survives a reload) and are sent when the link
@@ -22,6 +23,8 @@ const FINAL_ERRORS = new Set(['muted', 'forbidden', 'too-long', 'invalid', 'not-
 const PAGE = 100;
 /** Rows kept while the reader follows the end; older ones come back with "earlier messages". */
 const MAX_ROWS = 500;
+/** How far a search result may take the list back: as far as "Earlier messages" clicked this many times. */
+const MAX_PAGES_BACK = 50;
 const NEAR_BOTTOM_PX = 48;
 const ANNOUNCED_CHARS = 300;
 
@@ -111,6 +114,7 @@ class ChatRoom {
     // itself is not live, or a replay of hundreds would be read out one by one).
     this.announcer = h('p', { class: 'visually-hidden', id: 'chat-announcer', 'aria-live': 'polite' });
     this.pinBar = h('div', { class: 'chat-pinned', id: 'chat-pinned', hidden: true });
+    this.finder = new ChatFinder(this.room, { reveal: (seq) => this.revealFar(seq) });
     this.earlier = h('button', { type: 'button', class: 'link chat-earlier', id: 'chat-earlier', hidden: true,
       onclick: () => this.loadEarlier() }, t('chat.earlier'));
     this.jump = h('button', { type: 'button', class: 'chat-jump', id: 'chat-jump', hidden: true,
@@ -130,8 +134,10 @@ class ChatRoom {
       this.replyNote, this.picker.element, this.input, h('button', { type: 'submit', class: 'primary', id: 'chat-send' }, t('chat.send')));
     this.element = h('section', { class: 'chat', 'aria-labelledby': 'chat-h', id: 'chat', dataset: { room: this.room } },
       h('div', { class: 'chat-head' }, h('h2', { id: 'chat-h' }, t('chat.title')),
+        this.finder.toggle,
         h('a', { href: `/api/rooms/${encodeURIComponent(this.room)}/transcript.csv`, id: 'chat-transcript',
           download: '' }, t('chat.transcript'))),
+      this.finder.form,
       this.status,
       this.announcer,
       this.pinBar,
@@ -568,6 +574,14 @@ class ChatRoom {
   }
 
   /** Scrolls to a message and marks it for a moment (from a reply's quote). */
+  /** Reveals a message that may be older than the rows shown (a search result), loading pages back to it. */
+  async revealFar(seq) {
+    for (let i = 0; i < MAX_PAGES_BACK && !this.rows.has(seq) && !this.earlier.hidden; i += 1) {
+      await this.loadEarlier();
+    }
+    this.reveal(seq);
+  }
+
   reveal(seq) {
     const row = this.rows.get(seq);
     if (!row) return;

@@ -262,4 +262,33 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
       assertThat(laptop.locator("li[data-group-id='" + f.groupId + "'] .chat-news")).hasCount(0);
     }
   }
+
+  @Test
+  @DisplayName("Find in this chat: accents ignored, matches marked, and a result older than the rows shown is loaded and shown")
+  void findInThisChat() {
+    ChatFixture f = new ChatFixture(server, "restricted");
+    for (int i = 1; i <= 150; i++) {
+      send(f.chair, f.room, "find-" + i, i == 3 ? "Le réseau de l'UEMOA : document SG1RGQ/42 en ligne" : "Message " + i);
+    }
+    try (BrowserContext context = chromium.browser().newContext()) {
+      Page member = openGroup(context, f.memberEmail, f.groupId);
+      assertThat(member.locator("#chat-messages li[data-seq='3']")).hasCount(0);
+      member.click("#chat-find-open");
+      member.fill("#chat-find-input", "RESEAU rgq/42");
+      member.press("#chat-find-input", "Enter");
+      assertThat(member.locator("#chat-find-status")).hasText("1 messages found.");
+      var result = member.locator("#chat-find-results li");
+      assertThat(result).hasCount(1);
+      assertThat(result.locator("mark")).hasText(new String[] {"réseau", "RGQ/42"});
+      member.locator("#chat").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("chat-find")));
+      result.locator("button").click();
+      var found = member.locator("#chat-messages li[data-seq='3']");
+      assertThat(found).isInViewport();
+      assertThat(found).containsText("SG1RGQ/42");
+
+      member.fill("#chat-find-input", "x");
+      member.press("#chat-find-input", "Enter");
+      assertThat(member.locator("#chat-find-status")).hasText("Type at least 2 characters.");
+    }
+  }
 }
