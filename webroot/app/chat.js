@@ -10,6 +10,7 @@ import { MAX_TEXT_CHARS, messageRow, pendingRow, rowEditor } from './chat-row.js
 import { readJson, writeJson } from './storage.js';
 import { markRead, readMarkOf } from './read-marks.js';
 import { ChatFinder } from './chat-find.js';
+import { PeopleHere } from './chat-people.js';
 
 // The chat panel of a room (a group's or a meeting's). What it promises on a bad link: messages typed
 // offline wait in an outbox kept in localStorage (it survives a reload) and are sent when the link
@@ -115,6 +116,7 @@ class ChatRoom {
     this.announcer = h('p', { class: 'visually-hidden', id: 'chat-announcer', 'aria-live': 'polite' });
     this.pinBar = h('div', { class: 'chat-pinned', id: 'chat-pinned', hidden: true });
     this.finder = new ChatFinder(this.room, { reveal: (seq) => this.revealFar(seq) });
+    this.people = new PeopleHere(this.room);
     this.earlier = h('button', { type: 'button', class: 'link chat-earlier', id: 'chat-earlier', hidden: true,
       onclick: () => this.loadEarlier() }, t('chat.earlier'));
     this.jump = h('button', { type: 'button', class: 'chat-jump', id: 'chat-jump', hidden: true,
@@ -134,9 +136,11 @@ class ChatRoom {
       this.replyNote, this.picker.element, this.input, h('button', { type: 'submit', class: 'primary', id: 'chat-send' }, t('chat.send')));
     this.element = h('section', { class: 'chat', 'aria-labelledby': 'chat-h', id: 'chat', dataset: { room: this.room } },
       h('div', { class: 'chat-head' }, h('h2', { id: 'chat-h' }, t('chat.title')),
+        this.people.toggle,
         this.finder.toggle,
         h('a', { href: `/api/rooms/${encodeURIComponent(this.room)}/transcript.csv`, id: 'chat-transcript',
           download: '' }, t('chat.transcript'))),
+      this.people.list,
       this.finder.form,
       this.status,
       this.announcer,
@@ -631,6 +635,7 @@ class ChatRoom {
     window.removeEventListener('online', this.onOnline);
     document.removeEventListener('visibilitychange', this.onVisible);
     this.countInTitle(0);
+    this.people.close();
     this.subscription?.close();
   }
 }

@@ -261,10 +261,8 @@ public final class App {
   }
 
   public Future<Void> stop() {
-    if (gateway != null) {
-      gateway.stop();
-    }
-    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    Future<Void> gatewayStopped = gateway == null ? Future.succeededFuture() : gateway.stop();
+    Future<Void> closed = server == null ? gatewayStopped : server.close().compose(v -> gatewayStopped);
     if (radarFeed != null) {
       Future<Void> feedStopped = radarFeed.stop();
       closed = closed.compose(v -> feedStopped);

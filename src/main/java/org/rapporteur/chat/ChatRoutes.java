@@ -24,6 +24,8 @@ import org.rapporteur.platform.http.RouteModule;
 public final class ChatRoutes implements RouteModule {
   /** Rooms one heads request may ask about: a page of groups. */
   static final int MAX_HEADS = 50;
+  /** Names one presence answer lists (the count is always whole): more than a room of hundreds needs. */
+  static final int MAX_PRESENCE_LISTED = 1_000;
 
   private final ChatService chat;
   private final RealtimeGateway gateway;
@@ -47,6 +49,12 @@ public final class ChatRoutes implements RouteModule {
     router.get("/api/rooms/:room/events").respond(this::history);
     router.get("/api/rooms/:room/transcript.csv").handler(this::transcript);
     router.get("/api/rooms/:room/search").respond(this::search);
+    router.get("/api/rooms/:room/presence").respond(ctx -> {
+      RoomName room = RoomName.parse(ctx.pathParam("room"), "room");
+      return chat.presence(Actors.of(ctx), room).map(people -> new JsonObject().put("room", room.toString())
+          .put("count", people.size())
+          .put("items", new JsonArray(people.stream().limit(MAX_PRESENCE_LISTED).map(PresenceStore.Member::toJson).toList())));
+    });
     router.put("/api/rooms/:room/read").respond(this::markRead);
     router.put("/api/rooms/:room/pin").respond(this::pin);
     Responses.noContent(router.delete("/api/rooms/:room/pin"), ctx -> chat.unpin(Actors.of(ctx),

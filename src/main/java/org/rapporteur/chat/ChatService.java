@@ -36,6 +36,7 @@ public final class ChatService {
   private final MuteStore mutes;
   private final ReadMarkStore readMarks;
   private final PinStore pins;
+  private final PresenceStore presence;
   private final MessageLog messageLog;
   private final RoomPolicies policies;
   private final RateLimiter rateLimiter;
@@ -49,6 +50,7 @@ public final class ChatService {
     this.mutes = new MuteStore(vertx, mongo);
     this.readMarks = new ReadMarkStore(mongo);
     this.pins = new PinStore(mongo);
+    this.presence = new PresenceStore(mongo);
     this.messageLog = new MessageLog(vertx, events);
     this.policies = new RoomPolicies()
         .register("group", new GroupRoomPolicy(workspaces))
@@ -59,7 +61,7 @@ public final class ChatService {
   }
 
   public Future<Void> start() {
-    return events.createIndexes().compose(v -> mutes.start());
+    return events.createIndexes().compose(v -> mutes.start()).compose(v -> presence.createIndexes());
   }
 
   public ChatConfig config() {
@@ -68,6 +70,16 @@ public final class ChatService {
 
   public MessageLog log() {
     return messageLog;
+  }
+
+  /** Where the realtime gateway writes who has which room open. */
+  PresenceStore presenceStore() {
+    return presence;
+  }
+
+  /** Who has the room open now, on any server process (lists refreshed every few seconds); readers of the room only. */
+  public Future<List<PresenceStore.Member>> presence(Actor actor, RoomName room) {
+    return readAccess(actor, room).compose(access -> presence.list(room.toString()));
   }
 
   /** Other features' room events (agenda, speaker queue), stored in the same logs as chat. */

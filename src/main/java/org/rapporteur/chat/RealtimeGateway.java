@@ -1,5 +1,6 @@
 package org.rapporteur.chat;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +25,7 @@ public final class RealtimeGateway {
   private final ChatService chat;
   private final String allowedOrigin;
   private final RoomFeeds feeds;
+  private final RoomPresence presence;
   /**
    * Each connection with the second of the ping interval in which it gets its heartbeat: a room of
    * thousands is then pinged a slice at a time, not in one burst that holds up its messages.
@@ -38,7 +40,8 @@ public final class RealtimeGateway {
     this.vertx = vertx;
     this.chat = chat;
     this.allowedOrigin = allowedOrigin;
-    this.feeds = new RoomFeeds(vertx, chat.log());
+    this.presence = new RoomPresence(vertx, chat.presenceStore());
+    this.feeds = new RoomFeeds(vertx, chat.log(), presence);
     this.sweepTimer = vertx.setPeriodic(1000, id -> sweep());
     this.accessChanges = vertx.eventBus().consumer(WorkspaceService.ACCESS_CHANGED, message -> {
       RoomName room = RoomName.of("group", message.body().getString("groupId"));
@@ -101,7 +104,8 @@ public final class RealtimeGateway {
     });
   }
 
-  public void stop() {
+  /** Closes every connection; completes once this process's presence lists are removed. */
+  public Future<Void> stop() {
     vertx.cancelTimer(sweepTimer);
     accessChanges.unregister();
     for (Heartbeat connection : connections.keySet()) {
@@ -109,5 +113,6 @@ public final class RealtimeGateway {
     }
     connections.clear();
     feeds.closeAll();
+    return presence.stop();
   }
 }

@@ -9,11 +9,13 @@ import java.util.Map;
 final class RoomFeeds {
   private final Vertx vertx;
   private final MessageLog log;
+  private final RoomPresence presence;
   private final Map<RoomName, RoomFeed> feeds = new HashMap<>();
 
-  RoomFeeds(Vertx vertx, MessageLog log) {
+  RoomFeeds(Vertx vertx, MessageLog log, RoomPresence presence) {
     this.vertx = vertx;
     this.log = log;
+    this.presence = presence;
   }
 
   /** Attaches the subscription; the future holds the head it joins at. */
@@ -22,6 +24,7 @@ final class RoomFeeds {
     synchronized (this) {
       feed = feeds.computeIfAbsent(subscription.room(), room -> new RoomFeed(vertx, room, log));
       feed.holders++;
+      presence.join(subscription.room(), subscription.who());
     }
     return feed.start().map(v -> feed.attach(subscription))
         .onFailure(e -> detach(subscription));
@@ -34,6 +37,7 @@ final class RoomFeeds {
         return;
       }
       feed.detach(subscription);
+      presence.leave(subscription.room(), subscription.who());
       if (--feed.holders <= 0) {
         feeds.remove(subscription.room());
         feed.close();

@@ -26,7 +26,7 @@ final class SseStream implements Outbound, Heartbeat {
     this.response = response;
     this.actor = actor;
     this.chat = chat;
-    this.subscription = new Subscription(vertx, vertx.getOrCreateContext(), room, this, chat.log(), chat.config().replayBufferEvents(), false);
+    this.subscription = new Subscription(vertx, vertx.getOrCreateContext(), room, actor, this, chat.log(), chat.config().replayBufferEvents(), false);
     this.feeds = feeds;
     this.onClose = onClose;
     response.setWriteQueueMaxSize(chat.config().sendQueueBytes());

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.rapporteur.account.Actor;
 
 /**
  * One subscriber of one room. Joining happens in three steps with no loss and no duplicate at the
@@ -21,6 +22,7 @@ final class Subscription {
   private final Vertx vertx;
   private final Context context;
   private final RoomName room;
+  private final Actor who;
   private final Outbound out;
   private final MessageLog log;
   private final int bufferLimit;
@@ -31,11 +33,12 @@ final class Subscription {
   private boolean closed;
 
   /** {@code batches}: the client understands {@code events} frames (several events in one frame). */
-  Subscription(Vertx vertx, Context context, RoomName room, Outbound out, MessageLog log, int bufferLimit,
+  Subscription(Vertx vertx, Context context, RoomName room, Actor who, Outbound out, MessageLog log, int bufferLimit,
       boolean batches) {
     this.vertx = vertx;
     this.context = context;
     this.room = room;
+    this.who = who;
     this.out = out;
     this.log = log;
     this.bufferLimit = bufferLimit;
@@ -44,6 +47,11 @@ final class Subscription {
 
   RoomName room() {
     return room;
+  }
+
+  /** Whose connection this is: the room's presence list shows them while it is open. */
+  Actor who() {
+    return who;
   }
 
   /** The event loop of this subscriber's connection, where its writes are cheapest. */

@@ -110,7 +110,7 @@ final class WebSocketConnection implements Outbound, Heartbeat {
       return;
     }
     dropSubscription(room);
-    Subscription subscription = new Subscription(vertx, context, room, this, chat.log(), chat.config().replayBufferEvents(),
+    Subscription subscription = new Subscription(vertx, context, room, actor, this, chat.log(), chat.config().replayBufferEvents(),
         batches);
     access.get(room)
         .compose(a -> {

@@ -149,6 +149,19 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
       chair.locator("#mention-items a").click();
       assertThat(chair.locator("#chat")).isVisible();
 
+      // Both have the chat open: the member sees who is here (the lists are written a second after a change).
+      member.click("#chat-people");
+      for (int i = 0; i < 20 && !"People here (2)".equals(member.locator("#chat-people").textContent()); i++) {
+        member.waitForTimeout(500);
+        member.click("#chat-people");
+        member.click("#chat-people");
+      }
+      assertThat(member.locator("#chat-people")).hasText("People here (2)");
+      assertThat(member.locator("#chat-people-list li")).hasText(new String[] {
+          "Aïcha Member " + f.chairEmail.replaceAll("\\D", ""), "Chair " + f.chairEmail.replaceAll("\\D", "")});
+      member.click("#chat-people");
+      assertThat(member.locator("#chat-people-list")).isHidden();
+
       // The chair pins the announcement; the member sees it above the list, also after a reload, until unpinned.
       var announcement = chair.locator("#chat-messages li.chat-message").first();
       announcement.locator("button.chat-pin").click();

@@ -1,0 +1,65 @@
+package org.rapporteur.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.rapporteur.support.ApiClient;
+import org.rapporteur.support.Problems;
+
+@Timeout(60)
+class PresenceTest extends RealtimeTest {
+
+  private static List<String> names(JsonObject presence) {
+    return presence.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("name")).toList();
+  }
+
+  /** The room's presence once it satisfies {@code wanted}, polled for at most 10 s (lists are written 1 s after a change). */
+  private static JsonObject awaitPresence(ApiClient reader, String room, Predicate<JsonObject> wanted)
+      throws InterruptedException {
+    JsonObject last = null;
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    for (int i = 0; i < 100 && System.nanoTime() < deadline; i++) {
+      var response = reader.get("/api/rooms/" + room + "/presence");
+      assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+      last = response.bodyAsJsonObject();
+      if (wanted.test(last)) {
+        return last;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("presence of " + room + " never matched; last: " + last);
+  }
+
+  @Test
+  @DisplayName("Who has a room open: each person once, however many tabs, by name; they leave with their last tab; a user room is nobody's audience")
+  void presenceFollowsConnections() throws Exception {
+    ChatFixture f = new ChatFixture(server, "restricted");
+    RealtimeClient member = connect(f.member);
+    member.subscribe(f.room, null);
+    RealtimeClient chairLaptop = connect(f.chair);
+    chairLaptop.subscribe(f.room, null);
+    RealtimeClient chairPhone = connect(f.chair);
+    chairPhone.subscribe(f.room, null);
+    member.subscribe("user:" + f.memberId, null);
+
+    JsonObject both = awaitPresence(f.member, f.room, p -> p.getInteger("count") == 2);
+    assertThat(names(both)).containsExactly("Aïcha Member " + f.chairEmail.replaceAll("\\D", ""), "Chair " + f.chairEmail.replaceAll("\\D", ""));
+
+    chairLaptop.close();
+    Thread.sleep(RoomPresence.SETTLE_MILLIS + 500);
+    assertThat(awaitPresence(f.member, f.room, p -> true).getInteger("count")).as("the phone is still open").isEqualTo(2);
+    chairPhone.close();
+    JsonObject alone = awaitPresence(f.member, f.room, p -> p.getInteger("count") == 1);
+    assertThat(names(alone)).containsExactly("Aïcha Member " + f.chairEmail.replaceAll("\\D", ""));
+
+    assertThat(awaitPresence(f.member, "user:" + f.memberId, p -> true).getInteger("count")).isZero();
+    assertThat(f.outsider.get("/api/rooms/" + f.room + "/presence").statusCode()).isEqualTo(403);
+    assertThat(server.client().get("/api/rooms/" + f.room + "/presence").statusCode()).isEqualTo(404);
+    Problems.assertFieldProblem(f.member.get("/api/rooms/group:nothex/presence"), 400, "room");
+  }
+}
