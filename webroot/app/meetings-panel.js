@@ -4,17 +4,18 @@ import { api } from './api.js';
 import { navigate } from './router.js';
 import { field, formError, onSubmit, select } from './forms.js';
 import { addGroupPanel } from './panels.js';
+import { markChatNews } from './read-marks.js';
 
 // The group page's meetings section: upcoming and past meetings, and scheduling for chairs.
 addGroupPanel(async (main, ws) => {
   const { items } = await api.get(`/api/groups/${ws.id}/meetings`);
+  const rows = items.map((m) => ({ room: `meeting:${m.id}`, element: h('li', { dataset: { meetingId: m.id } },
+    h('a', { href: `#/meetings/${m.id}` }, m.title), ' ',
+    h('span', { class: 'muted' }, formatDateTime(m.start, { dateStyle: 'medium' }), ' · ', t(`meeting.kind.${m.kind}`))) }));
+  markChatNews(rows, 'meetings.news');
   return h('section', { 'aria-labelledby': 'meetings-h', id: 'meetings' },
     h('h2', { id: 'meetings-h' }, t('meetings.title')),
-    items.length
-      ? h('ul', { class: 'meeting-list' }, items.map((m) => h('li', {},
-        h('a', { href: `#/meetings/${m.id}` }, m.title), ' ',
-        h('span', { class: 'muted' }, formatDateTime(m.start, { dateStyle: 'medium' }), ' · ', t(`meeting.kind.${m.kind}`)))))
-      : h('p', { class: 'muted' }, t('meetings.none')),
+    rows.length ? h('ul', { class: 'meeting-list' }, rows.map((r) => r.element)) : h('p', { class: 'muted' }, t('meetings.none')),
     ws.canManage ? scheduleForm(ws) : null);
 });
 

@@ -1,8 +1,13 @@
 // How far the reader got in each room (chat is for signed-in readers). The marks are kept on the server,
 // so the laptop in the meeting room and the phone on the way home agree on what is new. They only move
 // forward, on the server too, so two tabs never undo each other.
+import { h } from './dom.js';
+import { t } from './i18n.js';
 import { api } from './api.js';
-import { onSessionChange } from './session.js';
+import { currentUser, onSessionChange } from './session.js';
+
+/** Heads asked at once (the server's limit). */
+const MAX_HEADS = 50;
 
 /** A busy room moves the mark with every message; the server hears of it at most this often per room. */
 const SEND_EVERY_MS = 3000;
@@ -25,6 +30,29 @@ export function markRead(room, seq) {
   if (state.seq !== null && seq <= state.seq) return;
   state.seq = seq;
   schedule(room, state);
+}
+
+/**
+ * Marks each listed room that the reader read before (on any device) and that has news since: one request
+ * for the list, made after the page is drawn, so a slow link sees the list first. places: [{ room, element }],
+ * the mark goes at the end of element. label: what the mark says (a meeting's room also carries its agenda
+ * and speaker queue, so news there is not only chat).
+ */
+export async function markChatNews(places, label = 'groups.chatNews') {
+  const asked = places.slice(0, MAX_HEADS);
+  if (!currentUser() || !asked.length) return;
+  let heads;
+  try {
+    heads = (await api.get(`/api/rooms/heads?rooms=${encodeURIComponent(asked.map((p) => p.room).join(','))}`)).items;
+  } catch {
+    return; // the list stands without the marks
+  }
+  const where = new Map(asked.map((p) => [p.room, p.element]));
+  for (const { room, head, read } of heads) {
+    const seen = readMarkOf(room, read);
+    if (seen === null || head <= seen) continue;
+    where.get(room)?.append(' ', h('span', { class: 'badge mine chat-news' }, t(label)));
+  }
 }
 
 function schedule(room, state) {

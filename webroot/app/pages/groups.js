@@ -1,10 +1,10 @@
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { currentUser, isStaff } from '../session.js';
+import { isStaff } from '../session.js';
 import { navigate, queryParams } from '../router.js';
 import { field, formError, onSubmit, select } from '../forms.js';
-import { readMarkOf } from '../read-marks.js';
+import { markChatNews } from '../read-marks.js';
 
 export const SECTORS = ['ITU-D', 'ITU-T'];
 export const REGIONS = ['AFR', 'AMS', 'ARB', 'ASP', 'CIS', 'EUR'];
@@ -32,37 +32,13 @@ export async function renderGroups(main) {
   const list = items.length
     ? h('ul', { class: 'group-list', id: 'group-list' }, items.map(groupItem))
     : h('p', { id: 'group-list' }, t('groups.none'));
-  markChatNews(list, items);
+  markChatNews(items.map((g) => ({ room: `group:${g.id}`, element: list.querySelector(`li[data-group-id="${g.id}"] .badges`) })));
   mount(main,
     h('h1', {}, t('groups.title')),
     filters,
     h('p', { class: 'muted', id: 'group-count' }, t('groups.count', { n: items.length })),
     list,
     isStaff() ? newGroupForm() : null);
-}
-
-/** Heads asked at once, for a page of groups (the server's limit). */
-const MAX_HEADS = 50;
-
-/**
- * Marks the groups whose chat the reader follows (they read it before, on any device) and that have news
- * since: one request for the page, after it is drawn, so a slow link sees the list first.
- */
-async function markChatNews(list, groups) {
-  if (!currentUser() || !groups.length) return;
-  const rooms = groups.slice(0, MAX_HEADS).map((g) => `group:${g.id}`);
-  let heads;
-  try {
-    heads = (await api.get(`/api/rooms/heads?rooms=${encodeURIComponent(rooms.join(','))}`)).items;
-  } catch {
-    return; // the list stands without the marks
-  }
-  for (const { room, head, read } of heads) {
-    const seen = readMarkOf(room, read);
-    if (seen === null || head <= seen) continue;
-    list.querySelector(`li[data-group-id="${room.slice('group:'.length)}"] .badges`)
-      ?.append(h('span', { class: 'badge mine chat-news' }, t('groups.chatNews')));
-  }
 }
 
 function groupItem(group) {

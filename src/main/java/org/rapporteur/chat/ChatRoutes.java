@@ -178,7 +178,7 @@ public final class ChatRoutes implements RouteModule {
         .map(page -> new JsonObject()
             .put("room", room.toString())
             .put("next", page.next())
-            .put("items", new JsonArray(page.found().stream().map(ChatEvent::frame).toList())));
+            .put("items", new JsonArray(page.messages().stream().map(ChatEvent::frame).toList())));
   }
 
   /** {@code {"target": n}}: pins message n at the top of the room (moderators). */

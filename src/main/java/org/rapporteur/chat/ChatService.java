@@ -28,8 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class ChatService {
   private static final Logger log = LoggerFactory.getLogger(ChatService.class);
   private static final int MENTION_EXCERPT = 200;
-  /** Events a search reads at once, newest first. */
-  private static final int SEARCH_PAGE = 500;
 
   private final ChatConfig config;
   private final EventStore events;
@@ -41,7 +39,7 @@ public final class ChatService {
   private final RoomPolicies policies;
   private final RateLimiter rateLimiter;
   private final AuditService audit;
-  private final Vertx vertx;
+  private final RoomSearch search;
 
   public ChatService(Vertx vertx, MongoClient mongo, WorkspaceService workspaces, AuditService audit,
       ChatConfig config) {
@@ -57,7 +55,7 @@ public final class ChatService {
         .register("user", new UserRoomPolicy());
     this.rateLimiter = new RateLimiter(config.rateLimitEnabled(), config.rateBurst(), config.ratePerSecond());
     this.audit = audit;
-    this.vertx = vertx;
+    this.search = new RoomSearch(vertx, events, config.searchScanEvents());
   }
 
   public Future<Void> start() {
@@ -142,11 +140,13 @@ public final class ChatService {
             throw new ForbiddenException("Only its author may edit a message");
           }
           return messageLog.append(command.room(), new ChatEvent.Draft(ChatEvent.EDIT, command.clientId(),
-              actor.userId(), actor.name(), command.text(), null, command.target(), List.of(), null, null));
-        })
-        .compose(appended -> appended.duplicate() ? Future.succeededFuture(appended.event())
-            : events.markEdited(command.room().toString(), command.target(), command.text(), appended.event().at())
-                .map(appended.event()));
+                  actor.userId(), actor.name(), command.text(), null, command.target(), List.of(), null, null))
+              .compose(appended -> appended.duplicate() ? Future.succeededFuture(appended.event())
+                  : keepForTheRecord(actor, "chat.edit", target)
+                      .compose(v -> events.markEdited(command.room().toString(), command.target(), command.text(),
+                          appended.event().at()))
+                      .map(appended.event()));
+        });
   }
 
   public Future<ChatEvent> delete(Actor actor, RoomAccess access, DeleteCommand command) {
@@ -163,13 +163,22 @@ public final class ChatService {
           if (!own && !access.canModerate()) {
             throw new ForbiddenException("Only its author and the room's moderators may delete a message");
           }
-          Future<Void> audited = own ? Future.succeededFuture()
-              : audit.record(actor, "chat.delete", "room", command.room().toString(),
-                  new JsonObject().put("seq", target.seq()).put("authorId", target.authorId()));
-          return audited.compose(v -> messageLog.append(command.room(), new ChatEvent.Draft(ChatEvent.DELETE,
-              command.clientId(), actor.userId(), actor.name(), null, null, command.target(), List.of(), null, null)));
-        })
-        .compose(appended -> events.markDeleted(command.room().toString(), command.target()).map(appended.event()));
+          return messageLog.append(command.room(), new ChatEvent.Draft(ChatEvent.DELETE,
+                  command.clientId(), actor.userId(), actor.name(), null, null, command.target(), List.of(), null, null))
+              .compose(appended -> (appended.duplicate() ? Future.<Void>succeededFuture()
+                  : keepForTheRecord(actor, "chat.delete", target))
+                  .compose(v -> events.markDeleted(command.room().toString(), command.target()))
+                  .map(appended.event()));
+        });
+  }
+
+  /**
+   * The text an edit or a deletion takes out of the chat, kept in the audit log (read by admins), so that
+   * the meeting's record loses nothing while readers see only the latest text.
+   */
+  private Future<Void> keepForTheRecord(Actor actor, String action, ChatEvent message) {
+    return audit.record(actor, action, "room", message.room(), new JsonObject().put("seq", message.seq())
+        .put("authorId", message.authorId()).put("text", message.text()));
   }
 
   /** Mutes a participant in a room until unmuted; moderators only; audited. */
@@ -217,7 +226,7 @@ public final class ChatService {
         .compose(appended -> pins.record(appended.event()).map(appended.event()));
   }
 
-    /** Who is muted in the room, for its moderators: the chat panel offers to unmute them. */
+  /** Who is muted in the room, for its moderators: the chat panel offers to unmute them. */
   public Future<List<MuteStore.Mute>> mutes(Actor actor, RoomName room) {
     return requireModerator(actor, room).compose(access -> mutes.list(room.toString()));
   }
@@ -274,41 +283,11 @@ public final class ChatService {
 
   /**
    * Messages of the room matching the query, newest first, read back from {@code before} (the head when
-   * null) through at most {@code searchScanEvents} events; {@code next} says where to go on, null at the
-   * room's start. The matching runs on a worker thread: texts of up to 4,000 characters are folded and
-   * compared a page at a time, which would hold up every room's deliveries on an event loop.
+   * null) through at most {@code searchScanEvents} events (see {@link RoomSearch}).
    */
-  public Future<SearchPage> search(Actor actor, RoomName room, ChatSearch query, Long before, int limit) {
-    return readAccess(actor, room).compose(access -> messageLog.head(room)).compose(head -> {
-      long from = before == null ? head + 1 : Math.min(before, head + 1);
-      return searchBack(room, query, from, limit, config.searchScanEvents(), new java.util.ArrayList<>());
-    });
-  }
-
-  /** Found messages, newest first; {@code next}: the {@code before} of the next request, null when none. */
-  public record SearchPage(List<ChatEvent> found, Long next) {}
-
-  private Future<SearchPage> searchBack(RoomName room, ChatSearch query, long before, int limit, int budget,
-      List<ChatEvent> found) {
-    if (before <= 1) {
-      return Future.succeededFuture(new SearchPage(found, null));
-    }
-    if (budget <= 0) {
-      return Future.succeededFuture(new SearchPage(found, before));
-    }
-    int size = Math.min(SEARCH_PAGE, budget);
-    return events.page(room.toString(), before, size)
-        .compose(page -> vertx.executeBlocking(() -> page.stream()
-            .filter(e -> ChatEvent.MESSAGE.equals(e.kind()) && !e.deleted() && query.matches(e.text())).toList(), false))
-        .compose(matches -> {
-          for (ChatEvent match : matches) {
-            found.add(match);
-            if (found.size() == limit) {
-              return Future.succeededFuture(new SearchPage(found, match.seq() > 1 ? match.seq() : null));
-            }
-          }
-          return searchBack(room, query, Math.max(1, before - size), limit, budget - size, found);
-        });
+  public Future<RoomSearch.Found> search(Actor actor, RoomName room, ChatSearch query, Long before, int limit) {
+    return readAccess(actor, room).compose(access -> messageLog.head(room))
+        .compose(head -> search.back(room, query, before == null ? head + 1 : Math.min(before, head + 1), limit));
   }
 
   /** The room's messages as CSV, for anyone who may read the room; up to its head when asked. */

@@ -17,7 +17,7 @@ class ChatModerationTest extends RealtimeTest {
   }
 
   @Test
-  @DisplayName("A chair deletes anyone's message; a member deletes and edits only their own")
+  @DisplayName("A chair deletes anyone's message; a member deletes and edits only their own; the texts taken out are kept in the audit log")
   void deleteAndEditRights() {
     ChatFixture f = new ChatFixture(server, "public");
     RealtimeClient member = connect(f.member);
@@ -39,8 +39,15 @@ class ChatModerationTest extends RealtimeTest {
     JsonObject deleted = items.getJsonObject(0).getJsonObject("event");
     assertThat(deleted.getBoolean("deleted")).isTrue();
     assertThat(deleted.containsKey("text")).isFalse();
+    // The member rewords a message of their own: readers see the new text, the record keeps both.
+    long reworded = member.sendMessage(f.room, "m-2", "first wording").getLong("seq");
+    member.send(frame("edit", f.room, "me-3").put("target", reworded).put("text", "second wording"));
+    assertThat(member.reply("me-3").getString("type")).isEqualTo("ack");
+
     JsonObject audit = f.admin.get("/api/audit?subjectId=" + f.room).bodyAsJsonObject();
-    assertThat(audit.encode()).contains("chat.delete");
+    assertThat(audit.encode()).contains("chat.delete", "a rude remark", "chat.edit", "first wording");
+    assertThat(f.member.get("/api/rooms/" + f.room + "/events").bodyAsJsonObject().encode())
+        .doesNotContain("a rude remark", "first wording").contains("second wording");
   }
 
   @Test

@@ -289,7 +289,7 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
       member.click("#chat-find-open");
       member.fill("#chat-find-input", "RESEAU rgq/42");
       member.press("#chat-find-input", "Enter");
-      assertThat(member.locator("#chat-find-status")).hasText("1 messages found.");
+      assertThat(member.locator("#chat-find-status")).hasText("Messages found: 1.");
       var result = member.locator("#chat-find-results li");
       assertThat(result).hasCount(1);
       assertThat(result.locator("mark")).hasText(new String[] {"réseau", "RGQ/42"});

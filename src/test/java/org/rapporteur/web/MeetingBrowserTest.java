@@ -21,9 +21,13 @@ class MeetingBrowserTest extends BrowserTest {
     return signIn(context, email, DemoData.PASSWORD);
   }
 
-  String demoMeetingPath() {
-    String group = server.client().get("/api/groups?q=SG1RGQ").bodyAsJsonObject().getJsonArray("items")
+  String demoGroupId() {
+    return server.client().get("/api/groups?q=SG1RGQ").bodyAsJsonObject().getJsonArray("items")
         .getJsonObject(0).getString("id");
+  }
+
+  String demoMeetingPath() {
+    String group = demoGroupId();
     String meeting = server.client().get("/api/groups/" + group + "/meetings").bodyAsJsonObject().getJsonArray("items")
         .getJsonObject(0).getString("id");
     return "/#/meetings/" + meeting;
@@ -82,6 +86,19 @@ class MeetingBrowserTest extends BrowserTest {
       assertThat(chair.locator("#agenda > ol > li").first().locator(":scope > ol > li").last().locator(".agenda-row"))
           .isFocused();
       chair.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("meeting-chair-ar")).setFullPage(true));
+
+      // The expert goes back to the group; the chair speaks in the meeting's chat meanwhile, and the group page's
+      // meeting list marks the meeting updated since.
+      String meetingId = meeting.substring(meeting.lastIndexOf('/') + 1);
+      expert.navigate(server.origin() + "/#/groups/" + demoGroupId());
+      var meetingRow = expert.locator("#meetings li[data-meeting-id='" + meetingId + "']");
+      assertThat(meetingRow).isVisible();
+      assertThat(meetingRow.locator(".chat-news")).hasCount(0);
+      chair.fill("#chat-input", "We resume at 14:30 with item 5.");
+      chair.press("#chat-input", "Enter");
+      assertThat(chair.locator("#chat-messages")).containsText("We resume at 14:30");
+      expert.reload();
+      assertThat(meetingRow.locator(".chat-news")).hasText("Updated since your last visit");
     }
   }
 }
