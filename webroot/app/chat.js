@@ -292,7 +292,7 @@ class ChatRoom {
     mount(this.pinBar, message ? [
       h('span', { class: 'chat-pinned-label' }, t('chat.pinned')),
       h('button', { type: 'button', class: 'chat-pinned-text', dir: 'auto', title: t('chat.showPinned'),
-        onclick: () => this.reveal(message.seq) },
+        onclick: () => this.revealFar(message.seq) },
       message.author ? h('strong', {}, message.author.name, ': ') : null, message.text || ''),
       this.canModerate ? h('button', { type: 'button', class: 'link', id: 'chat-unpin', onclick: () => this.unpin() },
         t('chat.unpin')) : null,

@@ -19,6 +19,15 @@ final class ChatFixture {
 
   private static int counter;
 
+  /** Sends a message over plain HTTP (as the fallback transport does); answers its seq. */
+  static long send(ApiClient client, String room, String clientId, String text) {
+    var response = client.post("/api/realtime/send", new JsonObject().put("room", room).put("clientId", clientId).put("text", text));
+    if (response.statusCode() != 200) {
+      throw new AssertionError("send: " + response.statusCode() + " " + response.bodyAsString());
+    }
+    return response.bodyAsJsonObject().getLong("seq");
+  }
+
   ChatFixture(TestServer server, String visibility) {
     int n = ++counter;
     admin = server.admin();

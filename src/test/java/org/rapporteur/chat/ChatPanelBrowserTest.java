@@ -15,17 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Chromium;
+import org.rapporteur.support.Eventually;
 
 /** The chat panel as a long meeting uses it: paging back, following the end, mentions, moderation. */
 @Timeout(120)
 class ChatPanelBrowserTest extends ChatBrowserBase {
   private static final int MESSAGES = 130;
-
-  private static JsonObject send(ApiClient client, String room, String clientId, String text) {
-    var response = client.post("/api/realtime/send", new JsonObject().put("room", room).put("clientId", clientId).put("text", text));
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-    return response.bodyAsJsonObject();
-  }
 
   private static double scrollTop(Page page) {
     return ((Number) page.evaluate("() => document.getElementById('chat-messages').scrollTop")).doubleValue();
@@ -36,7 +31,7 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
   void historyPagesBackAndNewMessagesWaitBelow() {
     ChatFixture f = new ChatFixture(server, "restricted");
     for (int i = 1; i <= MESSAGES; i++) {
-      send(f.chair, f.room, "history-" + i, "Message " + i + " of the draft report on Question 5/1");
+      ChatFixture.send(f.chair, f.room, "history-" + i, "Message " + i + " of the draft report on Question 5/1");
     }
     // An edit of a message that the first page will not hold: it must reach that message once loaded.
     var edit = f.chair.post("/api/realtime/edit", new JsonObject().put("room", f.room).put("clientId", "edit-5")
@@ -68,7 +63,7 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
 
       // Reading old messages: a new one does not pull the list down, a button says it came.
       member.evaluate("() => { document.getElementById('chat-messages').scrollTop = 0; }");
-      send(f.chair, f.room, "late-1", "A new message while the member reads the start");
+      ChatFixture.send(f.chair, f.room, "late-1", "A new message while the member reads the start");
       assertThat(member.locator("#chat-jump")).isVisible();
       assertThat(member.locator("#chat-jump")).hasText("1 new messages ↓");
       assertThat(scrollTop(member)).isLessThan(10);
@@ -82,7 +77,7 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
       // Away for longer than one page: the marker says "more than", and the panel opens at it.
       member.navigate(server.origin() + "/#/groups");
       for (int i = 1; i <= 120; i++) {
-        send(f.chair, f.room, "away-" + i, "Said while the member was away, " + i);
+        ChatFixture.send(f.chair, f.room, "away-" + i, "Said while the member was away, " + i);
       }
       // The groups page marks the group whose chat has news since the member last saw it.
       member.navigate(server.origin() + "/#/groups?q=SG1RG");
@@ -104,8 +99,8 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
       String title = member.title();
       member.evaluate("() => { Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });"
           + " document.dispatchEvent(new Event('visibilitychange')); }");
-      send(f.chair, f.room, "hidden-1", "First while the tab is hidden");
-      send(f.chair, f.room, "hidden-2", "Second while the tab is hidden");
+      ChatFixture.send(f.chair, f.room, "hidden-1", "First while the tab is hidden");
+      ChatFixture.send(f.chair, f.room, "hidden-2", "Second while the tab is hidden");
       assertThat(member).hasTitle("(2) " + title);
       member.evaluate("() => { Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });"
           + " document.dispatchEvent(new Event('visibilitychange')); }");
@@ -220,25 +215,18 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
     }
   }
 
-  /** Waits, bounded, until the server holds the reader's mark in the room at {@code seq} or beyond. */
-  private static void awaitMark(ApiClient reader, String room, long seq) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    for (int i = 0; i < 200 && System.nanoTime() < deadline; i++) {
-      Long read = reader.get("/api/rooms/" + room + "/events?limit=1").bodyAsJsonObject().getLong("read");
-      if (read != null && read >= seq) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("the read mark of " + room + " did not reach " + seq);
+  /** Waits until the server holds the reader's mark in the room at {@code seq} or beyond. */
+  private static void awaitMark(ApiClient reader, String room, long seq) {
+    Eventually.until(() -> reader.get("/api/rooms/" + room + "/events?limit=1").bodyAsJsonObject().getLong("read"),
+        read -> read != null && read >= seq, "the read mark of " + room + " reaching " + seq);
   }
 
   @Test
   @DisplayName("What a member read on one device is read on the others: the groups page, the missed marker and the mentions badge agree")
-  void readMarksFollowTheAccount() throws Exception {
+  void readMarksFollowTheAccount() {
     ChatFixture f = new ChatFixture(server, "restricted");
     for (int i = 1; i <= 3; i++) {
-      send(f.chair, f.room, "before-" + i, "Before the break, " + i);
+      ChatFixture.send(f.chair, f.room, "before-" + i, "Before the break, " + i);
     }
     try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
       Page laptop = openGroup(a, f.memberEmail, f.groupId);
@@ -246,8 +234,8 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
       awaitMark(f.member, f.room, 3);
       laptop.navigate(server.origin() + "/#/groups?q=SG1RG");
 
-      send(f.chair, f.room, "after-1", "After the break, 1");
-      send(f.chair, f.room, "after-2", "After the break, 2");
+      ChatFixture.send(f.chair, f.room, "after-1", "After the break, 1");
+      ChatFixture.send(f.chair, f.room, "after-2", "After the break, 2");
       var mention = f.chair.post("/api/realtime/send", new JsonObject().put("room", f.room).put("clientId", "after-3")
           .put("text", "Aïcha, could you present the ECOWAS contribution?").put("mentions", List.of(f.memberId)));
       assertThat(mention.statusCode()).as(mention.bodyAsString()).isEqualTo(200);
@@ -281,7 +269,7 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
   void findInThisChat() {
     ChatFixture f = new ChatFixture(server, "restricted");
     for (int i = 1; i <= 150; i++) {
-      send(f.chair, f.room, "find-" + i, i == 3 ? "Le réseau de l'UEMOA : document SG1RGQ/42 en ligne" : "Message " + i);
+      ChatFixture.send(f.chair, f.room, "find-" + i, i == 3 ? "Le réseau de l'UEMOA : document SG1RGQ/42 en ligne" : "Message " + i);
     }
     try (BrowserContext context = chromium.browser().newContext()) {
       Page member = openGroup(context, f.memberEmail, f.groupId);

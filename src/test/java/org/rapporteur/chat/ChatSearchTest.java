@@ -23,12 +23,6 @@ class ChatSearchTest extends RealtimeTest {
         .put("rateLimit", new JsonObject().put("enabled", false)));
   }
 
-  private static long send(ApiClient client, String room, String clientId, String text) {
-    var response = client.post("/api/realtime/send", new JsonObject().put("room", room).put("clientId", clientId).put("text", text));
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-    return response.bodyAsJsonObject().getLong("seq");
-  }
-
   private static JsonObject search(ApiClient client, String room, String query, String more) {
     var response = client.get("/api/rooms/" + room + "/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + more);
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
@@ -45,15 +39,15 @@ class ChatSearchTest extends RealtimeTest {
   @DisplayName("Find in this chat ignores case, accents and Arabic vowel marks, matches Chinese and document numbers, and sees edits and deletions")
   void findsWhatWasSaid() {
     ChatFixture f = new ChatFixture(server, "restricted");
-    send(f.chair, f.room, "fr", "Le Réseau national de l'ECOWAS est prêt");
-    send(f.member, f.room, "doc", "Document SG1RGQ/42 is on the server");
-    send(f.member, f.room, "zh", "关于区域倡议的讨论");
-    send(f.member, f.room, "ar", "مشروع الاتِّصالات الريفية");
-    long edited = send(f.member, f.room, "edit-me", "A typo in the agenda");
+    ChatFixture.send(f.chair, f.room, "fr", "Le Réseau national de l'ECOWAS est prêt");
+    ChatFixture.send(f.member, f.room, "doc", "Document SG1RGQ/42 is on the server");
+    ChatFixture.send(f.member, f.room, "zh", "关于区域倡议的讨论");
+    ChatFixture.send(f.member, f.room, "ar", "مشروع الاتِّصالات الريفية");
+    long edited = ChatFixture.send(f.member, f.room, "edit-me", "A typo in the agenda");
     var edit = f.member.post("/api/realtime/edit", new JsonObject().put("room", f.room).put("clientId", "edit-1")
         .put("target", edited).put("text", "The corrected agenda for Question 4/1"));
     assertThat(edit.statusCode()).as(edit.bodyAsString()).isEqualTo(200);
-    long deleted = send(f.member, f.room, "gone", "Réseau: a message taken back");
+    long deleted = ChatFixture.send(f.member, f.room, "gone", "Réseau: a message taken back");
     var delete = f.member.post("/api/realtime/delete", new JsonObject().put("room", f.room).put("clientId", "del-1")
         .put("target", deleted));
     assertThat(delete.statusCode()).as(delete.bodyAsString()).isEqualTo(200);
@@ -75,9 +69,9 @@ class ChatSearchTest extends RealtimeTest {
   @DisplayName("A search pages back with next, reads at most the configured number of events per request, and refuses bad input naming the field")
   void pagesBackWithinItsBudget() {
     ChatFixture f = new ChatFixture(server, "restricted");
-    long first = send(f.chair, f.room, "first", "Welcome to the meeting of SG1 Question 5/1");
+    long first = ChatFixture.send(f.chair, f.room, "first", "Welcome to the meeting of SG1 Question 5/1");
     for (int i = 1; i <= 120; i++) {
-      send(f.member, f.room, "item-" + i, (i % 4 == 0 ? "Agenda item " : "Comment ") + i);
+      ChatFixture.send(f.member, f.room, "item-" + i, (i % 4 == 0 ? "Agenda item " : "Comment ") + i);
     }
 
     JsonObject page = search(f.member, f.room, "agenda item", "&limit=5");

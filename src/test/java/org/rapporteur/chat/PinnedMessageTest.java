@@ -12,12 +12,6 @@ import org.rapporteur.support.Problems;
 @Timeout(60)
 class PinnedMessageTest extends RealtimeTest {
 
-  private static long send(ApiClient client, String room, String clientId, String text) {
-    var response = client.post("/api/realtime/send", new JsonObject().put("room", room).put("clientId", clientId).put("text", text));
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-    return response.bodyAsJsonObject().getLong("seq");
-  }
-
   private static JsonObject pinned(ApiClient client, String room) {
     var response = client.get("/api/rooms/" + room + "/events?limit=1");
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
@@ -30,9 +24,9 @@ class PinnedMessageTest extends RealtimeTest {
     ChatFixture f = new ChatFixture(server, "public");
     RealtimeClient watcher = connect(f.member);
     watcher.subscribe(f.room, null);
-    long agenda = send(f.chair, f.room, "agenda", "Now on item 4.2: documents SG1RGQ/42 and SG1RGQ/45");
+    long agenda = ChatFixture.send(f.chair, f.room, "agenda", "Now on item 4.2: documents SG1RGQ/42 and SG1RGQ/45");
     for (int i = 0; i < 5; i++) {
-      send(f.member, f.room, "talk-" + i, "Comment " + i);
+      ChatFixture.send(f.member, f.room, "talk-" + i, "Comment " + i);
     }
     String path = "/api/rooms/" + f.room + "/pin";
     var pinned = f.chair.put(path, new JsonObject().put("target", agenda));
@@ -57,7 +51,7 @@ class PinnedMessageTest extends RealtimeTest {
     assertThat(found.getJsonObject("event").getString("text")).isEqualTo("Now on item 4.3: document SG1RGQ/47");
 
     // Another message replaces it; unpinning takes it down; unpinning again changes nothing.
-    long other = send(f.member, f.room, "other", "The ECOWAS contribution is ready");
+    long other = ChatFixture.send(f.member, f.room, "other", "The ECOWAS contribution is ready");
     assertThat(f.chair.put(path, new JsonObject().put("target", other)).statusCode()).isEqualTo(200);
     assertThat(pinned(f.member, f.room).getLong("seq")).isEqualTo(other);
     assertThat(f.chair.delete(path).statusCode()).isEqualTo(204);
@@ -80,7 +74,7 @@ class PinnedMessageTest extends RealtimeTest {
   @DisplayName("Only moderators pin; a bad target is refused naming target, and the pin stays as it was")
   void onlyModeratorsPinWhatExists() {
     ChatFixture f = new ChatFixture(server, "public");
-    long message = send(f.member, f.room, "m-1", "A message to pin");
+    long message = ChatFixture.send(f.member, f.room, "m-1", "A message to pin");
     String path = "/api/rooms/" + f.room + "/pin";
     assertThat(f.chair.put(path, new JsonObject().put("target", message)).statusCode()).isEqualTo(200);
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rapporteur.support.ApiClient;
+import org.rapporteur.support.Eventually;
 import org.rapporteur.support.Problems;
 
 @Timeout(60)
@@ -18,21 +19,13 @@ class PresenceTest extends RealtimeTest {
     return presence.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("name")).toList();
   }
 
-  /** The room's presence once it satisfies {@code wanted}, polled for at most 10 s (lists are written 1 s after a change). */
-  private static JsonObject awaitPresence(ApiClient reader, String room, Predicate<JsonObject> wanted)
-      throws InterruptedException {
-    JsonObject last = null;
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    for (int i = 0; i < 100 && System.nanoTime() < deadline; i++) {
+  /** The room's presence once it satisfies {@code wanted} (lists are written a second after a change). */
+  private static JsonObject awaitPresence(ApiClient reader, String room, Predicate<JsonObject> wanted) {
+    return Eventually.until(() -> {
       var response = reader.get("/api/rooms/" + room + "/presence");
       assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-      last = response.bodyAsJsonObject();
-      if (wanted.test(last)) {
-        return last;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("presence of " + room + " never matched; last: " + last);
+      return response.bodyAsJsonObject();
+    }, wanted, "the presence of " + room + " matching");
   }
 
   @Test

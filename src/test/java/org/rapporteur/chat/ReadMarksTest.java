@@ -12,12 +12,6 @@ import org.rapporteur.support.Problems;
 @Timeout(60)
 class ReadMarksTest extends RealtimeTest {
 
-  private static void send(ApiClient client, String room, String clientId) {
-    var response = client.post("/api/realtime/send",
-        new JsonObject().put("room", room).put("clientId", clientId).put("text", "Hello " + clientId));
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-  }
-
   private static long mark(ApiClient client, String room, long seq) {
     var response = client.put("/api/rooms/" + room + "/read", new JsonObject().put("seq", seq));
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
@@ -41,7 +35,7 @@ class ReadMarksTest extends RealtimeTest {
   void aMarkIsPerAccountAndOnlyMovesForward() {
     ChatFixture group = new ChatFixture(server, "public");
     for (int i = 1; i <= 4; i++) {
-      send(group.chair, group.room, "m-" + i);
+      ChatFixture.send(group.chair, group.room, "m-" + i, "Hello m-" + i);
     }
     ApiClient phone = server.client();
     phone.signIn(group.memberEmail, ApiClient.PASSWORD);
@@ -65,7 +59,7 @@ class ReadMarksTest extends RealtimeTest {
   @DisplayName("Bad read marks are refused naming seq or room, and leave the stored mark as it was")
   void badMarksAreRefused() {
     ChatFixture group = new ChatFixture(server, "restricted");
-    send(group.chair, group.room, "only");
+    ChatFixture.send(group.chair, group.room, "only", "Hello only");
     mark(group.member, group.room, 1);
 
     String path = "/api/rooms/" + group.room + "/read";

@@ -24,20 +24,14 @@ class RoomHeadsTest extends RealtimeTest {
         .collect(Collectors.toMap(o -> o.getString("room"), o -> o.getLong("head")));
   }
 
-  private static void send(ApiClient client, String room, String clientId) {
-    var response = client.post("/api/realtime/send",
-        new JsonObject().put("room", room).put("clientId", clientId).put("text", "Hello " + clientId));
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-  }
-
   @Test
   @DisplayName("Heads of the rooms a reader may read, the others left out; a malformed or too long list is a 400 naming rooms")
   void headsOfReadableRooms() {
     ChatFixture restricted = new ChatFixture(server, "restricted");
     ChatFixture open = new ChatFixture(server, "public");
-    send(restricted.member, restricted.room, "r-1");
-    send(restricted.chair, restricted.room, "r-2");
-    send(open.member, open.room, "p-1");
+    ChatFixture.send(restricted.member, restricted.room, "r-1", "Hello r-1");
+    ChatFixture.send(restricted.chair, restricted.room, "r-2", "Hello r-2");
+    ChatFixture.send(open.member, open.room, "p-1", "Hello p-1");
     String both = restricted.room + "," + open.room;
 
     assertThat(heads(restricted.member, both)).isEqualTo(Map.of(restricted.room, 2L, open.room, 1L));
