@@ -127,8 +127,9 @@ export class ChatFinder {
       // and a click whose mouseup lands elsewhere is lost; the keyboard still focuses and presses it.
       h('button', { type: 'button', class: 'chat-find-result', dataset: { seq }, onclick: () => this.reveal(seq),
         onmousedown: (e) => e.preventDefault() },
-        h('span', { class: 'chat-meta muted' }, event.author ? event.author.name : '', ' · ',
-          h('time', { datetime: event.at }, formatDateTime(event.at))),
+        // Names and dates isolated, or a Latin name and a date run into each other in an Arabic page.
+        h('span', { class: 'chat-meta muted' }, h('bdi', {}, event.author ? event.author.name : ''), ' · ',
+          h('bdi', {}, h('time', { datetime: event.at }, formatDateTime(event.at)))),
         h('span', { class: 'chat-find-text', dir: 'auto' }, highlighted(event.text || '', this.words))));
   }
 }

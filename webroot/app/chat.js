@@ -293,7 +293,7 @@ class ChatRoom {
       h('span', { class: 'chat-pinned-label' }, t('chat.pinned')),
       h('button', { type: 'button', class: 'chat-pinned-text', dir: 'auto', title: t('chat.showPinned'),
         onclick: () => this.revealFar(message.seq) },
-      message.author ? h('strong', {}, message.author.name, ': ') : null, message.text || ''),
+      message.author ? h('strong', {}, h('bdi', {}, message.author.name), ': ') : null, message.text || ''),
       this.canModerate ? h('button', { type: 'button', class: 'link', id: 'chat-unpin', onclick: () => this.unpin() },
         t('chat.unpin')) : null,
     ] : []);
