@@ -16,9 +16,9 @@ import org.rapporteur.account.Actors;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.UnsupportedMediaTypeException;
 import org.rapporteur.platform.http.QueryParams;
-import org.rapporteur.platform.json.JsonInput;
 import org.rapporteur.platform.http.Responses;
 import org.rapporteur.platform.http.RouteModule;
+import org.rapporteur.platform.json.JsonInput;
 
 /** The realtime endpoints: the WebSocket, the SSE + POST fallback, room history and moderation. */
 public final class ChatRoutes implements RouteModule {
@@ -50,22 +50,20 @@ public final class ChatRoutes implements RouteModule {
     router.get("/api/rooms/:room/transcript.csv").handler(this::transcript);
     router.get("/api/rooms/:room/search").respond(this::search);
     router.get("/api/rooms/:room/presence").respond(ctx -> {
-      RoomName room = RoomName.parse(ctx.pathParam("room"), "room");
+      RoomName room = room(ctx);
       return chat.presence(Actors.of(ctx), room).map(people -> new JsonObject().put("room", room.toString())
           .put("count", people.size())
           .put("items", new JsonArray(people.stream().limit(MAX_PRESENCE_LISTED).map(PresenceStore.Member::toJson).toList())));
     });
     router.put("/api/rooms/:room/read").respond(this::markRead);
     router.put("/api/rooms/:room/pin").respond(this::pin);
-    Responses.noContent(router.delete("/api/rooms/:room/pin"), ctx -> chat.unpin(Actors.of(ctx),
-        RoomName.parse(ctx.pathParam("room"), "room")));
-    router.get("/api/rooms/:room/mutes").respond(ctx -> chat.mutes(Actors.of(ctx),
-            RoomName.parse(ctx.pathParam("room"), "room"))
+    Responses.noContent(router.delete("/api/rooms/:room/pin"), ctx -> chat.unpin(Actors.of(ctx), room(ctx)));
+    router.get("/api/rooms/:room/mutes").respond(ctx -> chat.mutes(Actors.of(ctx), room(ctx))
         .map(list -> new JsonObject().put("items", new JsonArray(list.stream().map(MuteStore.Mute::toJson).toList()))));
-    Responses.noContent(router.put("/api/rooms/:room/mutes/:userId"), ctx -> chat.mute(Actors.of(ctx),
-        RoomName.parse(ctx.pathParam("room"), "room"), ctx.pathParam("userId"), true));
-    Responses.noContent(router.delete("/api/rooms/:room/mutes/:userId"), ctx -> chat.mute(Actors.of(ctx),
-        RoomName.parse(ctx.pathParam("room"), "room"), ctx.pathParam("userId"), false));
+    Responses.noContent(router.put("/api/rooms/:room/mutes/:userId"),
+        ctx -> chat.mute(Actors.of(ctx), room(ctx), ctx.pathParam("userId"), true));
+    Responses.noContent(router.delete("/api/rooms/:room/mutes/:userId"),
+        ctx -> chat.mute(Actors.of(ctx), room(ctx), ctx.pathParam("userId"), false));
   }
 
   private void stream(RoutingContext ctx) {
@@ -107,7 +105,7 @@ public final class ChatRoutes implements RouteModule {
   }
 
   private Future<JsonObject> history(RoutingContext ctx) {
-    RoomName room = RoomName.parse(ctx.pathParam("room"), "room");
+    RoomName room = room(ctx);
     String before = QueryParams.optionalString(ctx, "before", 19);
     int limit = QueryParams.intParam(ctx, "limit", 50, 1, chat.config().historyMaxLimit());
     return chat.history(Actors.of(ctx), room, before == null ? null : parseSince(before, "before"), limit)
@@ -121,7 +119,7 @@ public final class ChatRoutes implements RouteModule {
   }
 
   private void transcript(RoutingContext ctx) {
-    RoomName room = RoomName.parse(ctx.pathParam("room"), "room");
+    RoomName room = room(ctx);
     chat.transcript(Actors.of(ctx), room).onSuccess(transcript -> {
       HttpServerResponse response = ctx.response().setChunked(true)
           .putHeader("Content-Type", "text/csv; charset=utf-8")
@@ -157,7 +155,7 @@ public final class ChatRoutes implements RouteModule {
   /** {@code {"seq": n}}: the reader was shown the room up to n (on this device); answers the mark as it stands. */
   private Future<JsonObject> markRead(RoutingContext ctx) {
     Actor actor = Actors.of(ctx).requireSignedIn();
-    RoomName room = RoomName.parse(ctx.pathParam("room"), "room");
+    RoomName room = room(ctx);
     JsonInput in = JsonInput.from(ctx);
     Integer seq = in.optionalInt("seq", 0, Integer.MAX_VALUE);
     in.done();
@@ -170,7 +168,7 @@ public final class ChatRoutes implements RouteModule {
 
   /** {@code ?q=words&before=seq&limit=n}: "find in this chat". */
   private Future<JsonObject> search(RoutingContext ctx) {
-    RoomName room = RoomName.parse(ctx.pathParam("room"), "room");
+    RoomName room = room(ctx);
     ChatSearch query = ChatSearch.parse(QueryParams.optionalString(ctx, "q", ChatSearch.MAX_CHARS));
     String before = QueryParams.optionalString(ctx, "before", 19);
     int limit = QueryParams.intParam(ctx, "limit", 20, 1, chat.config().historyMaxLimit());
@@ -184,11 +182,16 @@ public final class ChatRoutes implements RouteModule {
   /** {@code {"target": n}}: pins message n at the top of the room (moderators). */
   private Future<JsonObject> pin(RoutingContext ctx) {
     Actor actor = Actors.of(ctx).requireSignedIn();
-    RoomName room = RoomName.parse(ctx.pathParam("room"), "room");
+    RoomName room = room(ctx);
     JsonInput in = JsonInput.from(ctx);
     Long target = CommandInput.seq(in, "target", true);
     in.done();
     return chat.pin(actor, room, target).map(pinned -> new JsonObject().put("room", room.toString()).put("pinned", pinned));
+  }
+
+  /** The room named in the path; a malformed name is a 400 naming {@code room}. */
+  private static RoomName room(RoutingContext ctx) {
+    return RoomName.parse(ctx.pathParam("room"), "room");
   }
 
   private static JsonObject jsonBody(RoutingContext ctx) {

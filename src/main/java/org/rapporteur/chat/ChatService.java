@@ -4,11 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.rapporteur.account.Actor;
 import org.rapporteur.audit.AuditService;
 import org.rapporteur.platform.errors.ForbiddenException;
@@ -309,8 +312,8 @@ public final class ChatService {
           Long read = all.<Map<String, Long>>resultAt(2).get(room.toString());
           return events.page(room.toString(), before == null ? head + 1 : Math.min(before, head + 1), limit)
               .map(page -> {
-                List<ChatEvent> oldestFirst = new java.util.ArrayList<>(page);
-                java.util.Collections.reverse(oldestFirst);
+                List<ChatEvent> oldestFirst = new ArrayList<>(page);
+                Collections.reverse(oldestFirst);
                 return new History(head, oldestFirst, all.<Boolean>resultAt(0), read,
                     all.<Optional<ChatEvent>>resultAt(3));
               });
@@ -351,7 +354,7 @@ public final class ChatService {
   }
 
   /** A retried edit or deletion gets the event its first attempt stored, even though its target changed since. */
-  private Future<ChatEvent> orEarlier(RoomName room, String clientId, java.util.function.Supplier<Future<ChatEvent>> once) {
+  private Future<ChatEvent> orEarlier(RoomName room, String clientId, Supplier<Future<ChatEvent>> once) {
     return events.findByClientId(room.toString(), clientId)
         .compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : once.get());
   }
