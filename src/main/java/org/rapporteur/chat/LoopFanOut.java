@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A room's subscribers on one event loop, and the events waiting to reach them. Events are handed
@@ -15,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * write for several events instead of one write per event, so the delay stops growing.
  */
 final class LoopFanOut {
+  private static final Logger log = LoggerFactory.getLogger(LoopFanOut.class);
   /** An {@code events} frame stops growing at this many events or bytes (a burst then takes several). */
   static final int MAX_BATCH_EVENTS = 100;
   static final int MAX_BATCH_BYTES = 32_768;
@@ -76,12 +79,30 @@ final class LoopFanOut {
   private void handOut(List<RoomFrame> batch, WireFrame together, Subscription[] to, int from) {
     int end = Math.min(to.length, from + SLICE);
     for (int i = from; i < end; i++) {
-      to[i].deliver(batch, together);
+      deliverOrDrop(to[i], batch, together);
     }
     if (end < to.length) {
       AfterReads.run(context, () -> handOut(batch, together, to, end));
     } else {
       scheduleOnLoop();
+    }
+  }
+
+  /**
+   * One broken connection must not stop the room: this task is the room's only way to the loop, and a
+   * subscriber skipped in a batch would never get its events (the next batch moves its cursor on).
+   */
+  private void deliverOrDrop(Subscription subscription, List<RoomFrame> batch, WireFrame together) {
+    try {
+      subscription.deliver(batch, together);
+    } catch (RuntimeException e) {
+      members.remove(subscription);
+      log.warn("Delivery in {} failed; the subscriber is dropped and resumes when it reconnects", room, e);
+      try {
+        subscription.abandon();
+      } catch (RuntimeException closing) {
+        log.warn("Closing the subscriber's connection failed too", closing);
+      }
     }
   }
 

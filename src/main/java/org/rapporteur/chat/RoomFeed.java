@@ -64,9 +64,12 @@ final class RoomFeed {
 
   /** Adds a subscriber and returns the head it joins at: it gets every event after that from this feed. */
   synchronized long attach(Subscription subscription) {
-    ContextInternal context = (ContextInternal) subscription.context();
-    loops.computeIfAbsent(context.nettyEventLoop(), l -> new LoopFanOut(context.unwrap(), room))
-        .members.add(subscription);
+    // Closed while the feed started (the tab left at once): detached already, so it must not be added.
+    if (!subscription.isClosed()) {
+      ContextInternal context = (ContextInternal) subscription.context();
+      loops.computeIfAbsent(context.nettyEventLoop(), l -> new LoopFanOut(context.unwrap(), room))
+          .members.add(subscription);
+    }
     return delivered;
   }
 

@@ -107,6 +107,12 @@ final class Subscription {
     }
   }
 
+  /** Delivering to this failed: its connection is closed, and the client resumes from the last seq it has. */
+  void abandon() {
+    close();
+    out.closeSlow("delivery failed; reconnect and resume with since");
+  }
+
   private Future<Void> replayTo(long head, int congestedPolls) {
     if (isClosed()) {
       return Future.succeededFuture();
@@ -176,7 +182,7 @@ final class Subscription {
     return cursor;
   }
 
-  private synchronized boolean isClosed() {
+  synchronized boolean isClosed() {
     return closed || out.isClosed();
   }
 }

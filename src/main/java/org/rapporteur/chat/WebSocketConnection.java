@@ -8,6 +8,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.rapporteur.account.Actor;
@@ -30,6 +31,8 @@ final class WebSocketConnection implements Outbound, Heartbeat {
   private final RoomFeeds feeds;
   private final Runnable onClose;
   private final Map<RoomName, Subscription> subscriptions = new ConcurrentHashMap<>();
+  /** The subscriptions the room feeds hold (access granted), which must be detached when dropped. */
+  private final Set<Subscription> held = ConcurrentHashMap.newKeySet();
   /**
    * Looked up once per room and minute, and again at once when the group announces a change of access
    * (a removed member loses the room immediately); the minute covers a change announced elsewhere.
@@ -112,19 +115,24 @@ final class WebSocketConnection implements Outbound, Heartbeat {
     dropSubscription(room);
     Subscription subscription = new Subscription(vertx, context, room, actor, this, chat.log(), chat.config().replayBufferEvents(),
         batches);
+    // In the map at once, while access is looked up: a second subscribe to the room (a page where the
+    // agenda and the chat both follow the meeting) or the connection closing meanwhile then drops this
+    // one, and it is not attached afterwards, where nothing would ever detach it.
+    subscriptions.put(room, subscription);
     access.get(room)
         .compose(a -> {
-          subscriptions.put(room, subscription);
-          return feeds.attach(subscription);
-        })
-        .compose(head -> {
-          sendFrame(Frames.subscribed(room, head));
-          return subscription.replay(since, head);
+          if (subscriptions.get(room) != subscription) {
+            return Future.succeededFuture();
+          }
+          held.add(subscription);
+          return feeds.attach(subscription).compose(head -> {
+            sendFrame(Frames.subscribed(room, head));
+            return subscription.replay(since, head);
+          });
         })
         .onFailure(e -> {
-          if (subscriptions.remove(room, subscription)) {
-            subscription.close();
-            feeds.detach(subscription);
+          if (subscriptions.get(room) == subscription) {
+            dropSubscription(room);
           }
           fail(ErrorCodes.of(e), ErrorCodes.detail(e), null, room.toString());
         });
@@ -178,7 +186,9 @@ final class WebSocketConnection implements Outbound, Heartbeat {
     Subscription previous = subscriptions.remove(room);
     if (previous != null) {
       previous.close();
-      feeds.detach(previous);
+      if (held.remove(previous)) {
+        feeds.detach(previous);
+      }
     }
   }
 

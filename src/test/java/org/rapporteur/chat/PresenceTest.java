@@ -55,4 +55,29 @@ class PresenceTest extends RealtimeTest {
     assertThat(server.client().get("/api/rooms/" + f.room + "/presence").statusCode()).isEqualTo(404);
     Problems.assertFieldProblem(f.member.get("/api/rooms/group:nothex/presence"), 400, "room");
   }
+  @Test
+  @DisplayName("Two parts of a page subscribe to one room at once, or a tab closes while its subscribe is checked: nobody stays listed after leaving")
+  void racingSubscribesLeaveNoOneBehind() throws Exception {
+    ChatFixture f = new ChatFixture(server, "restricted");
+    RealtimeClient agendaAndChat = connect(f.chair);
+    JsonObject subscribe = new JsonObject().put("type", "subscribe").put("room", f.room).put("since", 0);
+    // The second frame arrives while the first one's access is still being looked up.
+    agendaAndChat.sendLater(subscribe);
+    agendaAndChat.sendLater(subscribe);
+    agendaAndChat.next("subscribed");
+    long first = ChatFixture.send(f.member, f.room, "c-race-1", "heard once by the page");
+    long second = ChatFixture.send(f.member, f.room, "c-race-2", "and so is this");
+    // One subscription, so each event once: a second one left behind would repeat the first event.
+    assertThat(agendaAndChat.next("event").getLong("seq")).isEqualTo(first);
+    assertThat(agendaAndChat.next("event").getLong("seq")).isEqualTo(second);
+    awaitPresence(f.member, f.room, p -> p.getInteger("count") == 1);
+
+    RealtimeClient leaving = connect(f.member);
+    leaving.sendLater(subscribe);
+    leaving.close();
+    agendaAndChat.send(new JsonObject().put("type", "unsubscribe").put("room", f.room));
+    agendaAndChat.next("unsubscribed");
+    Thread.sleep(RoomPresence.SETTLE_MILLIS + 500);
+    assertThat(awaitPresence(f.member, f.room, p -> true).getInteger("count")).as("nobody has the room open").isZero();
+  }
 }
