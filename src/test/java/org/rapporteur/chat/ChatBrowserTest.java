@@ -21,7 +21,7 @@ class ChatBrowserTest extends ChatBrowserBase {
   @DisplayName("Two pages in one room; one goes offline, sends, comes back: both end with the same messages, none twice")
   void offlineSendsArriveOnceEverywhere() {
     ChatFixture f = new ChatFixture(server, "restricted");
-    try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
+    try (BrowserContext a = chromium.newContext(); BrowserContext b = chromium.newContext()) {
       Page member = openGroup(a, f.memberEmail, f.groupId);
       Page chair = openGroup(b, f.chairEmail, f.groupId);
 
@@ -67,7 +67,7 @@ class ChatBrowserTest extends ChatBrowserBase {
   @DisplayName("Where WebSockets are blocked: a message sent offline over the fallback waits, says so, and arrives once; the page moves back to a WebSocket when one gets through")
   void fallbackSendOfflineWaitsInTheOutbox() {
     ChatFixture f = new ChatFixture(server, "restricted");
-    try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
+    try (BrowserContext a = chromium.newContext(); BrowserContext b = chromium.newContext()) {
       a.addInitScript("const Native = window.WebSocket; window.blockSockets = true;"
           + " window.WebSocket = class extends Native { constructor(...args) {"
           + " if (window.blockSockets) throw new Error('WebSockets are blocked here'); super(...args); } };");
@@ -114,7 +114,7 @@ class ChatBrowserTest extends ChatBrowserBase {
   @DisplayName("A page whose link drops gets what it missed as one compressed replay frame, and shows every message once")
   void longReplayAfterTheLinkReturns() {
     ChatFixture f = new ChatFixture(server, "restricted");
-    try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
+    try (BrowserContext a = chromium.newContext(); BrowserContext b = chromium.newContext()) {
       // Offline emulation keeps open WebSockets open, so the test drops the page's socket itself.
       a.addInitScript("const Native = window.WebSocket; window.sockets = [];"
           + " window.WebSocket = class extends Native { constructor(...args) { super(...args); window.sockets.push(this); } };");
@@ -149,7 +149,7 @@ class ChatBrowserTest extends ChatBrowserBase {
   @DisplayName("A link down through several reconnect attempts comes back on a WebSocket at once, not on the fallback")
   void aLongDropReturnsToTheWebSocket() {
     ChatFixture f = new ChatFixture(server, "restricted");
-    try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
+    try (BrowserContext a = chromium.newContext(); BrowserContext b = chromium.newContext()) {
       a.addInitScript("const Native = window.WebSocket; window.sockets = []; window.eventSources = 0;"
           + " window.WebSocket = class extends Native { constructor(...args) { super(...args); window.sockets.push(this); } };"
           + " const NativeSource = window.EventSource;"

@@ -38,7 +38,7 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
         .put("target", 5).put("text", "Message 5, corrected by the chair"));
     assertThat(edit.statusCode()).as(edit.bodyAsString()).isEqualTo(200);
 
-    try (BrowserContext context = chromium.browser().newContext()) {
+    try (BrowserContext context = chromium.newContext()) {
       Page member = openGroup(context, f.memberEmail, f.groupId);
       assertThat(member.locator("#chat-messages li.chat-message")).hasCount(99);
       assertThat(member.locator("#chat-earlier")).isVisible();
@@ -112,7 +112,7 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
   @DisplayName("A member mentions the chair by picking a name after '@'; the chair sees it marked and notified, pins and unpins, mutes and unmutes")
   void mentionsNotifyAndTheChairMutes() throws Exception {
     ChatFixture f = new ChatFixture(server, "restricted");
-    try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
+    try (BrowserContext a = chromium.newContext(); BrowserContext b = chromium.newContext()) {
       Page member = openGroup(a, f.memberEmail, f.groupId);
       Page chair = openGroup(b, f.chairEmail, f.groupId);
       say(chair, "Comments on section 3 are welcome until Friday.");
@@ -228,7 +228,7 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
     for (int i = 1; i <= 3; i++) {
       ChatFixture.send(f.chair, f.room, "before-" + i, "Before the break, " + i);
     }
-    try (BrowserContext a = chromium.browser().newContext(); BrowserContext b = chromium.browser().newContext()) {
+    try (BrowserContext a = chromium.newContext(); BrowserContext b = chromium.newContext()) {
       Page laptop = openGroup(a, f.memberEmail, f.groupId);
       assertThat(laptop.locator("#chat-messages li.chat-message")).hasCount(3);
       awaitMark(f.member, f.room, 3);
@@ -271,7 +271,7 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
     for (int i = 1; i <= 150; i++) {
       ChatFixture.send(f.chair, f.room, "find-" + i, i == 3 ? "Le réseau de l'UEMOA : document SG1RGQ/42 en ligne" : "Message " + i);
     }
-    try (BrowserContext context = chromium.browser().newContext()) {
+    try (BrowserContext context = chromium.newContext()) {
       Page member = openGroup(context, f.memberEmail, f.groupId);
       assertThat(member.locator("#chat-messages li[data-seq='3']")).hasCount(0);
       member.click("#chat-find-open");

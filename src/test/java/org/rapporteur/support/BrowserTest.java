@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A browser test: Chromium and the real server in a temporary folder, one of each per test. */
-@ExtendWith(VertxExtension.class)
+@ExtendWith({VertxExtension.class, BrowserJournalOnFailure.class})
 public abstract class BrowserTest {
   @TempDir
   protected Path dataDir;

@@ -24,7 +24,7 @@ class BrowserShellTest extends BrowserTest {
   @Test
   @DisplayName("A chair signs in, lists groups, switches to Arabic and gets a right-to-left page")
   void signInListGroupsAndSwitchToArabic() {
-    try (BrowserContext context = chromium.browser().newContext()) {
+    try (BrowserContext context = chromium.newContext()) {
       Page page = context.newPage();
       List<String> consoleErrors = new ArrayList<>();
       page.onConsoleMessage(message -> {
@@ -73,7 +73,7 @@ class BrowserShellTest extends BrowserTest {
   @Test
   @DisplayName("The shell works from the keyboard alone, and form errors name the field")
   void keyboardSignUpShowsFieldErrors() {
-    try (BrowserContext context = chromium.browser().newContext()) {
+    try (BrowserContext context = chromium.newContext()) {
       Page page = context.newPage();
       page.navigate(server.origin() + "/#/sign-up");
       assertThat(page.locator("input[name=name]")).isFocused();

@@ -27,7 +27,7 @@ class ContributionBrowserTest extends BrowserTest {
         "Community networks connect villages that operators do not serve.",
         "Local cooperatives maintain the equipment and share the backhaul."));
 
-    try (BrowserContext context = chromium.browser().newContext()) {
+    try (BrowserContext context = chromium.newContext()) {
       Page page = signIn(context, "moussa@example.ml", ApiClient.PASSWORD);
       assertThat(page.locator("#who")).hasText("Moussa Keita");
 

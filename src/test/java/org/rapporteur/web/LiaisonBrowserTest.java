@@ -50,8 +50,8 @@ class LiaisonBrowserTest extends BrowserTest {
   void composeApproveAnswerAndSeeTheThread() {
     String sg3 = groupId("SG3RG-AFR");
     String sg1 = groupId("ITU-D-SG1");
-    try (BrowserContext rapporteurContext = chromium.browser().newContext();
-        BrowserContext chairContext = chromium.browser().newContext()) {
+    try (BrowserContext rapporteurContext = chromium.newContext();
+        BrowserContext chairContext = chromium.newContext()) {
       Page rapporteur = signedIn(rapporteurContext, "ahmed.hassan@demo.example");
       rapporteur.navigate(server.origin() + "/#/groups/" + sg3);
       assertThat(rapporteur.locator("#liaison-outbox")).containsText("LS/SG3RG-AFR/1");
@@ -131,8 +131,8 @@ class LiaisonBrowserTest extends BrowserTest {
       + "failed); its rapporteur is not offered to")
   void chairClosesAStatementAfterConfirming() {
     String sg3 = groupId("SG3RG-AFR");
-    try (BrowserContext rapporteurContext = chromium.browser().newContext();
-        BrowserContext chairContext = chromium.browser().newContext()) {
+    try (BrowserContext rapporteurContext = chromium.newContext();
+        BrowserContext chairContext = chromium.newContext()) {
       Page rapporteur = signedIn(rapporteurContext, "ahmed.hassan@demo.example");
       rapporteur.navigate(server.origin() + "/#/groups/" + sg3);
       rapporteur.click("#liaison-outbox a:has-text('LS/SG3RG-AFR/1')");
@@ -178,7 +178,7 @@ class LiaisonBrowserTest extends BrowserTest {
   @DisplayName("An addressed group's vice-chair closes the group's copy without a reply; the statement stays sent for the others")
   void addressedGroupClosesItsCopy() {
     String sg3 = groupId("SG3RG-AFR");
-    try (BrowserContext context = chromium.browser().newContext()) {
+    try (BrowserContext context = chromium.newContext()) {
       Page viceChair = signedIn(context, "joao.silva@demo.example");
       viceChair.navigate(server.origin() + "/#/groups/" + sg3);
       viceChair.click("#liaison-outbox a:has-text('LS/SG3RG-AFR/1')");

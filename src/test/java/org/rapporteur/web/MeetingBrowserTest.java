@@ -37,8 +37,8 @@ class MeetingBrowserTest extends BrowserTest {
   @DisplayName("The chair reorders the agenda and a participant sees it live; the participant's request for the floor reaches the chair")
   void liveAgendaAndSpeakerQueue() {
     String meeting = demoMeetingPath();
-    try (BrowserContext chairContext = chromium.browser().newContext();
-        BrowserContext expertContext = chromium.browser().newContext()) {
+    try (BrowserContext chairContext = chromium.newContext();
+        BrowserContext expertContext = chromium.newContext()) {
       Page chair = signedIn(chairContext, "aminata.diop@demo.example");
       Page expert = signedIn(expertContext, "aibek.toktogulov@demo.example");
       chair.navigate(server.origin() + meeting);
