@@ -4,6 +4,7 @@ import { api, errorText } from './api.js';
 import { currentUser, isStaff } from './session.js';
 import { addGroupPanel } from './panels.js';
 import { subscribe, usingFallback } from './live.js';
+import { isCurrentView } from './router.js';
 import { MentionPicker } from './mentions.js';
 import { RoomMessages } from './chat-messages.js';
 import { MAX_TEXT_CHARS, messageRow, pendingRow, rowEditor } from './chat-row.js';
@@ -33,24 +34,29 @@ addGroupPanel(async (main, ws) => {
   const me = currentUser();
   if (!me) return null;
   const canSend = (!!ws.myRole && ws.myRole !== 'observer') || isStaff();
-  return chatPanel(`group:${ws.id}`, { canSend, canModerate: !!ws.canManage, groupId: ws.id });
+  return chatPanel(`group:${ws.id}`, { canSend, canModerate: !!ws.canManage, groupId: ws.id, view: main });
 });
 
 const openRooms = new Set();
 
 /**
  * A chat panel for one room; the returned section closes its connection once it leaves the page.
- * groupId: whose members are offered after "@".
+ * groupId: whose members are offered after "@"; view: the page's view (router.js). Null when the reader
+ * left the page while its history loaded.
  */
-export async function chatPanel(room, { canSend, canModerate, groupId }) {
-  // A page has one chat panel: a new one means the page is drawn again (another language, a change the
-  // page shows), and the panel it replaces must stop following its room now, not when it is detached.
-  for (const old of openRooms) old.close();
+export async function chatPanel(room, { canSend, canModerate, groupId, view }) {
   const loadPeople = async () => (await api.get(`/api/groups/${encodeURIComponent(groupId)}/members`)).items
     .map((m) => ({ id: m.userId, name: m.name }));
   const chat = new ChatRoom(room, { canSend, canModerate, me: currentUser(), loadPeople });
-  openRooms.add(chat);
   await chat.loadHistory();
+  if (!isCurrentView(view)) {
+    chat.close();
+    return null;
+  }
+  // A page has one chat panel: a new one means the page is drawn again (another language, a change the
+  // page shows), and the panel it replaces must stop following its room now, not when it is detached.
+  for (const old of openRooms) old.close();
+  openRooms.add(chat);
   chat.connect();
   return chat.element;
 }
@@ -225,6 +231,9 @@ class ChatRoom {
 
   connect() {
     if (this.closed) return;
+    // The panel this one replaces may have queued messages while this one loaded its history.
+    this.outbox = readJson(storageKey('outbox', this.room), []);
+    this.renderOutbox();
     this.subscription = subscribe(this.room, {
       since: () => this.since,
       onFrame: (frame) => this.onFrame(frame),

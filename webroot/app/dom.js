@@ -26,6 +26,8 @@ export function clear(el) {
 }
 
 export function mount(el, ...children) {
+  // A page's view (router.js) takes the page's place when something is first put in it.
+  el.beforeMount?.();
   clear(el);
   append(el, children);
   return el;

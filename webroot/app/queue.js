@@ -10,7 +10,7 @@ export function renderQueue(box, state) {
   const path = `/api/meetings/${meeting.id}/queue`;
   const act = async (request) => {
     try {
-      state.queue = (await request()).items;
+      takeQueue(state, await request());
     } catch (error) {
       state.queueNotice = errorText(error);
     }
@@ -40,6 +40,17 @@ export function renderQueue(box, state) {
       : null,
     meeting.canRun ? addSpeakerForm(path, act) : null);
   state.queueNotice = '';
+}
+
+/**
+ * Keeps a queue the server sent (an answer or a live event) unless the page has a newer one: two changes
+ * at once may arrive in either order. Answers whether the page's queue changed.
+ */
+export function takeQueue(state, { items, version }) {
+  if ((version ?? 0) <= state.queueVersion) return false;
+  state.queue = items;
+  state.queueVersion = version;
+  return true;
 }
 
 function moveUp(waiting, id) {

@@ -1,6 +1,9 @@
 // Hash routes (#/groups/42): no server round trip to change page, and links work offline-first.
 const routes = [];
 let outlet;
+/** Renders started so far; the latest one owns the page. */
+let renders = 0;
+const renderOfView = new WeakMap();
 
 /** route('/groups/:id', (main, params) => ...) */
 export function route(pattern, render) {
@@ -23,20 +26,35 @@ export function queryParams() {
   return new URLSearchParams(query);
 }
 
+/**
+ * Each render draws into a view of its own, which takes the page's place when the render first mounts
+ * something in it (dom.js), unless a newer render started meanwhile. On a slow link the answer for a
+ * page the reader already left can come last: it must not replace the page they went to.
+ */
 export async function renderCurrent() {
   // In-page anchors such as the skip link (#main) are not routes.
   if (location.hash && !location.hash.startsWith('#/')) return;
+  const number = ++renders;
+  const view = document.createElement('div');
+  view.className = 'view';
+  renderOfView.set(view, number);
+  view.beforeMount = () => {
+    if (number === renders && view.parentNode !== outlet) outlet.replaceChildren(view);
+  };
   const path = currentPath();
-  for (const { regex, names, render } of routes) {
-    const match = path.match(regex);
-    if (!match) continue;
-    const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1])]));
-    await render(outlet, params);
-    // Move focus to the new page for screen readers, unless the page put it somewhere itself.
-    if (!outlet.contains(document.activeElement)) outlet.focus({ preventScroll: true });
-    return;
-  }
-  await routes.find((r) => r.regex.test('/404'))?.render(outlet, {});
+  const found = routes.find(({ regex }) => regex.test(path)) || routes.find((r) => r.regex.test('/404'));
+  if (!found) return;
+  const match = path.match(found.regex);
+  const params = match ? Object.fromEntries(found.names.map((n, i) => [n, decodeURIComponent(match[i + 1])])) : {};
+  await found.render(view, params);
+  view.beforeMount();
+  // Move focus to the new page for screen readers, unless the page put it somewhere itself.
+  if (number === renders && !outlet.contains(document.activeElement)) outlet.focus({ preventScroll: true });
+}
+
+/** Whether a page's view is still the latest one: a page left behind must not start following a room. */
+export function isCurrentView(view) {
+  return renderOfView.get(view) === renders;
 }
 
 export function startRouter(main) {

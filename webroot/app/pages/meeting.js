@@ -4,8 +4,9 @@ import { api } from '../api.js';
 import { currentUser } from '../session.js';
 import { subscribe } from '../live.js';
 import { renderAgenda } from '../agenda.js';
-import { renderQueue } from '../queue.js';
+import { renderQueue, takeQueue } from '../queue.js';
 import { chatPanel } from '../chat.js';
+import { isCurrentView } from '../router.js';
 
 // The meeting page: how to join first (remote delegates need it most), then times, registration,
 // the live agenda and the speaker queue. Agenda and queue changes arrive through the meeting room.
@@ -17,7 +18,7 @@ export async function renderMeeting(main, { id }) {
     api.get(`/api/meetings/${id}`), api.get(`/api/meetings/${id}/agenda`), api.get(`/api/meetings/${id}/queue`)]);
   const agendaBox = h('section', { id: 'agenda', 'aria-labelledby': 'agenda-h' });
   const queueBox = h('aside', { id: 'queue', 'aria-labelledby': 'queue-h', class: 'card' });
-  const state = { meeting, agenda, queue: queue.items };
+  const state = { meeting, agenda, queue: queue.items, queueVersion: queue.version };
   const redrawAgenda = () => renderAgenda(agendaBox, state);
   const redrawQueue = () => renderQueue(queueBox, state);
   mount(main,
@@ -29,15 +30,16 @@ export async function renderMeeting(main, { id }) {
       : null,
     schedule(meeting),
     registration(meeting),
-    h('div', { class: 'meeting-grid' }, agendaBox, h('div', {}, queueBox, await meetingChat(meeting))));
+    h('div', { class: 'meeting-grid' }, agendaBox, h('div', {}, queueBox, await meetingChat(meeting, main))));
+  if (!isCurrentView(main)) return;
   redrawAgenda();
   redrawQueue();
-  let since = null;
+  // Both were read after the room's head they carry: following from there, no change made meanwhile is missed.
+  let since = Math.min(agenda.roomHead, queue.roomHead);
   following = subscribe(`meeting:${id}`, {
     since: () => since,
     onFrame: (frame) => {
-      if (frame.type === 'subscribed' && since === null) since = frame.head;
-      if (frame.type !== 'event' || (since !== null && frame.seq <= since)) return;
+      if (frame.type !== 'event' || frame.seq <= since) return;
       since = frame.seq;
       applyEvent(state, frame.event, redrawAgenda, redrawQueue);
     },
@@ -54,16 +56,16 @@ function applyEvent(state, event, redrawAgenda, redrawQueue) {
   if (event.kind === 'agenda' && event.agenda.version > state.agenda.version) {
     state.agenda = event.agenda;
     redrawAgenda();
-  } else if (event.kind === 'queue') {
-    state.queue = event.queue;
+  } else if (event.kind === 'queue' && takeQueue(state, { items: event.queue, version: event.version })) {
     redrawQueue();
   }
 }
 
 /** The meeting's chat: registered participants and the group's members talk, the chair moderates. */
-async function meetingChat(meeting) {
+async function meetingChat(meeting, view) {
   if (!currentUser()) return null;
-  return chatPanel(`meeting:${meeting.id}`, { canSend: true, canModerate: meeting.canRun, groupId: meeting.group.id });
+  return chatPanel(`meeting:${meeting.id}`, { canSend: true, canModerate: meeting.canRun, groupId: meeting.group.id,
+    view });
 }
 
 function schedule(meeting) {

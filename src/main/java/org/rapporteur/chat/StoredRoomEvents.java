@@ -19,15 +19,22 @@ final class StoredRoomEvents implements RoomEvents {
 
   @Override
   public Future<Long> publish(String room, JsonObject event) {
-    RoomName name;
+    String kind = event.getString("kind", "notice");
+    return parse(room).compose(name -> log.append(name, new ChatEvent.Draft(kind, "srv-" + Ids.newId(), null, null,
+            null, null, null, List.of(), null, event.copy())))
+        .map(appended -> appended.event().seq());
+  }
+
+  @Override
+  public Future<Long> head(String room) {
+    return parse(room).compose(log::head);
+  }
+
+  private static Future<RoomName> parse(String room) {
     try {
-      name = RoomName.parse(room, "room");
+      return Future.succeededFuture(RoomName.parse(room, "room"));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    String kind = event.getString("kind", "notice");
-    return log.append(name, new ChatEvent.Draft(kind, "srv-" + Ids.newId(), null, null, null, null, null,
-            List.of(), null, event.copy()))
-        .map(appended -> appended.event().seq());
   }
 }

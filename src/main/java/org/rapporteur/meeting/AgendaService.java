@@ -60,8 +60,11 @@ public final class AgendaService {
     return "meeting:" + meetingId;
   }
 
-  public Future<Agenda> get(Actor actor, String meetingId) {
-    return meetings.access(actor, meetingId).compose(access -> store.find(meetingId));
+  /** The agenda, with the meeting room's head read before it (see {@link RoomSnapshot}). */
+  public Future<RoomSnapshot<Agenda>> current(Actor actor, String meetingId) {
+    return meetings.access(actor, meetingId)
+        .compose(access -> rooms.head(room(meetingId)))
+        .compose(head -> store.find(meetingId).map(agenda -> new RoomSnapshot<>(head, agenda)));
   }
 
   /** The agenda as a Word document, built on the export workers. */

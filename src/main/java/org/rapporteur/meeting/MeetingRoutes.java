@@ -53,7 +53,8 @@ public final class MeetingRoutes implements RouteModule {
   }
 
   private void mountAgenda(Router router) {
-    router.get("/api/meetings/:id/agenda").respond(ctx -> agendas.get(Actors.of(ctx), id(ctx)).map(Agenda::toJson));
+    router.get("/api/meetings/:id/agenda").respond(ctx -> agendas.current(Actors.of(ctx), id(ctx))
+        .map(snapshot -> snapshot.state().toJson().put("roomHead", snapshot.roomHead())));
     router.put("/api/meetings/:id/agenda").respond(ctx -> agendas
         .replace(Actors.of(ctx), id(ctx), AgendaEdit.from(JsonInput.from(ctx))).map(Agenda::toJson));
     router.post("/api/meetings/:id/agenda/moves").respond(ctx -> agendas
@@ -74,32 +75,29 @@ public final class MeetingRoutes implements RouteModule {
   }
 
   private void mountQueue(Router router) {
-    router.get("/api/meetings/:id/queue").respond(ctx -> queue.queue(Actors.of(ctx), id(ctx)).map(MeetingRoutes::queueJson));
+    router.get("/api/meetings/:id/queue").respond(ctx -> queue.queue(Actors.of(ctx), id(ctx))
+        .map(snapshot -> snapshot.state().toJson().put("roomHead", snapshot.roomHead())));
     router.post("/api/meetings/:id/queue").respond(ctx -> {
       QueueRequest request = QueueRequest.from(JsonInput.from(ctx));
       return (request.name() == null
           ? queue.requestFloor(Actors.of(ctx), id(ctx), request.mode())
           : queue.addSpeaker(Actors.of(ctx), id(ctx), request.name(), request.country(), request.mode()))
-          .map(MeetingRoutes::queueJson);
+          .map(QueueState::toJson);
     });
     router.post("/api/meetings/:id/queue/:entryId/grant").respond(ctx -> queue
-        .grant(Actors.of(ctx), id(ctx), ctx.pathParam("entryId")).map(MeetingRoutes::queueJson));
+        .grant(Actors.of(ctx), id(ctx), ctx.pathParam("entryId")).map(QueueState::toJson));
     router.delete("/api/meetings/:id/queue/:entryId").respond(ctx -> queue
-        .remove(Actors.of(ctx), id(ctx), ctx.pathParam("entryId")).map(MeetingRoutes::queueJson));
+        .remove(Actors.of(ctx), id(ctx), ctx.pathParam("entryId")).map(QueueState::toJson));
     router.put("/api/meetings/:id/queue/order").respond(ctx -> {
       JsonInput in = JsonInput.from(ctx);
       List<String> entryIds = in.stringList("entryIds", 500, 24);
       in.done();
-      return queue.reorder(Actors.of(ctx), id(ctx), entryIds).map(MeetingRoutes::queueJson);
+      return queue.reorder(Actors.of(ctx), id(ctx), entryIds).map(QueueState::toJson);
     });
   }
 
   private static String id(RoutingContext ctx) {
     return ctx.pathParam("id");
-  }
-
-  private static JsonObject queueJson(List<QueueEntry> entries) {
-    return new JsonObject().put("items", SpeakerQueueService.toJson(entries));
   }
 
   private static JsonObject items(List<JsonObject> list) {

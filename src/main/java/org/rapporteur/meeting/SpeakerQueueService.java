@@ -1,7 +1,6 @@
 package org.rapporteur.meeting;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import org.rapporteur.platform.errors.NotFoundException;
 import org.rapporteur.platform.errors.UnprocessableException;
 import org.rapporteur.platform.events.RoomEvents;
 import org.rapporteur.platform.mongo.Ids;
+import org.rapporteur.platform.mongo.MongoErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,11 +48,15 @@ public final class SpeakerQueueService {
     return store.createIndexes();
   }
 
-  public Future<List<QueueEntry>> queue(Actor actor, String meetingId) {
-    return meetings.access(actor, meetingId).compose(access -> ordered(meetingId));
+  /** The queue, with the meeting room's head read before it (see {@link RoomSnapshot}). */
+  public Future<RoomSnapshot<QueueState>> queue(Actor actor, String meetingId) {
+    return meetings.access(actor, meetingId)
+        .compose(access -> rooms.head(AgendaService.room(meetingId)))
+        .compose(head -> store.version(meetingId)
+            .compose(version -> ordered(meetingId).map(entries -> new RoomSnapshot<>(head, new QueueState(version, entries)))));
   }
 
-  public Future<List<QueueEntry>> requestFloor(Actor actor, String meetingId, ParticipationMode mode) {
+  public Future<QueueState> requestFloor(Actor actor, String meetingId, ParticipationMode mode) {
     actor.requireSignedIn();
     return meetings.access(actor, meetingId)
         .compose(access -> store.active(meetingId))
@@ -61,13 +65,15 @@ public final class SpeakerQueueService {
             return Future.failedFuture(new ConflictException("You are already in the queue"));
           }
           return accounts.requireUser(actor.userId())
-              .compose(user -> enqueue(meetingId, user.id(), user.name(), user.country(), mode));
+              .compose(user -> enqueue(meetingId, user.id(), user.name(), user.country(), mode))
+              .recover(e -> Future.failedFuture(MongoErrors.isDuplicateKey(e)
+                  ? new ConflictException("You are already in the queue") : e));
         })
         .compose(entry -> changed(meetingId));
   }
 
   /** The chair adds someone in the room, with or without an account. */
-  public Future<List<QueueEntry>> addSpeaker(Actor actor, String meetingId, String name, String country,
+  public Future<QueueState> addSpeaker(Actor actor, String meetingId, String name, String country,
       ParticipationMode mode) {
     return meetings.requireChair(actor, meetingId)
         .compose(access -> enqueue(meetingId, null, name, country, mode))
@@ -75,7 +81,7 @@ public final class SpeakerQueueService {
         .compose(v -> changed(meetingId));
   }
 
-  public Future<List<QueueEntry>> grant(Actor actor, String meetingId, String entryId) {
+  public Future<QueueState> grant(Actor actor, String meetingId, String entryId) {
     return meetings.requireChair(actor, meetingId)
         .compose(access -> activeEntry(meetingId, entryId))
         .compose(entry -> store.finishSpeakers(meetingId)
@@ -84,7 +90,7 @@ public final class SpeakerQueueService {
   }
 
   /** The owner withdraws their request; the chair dismisses any entry (a speaker who finished is done). */
-  public Future<List<QueueEntry>> remove(Actor actor, String meetingId, String entryId) {
+  public Future<QueueState> remove(Actor actor, String meetingId, String entryId) {
     actor.requireSignedIn();
     return meetings.access(actor, meetingId)
         .compose(access -> activeEntry(meetingId, entryId).compose(entry -> {
@@ -100,7 +106,7 @@ public final class SpeakerQueueService {
   }
 
   /** The chair's new order of everyone waiting; it must name each waiting entry exactly once. */
-  public Future<List<QueueEntry>> reorder(Actor actor, String meetingId, List<String> entryIds) {
+  public Future<QueueState> reorder(Actor actor, String meetingId, List<String> entryIds) {
     return meetings.requireChair(actor, meetingId)
         .compose(access -> store.active(meetingId))
         .compose(active -> {
@@ -141,13 +147,12 @@ public final class SpeakerQueueService {
     });
   }
 
-  private Future<List<QueueEntry>> changed(String meetingId) {
-    return ordered(meetingId).onSuccess(queue -> rooms.publish(AgendaService.room(meetingId), new JsonObject()
-            .put("kind", "queue").put("queue", toJson(queue)))
-        .onFailure(e -> log.warn("Queue of {} changed but was not pushed live", meetingId, e)));
-  }
-
-  public static JsonArray toJson(List<QueueEntry> queue) {
-    return new JsonArray(queue.stream().map(QueueEntry::toJson).toList());
+  /** Counts the change, then reads the queue: read after its own count, it is at least that fresh. */
+  private Future<QueueState> changed(String meetingId) {
+    return store.nextVersion(meetingId)
+        .compose(version -> ordered(meetingId).map(entries -> new QueueState(version, entries)))
+        .onSuccess(state -> rooms.publish(AgendaService.room(meetingId), new JsonObject()
+                .put("kind", "queue").put("queue", state.toJson().getJsonArray("items")).put("version", state.version()))
+            .onFailure(e -> log.warn("Queue of {} changed but was not pushed live", meetingId, e)));
   }
 }

@@ -16,6 +16,11 @@ final class SpeakerQueueStore {
   static final String QUEUE = "speaker_queue";
   static final String COUNTERS = "counters";
   private static final JsonArray ACTIVE = new JsonArray().add(SpeakerState.WAITING.wire()).add(SpeakerState.SPEAKING.wire());
+  /**
+   * Set while a participant's entry is active, and unique: a request sent twice (a double click, a retry
+   * on a slow link) cannot queue the same person twice, also when both pass the check at once.
+   */
+  private static final String ACTIVE_KEY = "activeKey";
 
   private final MongoClient mongo;
 
@@ -24,7 +29,30 @@ final class SpeakerQueueStore {
   }
 
   Future<Void> createIndexes() {
-    return mongo.createIndexWithOptions(QUEUE, new JsonObject().put("meetingId", 1).put("state", 1), new IndexOptions());
+    return mongo.createIndexWithOptions(QUEUE, new JsonObject().put("meetingId", 1).put("state", 1), new IndexOptions())
+        .compose(v -> mongo.createIndexWithOptions(QUEUE, new JsonObject().put(ACTIVE_KEY, 1),
+            new IndexOptions().unique(true).sparse(true)));
+  }
+
+  private static JsonObject withActiveKey(QueueEntry entry) {
+    JsonObject doc = entry.toDocument();
+    if (entry.userId() != null && entry.active()) {
+      doc.put(ACTIVE_KEY, entry.meetingId() + ":" + entry.userId());
+    }
+    return doc;
+  }
+
+  /** The queue's version after one more change. */
+  Future<Long> nextVersion(String meetingId) {
+    return mongo.findOneAndUpdateWithOptions(COUNTERS, new JsonObject().put("_id", "queueVersion:" + meetingId),
+            new JsonObject().put("$inc", new JsonObject().put("seq", 1L)),
+            new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
+        .map(doc -> doc.getLong("seq"));
+  }
+
+  Future<Long> version(String meetingId) {
+    return mongo.findOne(COUNTERS, new JsonObject().put("_id", "queueVersion:" + meetingId), null)
+        .map(doc -> doc == null ? 0L : doc.getLong("seq", 0L));
   }
 
   /** Positions only grow, so a new request always queues behind everyone already waiting. */
@@ -36,7 +64,7 @@ final class SpeakerQueueStore {
   }
 
   Future<QueueEntry> insert(QueueEntry entry) {
-    return mongo.insert(QUEUE, entry.toDocument()).map(id -> entry);
+    return mongo.insert(QUEUE, withActiveKey(entry)).map(id -> entry);
   }
 
   Future<List<QueueEntry>> active(String meetingId) {
@@ -57,8 +85,12 @@ final class SpeakerQueueStore {
     if (grantedAt != null) {
       set.put("grantedAt", MongoTime.of(grantedAt));
     }
+    JsonObject update = new JsonObject().put("$set", set);
+    if (!ACTIVE.contains(state.wire())) {
+      update.put("$unset", new JsonObject().put(ACTIVE_KEY, ""));
+    }
     return mongo.updateCollection(QUEUE, new JsonObject().put("_id", entryId).put("state", new JsonObject().put("$in", ACTIVE)),
-            new JsonObject().put("$set", set))
+            update)
         .map(result -> result != null && result.getDocModified() > 0);
   }
 
@@ -70,7 +102,8 @@ final class SpeakerQueueStore {
   Future<Void> finishSpeakers(String meetingId) {
     return mongo.updateCollectionWithOptions(QUEUE, new JsonObject().put("meetingId", meetingId)
             .put("state", SpeakerState.SPEAKING.wire()),
-        new JsonObject().put("$set", new JsonObject().put("state", SpeakerState.DONE.wire())),
+        new JsonObject().put("$set", new JsonObject().put("state", SpeakerState.DONE.wire()))
+            .put("$unset", new JsonObject().put(ACTIVE_KEY, "")),
         new UpdateOptions().setMulti(true)).mapEmpty();
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -179,6 +181,33 @@ class ChatBrowserTest extends ChatBrowserBase {
       say(member, "back on the WebSocket");
       assertThat(chair.locator("#chat-messages")).containsText("back on the WebSocket");
       assertThat(texts(member)).isEqualTo(texts(chair)).hasSize(3).doesNotHaveDuplicates();
+    }
+  }
+  @Test
+  @DisplayName("On a slow link, a reader who moves on before a group's page arrived gets the page they went to, with its chat live; the page they left does not replace it")
+  void aPageLeftWhileLoadingNeverReplacesTheNextOne() {
+    ChatFixture left = new ChatFixture(server, "restricted");
+    ChatFixture next = new ChatFixture(server, "restricted");
+    assertThat(next.admin.post("/api/groups/" + next.groupId + "/members",
+        new JsonObject().put("email", left.memberEmail).put("role", "member")).statusCode()).isEqualTo(201);
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = openGroup(context, left.memberEmail, next.groupId);
+      List<Route> held = new CopyOnWriteArrayList<>();
+      page.route(url -> url.endsWith("/api/groups/" + left.groupId), held::add);
+      page.navigate(server.origin() + "/#/groups/" + left.groupId);
+      page.waitForCondition(() -> !held.isEmpty(), new Page.WaitForConditionOptions().setTimeout(10_000));
+      page.navigate(server.origin() + "/#/groups/" + next.groupId);
+      assertThat(page.locator("h1")).containsText("Chat group " + next.number);
+      assertThat(page.locator("#chat")).isVisible();
+
+      // The answer for the page left behind comes last, with its chat's history.
+      page.waitForResponse(response -> response.url().contains(left.groupId + "/events"),
+          () -> held.forEach(Route::resume));
+      page.waitForTimeout(500);
+      assertThat(page.locator("h1")).containsText("Chat group " + next.number);
+      assertThat(page.locator(".chat")).hasCount(1);
+      ChatFixture.send(next.chair, next.room, "c-after-the-race", "still live here");
+      assertThat(page.locator("#chat-messages")).containsText("still live here");
     }
   }
 }

@@ -9,6 +9,8 @@ final class ChatFixture {
   final String groupId;
   final String room;
   final ApiClient admin;
+  /** In the group's title, "Chat group <number>". */
+  final int number;
   final ApiClient chair;
   final ApiClient member;
   final ApiClient outsider;
@@ -30,6 +32,7 @@ final class ChatFixture {
 
   ChatFixture(TestServer server, String visibility) {
     int n = ++counter;
+    number = n;
     admin = server.admin();
     JsonObject group = admin.post("/api/groups", new JsonObject().put("code", "SG1RG-" + n + visibility.charAt(0))
         .put("sector", "ITU-D").put("kind", "rapporteur-group").put("title", "Chat group " + n)

@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 import static org.rapporteur.support.Problems.assertProblem;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,5 +101,44 @@ class SpeakerQueueTest {
     stranger.registerAndSignIn("stranger@example.org", "Stranger");
     assertProblem(stranger.delete(queue + "/" + id), 403);
     assertThat(names(fx.member.get(queue).bodyAsJsonObject())).containsExactly("Nguyễn Thị Lan:waiting");
+  }
+  @Test
+  @DisplayName("A request for the floor sent several times at once (double click, retry on a slow link) queues the person once")
+  void aRequestSentTwiceAtOnceQueuesOnce() {
+    List<Future<HttpResponse<Buffer>>> sent = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      sent.add(fx.member.request(HttpMethod.POST, queue).sendJsonObject(new JsonObject().put("mode", "remote")));
+    }
+    Future.join(sent).await();
+    assertThat(sent.stream().map(f -> f.result().statusCode()).sorted().toList()).containsExactly(200, 409, 409, 409, 409);
+    assertThat(names(fx.member.get(queue).bodyAsJsonObject())).containsExactly("Nguyễn Thị Lan:waiting");
+
+    // Withdrawn, the person may ask again.
+    String id = idOf(fx.member.get(queue).bodyAsJsonObject(), "Nguyễn Thị Lan");
+    assertThat(fx.member.delete(queue + "/" + id).statusCode()).isEqualTo(200);
+    assertThat(fx.member.post(queue, new JsonObject().put("mode", "remote")).statusCode()).isEqualTo(200);
+    assertThat(names(fx.member.get(queue).bodyAsJsonObject())).containsExactly("Nguyễn Thị Lan:waiting");
+  }
+
+  @Test
+  @DisplayName("Changes made at once each answer a versioned queue; the highest version holds every change, and a page's read carries the room head it follows from")
+  void concurrentChangesConvergeOnTheHighestVersion() {
+    long headBefore = fx.chair.get(queue).bodyAsJsonObject().getLong("roomHead");
+    List<Future<HttpResponse<Buffer>>> sent = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      sent.add(fx.chair.request(HttpMethod.POST, queue)
+          .sendJsonObject(new JsonObject().put("mode", "on-site").put("name", "Delegate " + i)));
+    }
+    Future.all(sent).await();
+    List<JsonObject> answers = sent.stream().map(f -> f.result().bodyAsJsonObject()).toList();
+    assertThat(answers.stream().map(a -> a.getLong("version")).distinct().count()).isEqualTo(10);
+    JsonObject newest = answers.stream().max(Comparator.comparing(a -> a.getLong("version"))).orElseThrow();
+    assertThat(newest.getJsonArray("items")).hasSize(10);
+
+    JsonObject read = fx.chair.get(queue).bodyAsJsonObject();
+    assertThat(read.getLong("version")).isEqualTo(newest.getLong("version"));
+    assertThat(read.getLong("roomHead")).as("each change published one event").isEqualTo(headBefore + 10);
+    assertThat(fx.chair.get(fx.meetingPath() + "/agenda").bodyAsJsonObject().getLong("roomHead"))
+        .isEqualTo(headBefore + 10);
   }
 }

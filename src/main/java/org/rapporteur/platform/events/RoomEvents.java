@@ -10,4 +10,10 @@ import io.vertx.core.json.JsonObject;
  */
 public interface RoomEvents {
   Future<Long> publish(String room, JsonObject event);
+
+  /**
+   * The room's last sequence number, read from storage. Read before the state a page shows, it is where
+   * the page follows the room from, so that no change made in between is missed.
+   */
+  Future<Long> head(String room);
 }
