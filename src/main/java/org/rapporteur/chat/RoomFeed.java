@@ -6,7 +6,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,7 +37,8 @@ final class RoomFeed {
   private long delivered = -1;
   private boolean gapFillScheduled;
   private boolean closed;
-  int holders;
+  /** The subscriptions that hold this feed open; a set, so that detaching twice cannot close it early. */
+  final Set<Subscription> holders = new HashSet<>();
 
   RoomFeed(Vertx vertx, RoomName room, MessageLog log) {
     this.vertx = vertx;

@@ -23,22 +23,24 @@ final class RoomFeeds {
     RoomFeed feed;
     synchronized (this) {
       feed = feeds.computeIfAbsent(subscription.room(), room -> new RoomFeed(vertx, room, log));
-      feed.holders++;
-      presence.join(subscription.room(), subscription.who());
+      if (feed.holders.add(subscription)) {
+        presence.join(subscription.room(), subscription.who());
+      }
     }
     return feed.start().map(v -> feed.attach(subscription))
         .onFailure(e -> detach(subscription));
   }
 
+  /** Idempotent: detaching a subscription that is not (or no longer) attached does nothing. */
   void detach(Subscription subscription) {
     synchronized (this) {
       RoomFeed feed = feeds.get(subscription.room());
-      if (feed == null) {
+      if (feed == null || !feed.holders.remove(subscription)) {
         return;
       }
       feed.detach(subscription);
       presence.leave(subscription.room(), subscription.who());
-      if (--feed.holders <= 0) {
+      if (feed.holders.isEmpty()) {
         feeds.remove(subscription.room());
         feed.close();
       }

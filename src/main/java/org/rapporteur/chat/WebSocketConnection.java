@@ -8,7 +8,6 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.rapporteur.account.Actor;
@@ -31,8 +30,6 @@ final class WebSocketConnection implements Outbound, Heartbeat {
   private final RoomFeeds feeds;
   private final Runnable onClose;
   private final Map<RoomName, Subscription> subscriptions = new ConcurrentHashMap<>();
-  /** The subscriptions the room feeds hold (access granted), which must be detached when dropped. */
-  private final Set<Subscription> held = ConcurrentHashMap.newKeySet();
   /**
    * Looked up once per room and minute, and again at once when the group announces a change of access
    * (a removed member loses the room immediately); the minute covers a change announced elsewhere.
@@ -124,7 +121,6 @@ final class WebSocketConnection implements Outbound, Heartbeat {
           if (subscriptions.get(room) != subscription) {
             return Future.succeededFuture();
           }
-          held.add(subscription);
           return feeds.attach(subscription).compose(head -> {
             sendFrame(Frames.subscribed(room, head));
             return subscription.replay(since, head);
@@ -186,9 +182,7 @@ final class WebSocketConnection implements Outbound, Heartbeat {
     Subscription previous = subscriptions.remove(room);
     if (previous != null) {
       previous.close();
-      if (held.remove(previous)) {
-        feeds.detach(previous);
-      }
+      feeds.detach(previous);
     }
   }
 
