@@ -98,10 +98,13 @@ public final class App {
   /** Starts with other features' hooks into liaison statements (agenda proposals, live notification pushes). */
   public static Future<App> start(Vertx vertx, AppConfig config, LiaisonHooks hooks) {
     App app = new App(vertx, config, hooks);
+    // The accounts and demo data are in place before the port opens: nobody, not even a health check
+    // or the first browser, meets an empty platform that fills a second later.
     return app.connectDatabase()
         .compose(v -> app.startServices())
+        .compose(v -> app.seed())
         .compose(v -> app.listen())
-        .compose(v -> app.bootstrap())
+        .onSuccess(v -> app.startReminders())
         .map(app);
   }
 
@@ -211,12 +214,11 @@ public final class App {
     ctx.next();
   }
 
-  private Future<Void> bootstrap() {
+  private Future<Void> seed() {
     Future<Void> admin = config.admin().configured()
         ? services.accounts().ensureAdmin(config.admin().email(), config.admin().password()).mapEmpty()
         : Future.succeededFuture();
-    return admin.compose(v -> config.demo() ? new DemoData(vertx, services, config.dataDir()).load() : Future.succeededFuture())
-        .onSuccess(v -> startReminders());
+    return admin.compose(v -> config.demo() ? new DemoData(vertx, services, config.dataDir()).load() : Future.succeededFuture());
   }
 
   private void startReminders() {
