@@ -111,6 +111,13 @@ class ChatRoom {
     // Over the fallback, sends are plain POSTs: when the network returns, the outbox goes out at once
     // instead of waiting for the event stream to notice (over a WebSocket this waits for the reconnect).
     window.addEventListener('online', this.onOnline = () => this.flushOutbox());
+    // Read to the end on another device (the phone, while this laptop tab waits in the background): what
+    // this tab still calls new is not new to the reader any more.
+    window.addEventListener('rapporteur:read', this.onReadElsewhere = ({ detail }) => {
+      if (detail.room !== this.room || this.since === null || detail.seq < this.since) return;
+      document.getElementById('chat-missed')?.remove();
+      this.countInTitle(0);
+    });
   }
 
   buildElement(loadPeople) {
@@ -642,6 +649,7 @@ class ChatRoom {
     this.closed = true;
     window.removeEventListener('hashchange', this.onLeave);
     window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('rapporteur:read', this.onReadElsewhere);
     document.removeEventListener('visibilitychange', this.onVisible);
     this.countInTitle(0);
     this.people.close();

@@ -2,7 +2,7 @@ import { h } from './dom.js';
 import { t, formatDateTime } from './i18n.js';
 import { api } from './api.js';
 import { subscribe } from './live.js';
-import { markRead, readMarkOf } from './read-marks.js';
+import { markRead, readElsewhere, readMarkOf } from './read-marks.js';
 
 // The unread count in the top bar, kept live through the user's own room (user:<id>): liaison
 // notifications (deadline reminders, statements received), read on the server, and chat mentions,
@@ -87,6 +87,11 @@ export async function followNotifications(user) {
   following = subscribe(`user:${me.id}`, {
     since: () => since,
     onFrame: (frame) => {
+      if (frame.type === 'read') {
+        readElsewhere(frame.target, frame.seq);
+        if (frame.target === userRoom()) countMentions();
+        return;
+      }
       if (frame.type === 'subscribed' && since === null) since = frame.head;
       if (frame.type !== 'event' || (since !== null && frame.seq <= since)) return;
       since = frame.seq;

@@ -12,15 +12,26 @@ const MAX_HEADS = 50;
 /** A busy room moves the mark with every message; the server hears of it at most this often per room. */
 const SEND_EVERY_MS = 3000;
 const outgoing = new Map(); // room -> { seq, sent, lastSentAt, timer }
+const heard = new Map(); // room -> the furthest mark another tab or device set while this page was open
 
 /**
- * The reader's mark in a room, from the `read` the server gave with its history or heads, or the one this
- * tab has yet to send if it is further. Null when the reader never saw the room.
+ * The reader's mark in a room: the furthest of the `read` the server gave with its history or heads, the
+ * one this tab has yet to send and one heard from another device since. Null when the reader never saw the room.
  */
 export function readMarkOf(room, serverRead) {
-  const waiting = outgoing.get(room)?.seq ?? null;
-  const known = serverRead ?? null;
-  return waiting !== null && (known === null || waiting > known) ? waiting : known;
+  const marks = [serverRead, outgoing.get(room)?.seq, heard.get(room)].filter((seq) => seq !== null && seq !== undefined);
+  return marks.length ? Math.max(...marks) : null;
+}
+
+/**
+ * The server said the reader read room up to seq, in another tab or on another device: parts of the page
+ * that show what is new hear of it through a `rapporteur:read` event on window, with { room, seq }.
+ */
+export function readElsewhere(room, seq) {
+  // This tab's own marks come back too: they are no news here.
+  if (seq <= (heard.get(room) ?? -1) || seq <= (outgoing.get(room)?.seq ?? -1)) return;
+  heard.set(room, seq);
+  window.dispatchEvent(new CustomEvent('rapporteur:read', { detail: { room, seq } }));
 }
 
 /** The reader was shown the room up to seq: the server hears of it within a few seconds. */
@@ -86,4 +97,5 @@ window.addEventListener('online', () => sendAll(false));
 onSessionChange(() => {
   for (const state of outgoing.values()) clearTimeout(state.timer);
   outgoing.clear();
+  heard.clear();
 });

@@ -275,6 +275,10 @@ public final class ChatService {
         return Future.failedFuture(InvalidInputException.of("seq", "must not be beyond the room's last event (" + head + ")"));
       }
       return readMarks.advance(room.toString(), actor.userId(), seq);
+    }).onSuccess(mark -> {
+      // The reader's other tabs and devices follow their own room: the phone learns at once what the laptop read.
+      RoomName readerRoom = RoomName.of("user", actor.userId());
+      messageLog.tell(readerRoom, Frames.read(readerRoom, room, mark));
     });
   }
 

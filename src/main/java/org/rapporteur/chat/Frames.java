@@ -35,6 +35,12 @@ final class Frames {
     return json.append("]}").toString();
   }
 
+  /** Sent in the reader's own room: they read {@code target} up to {@code seq}, on some device. */
+  static JsonObject read(RoomName readerRoom, RoomName target, long seq) {
+    return new JsonObject().put("type", "read").put("room", readerRoom.toString()).put("target", target.toString())
+        .put("seq", seq);
+  }
+
   static JsonObject pong() {
     return new JsonObject().put("type", "pong");
   }

@@ -47,6 +47,11 @@ final class LoopFanOut {
     scheduleOnLoop();
   }
 
+  /** Sends a frame that is not an event to every subscriber here, on the loop (see {@link MessageLog#tell}). */
+  void passOn(WireFrame frame) {
+    AfterReads.run(context, () -> members.forEach(member -> member.passOn(frame)));
+  }
+
   private void scheduleOnLoop() {
     AfterReads.run(context, this::nextBatch);
   }

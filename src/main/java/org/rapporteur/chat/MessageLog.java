@@ -3,6 +3,7 @@ package org.rapporteur.chat;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,6 +179,18 @@ public final class MessageLog {
   private void publish(RoomName room, ChatEvent event) {
     vertx.eventBus().publish(room.address(), event.toBusMessage());
   }
+
+  /**
+   * Hands a frame to the room's subscribers on every process, live only: not stored, not numbered, not
+   * replayed. For what a reader's other tabs should know now and may miss while away, such as how far
+   * the reader read (the server keeps that elsewhere, and a page asks for it when it loads).
+   */
+  void tell(RoomName room, JsonObject frame) {
+    vertx.eventBus().publish(room.address(), new JsonObject().put(LIVE_ONLY, frame));
+  }
+
+  /** The field of a bus message that carries a frame for {@link #tell}. */
+  static final String LIVE_ONLY = "liveOnly";
 
   /**
    * The room's head: the highest stored number. Read from storage, so it is exact across server

@@ -53,6 +53,9 @@ final class RoomFeed {
         // Only stored events (with their seq) are fanned out; anything else on the address is ignored.
         if (message.body() instanceof JsonObject body && body.getValue("seq") instanceof Number) {
           accept(ChatEvent.fromBusMessage(body));
+        } else if (message.body() instanceof JsonObject body
+            && body.getValue(MessageLog.LIVE_ONLY) instanceof JsonObject frame) {
+          passOn(WireFrame.forOne(frame.encode()));
         }
       });
       ready = consumer.completion()
@@ -89,6 +92,13 @@ final class RoomFeed {
     pending.clear();
     if (consumer != null) {
       consumer.unregister();
+    }
+  }
+
+  /** A frame that is not an event (see {@link MessageLog#tell}): straight to the subscribers, outside the sequence. */
+  private synchronized void passOn(WireFrame frame) {
+    if (!closed) {
+      loops.values().forEach(loop -> loop.passOn(frame));
     }
   }
 

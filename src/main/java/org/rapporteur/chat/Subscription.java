@@ -92,6 +92,13 @@ final class Subscription {
     }
   }
 
+  /** A frame outside the sequence: it moves no cursor, and is sent during a replay too. */
+  synchronized void passOn(WireFrame frame) {
+    if (!closed) {
+      out.send(frame, 0);
+    }
+  }
+
   /** Replays from storage what came after {@code since} up to the head the feed attached this at, then goes live. */
   Future<Void> replay(Long since, long head) {
     synchronized (this) {

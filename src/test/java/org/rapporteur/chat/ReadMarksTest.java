@@ -56,6 +56,32 @@ class ReadMarksTest extends RealtimeTest {
   }
 
   @Test
+  @DisplayName("A mark moved on one device reaches the account's other open tabs at once, through their own room, and nobody else's")
+  void aMovedMarkReachesTheOtherTabsLive() throws Exception {
+    ChatFixture f = new ChatFixture(server, "restricted");
+    ChatFixture.send(f.chair, f.room, "live-1", "one");
+    long last = ChatFixture.send(f.chair, f.room, "live-2", "two");
+    RealtimeClient phone = connect(f.member);
+    phone.subscribe("user:" + f.memberId, null);
+    RealtimeClient chairTab = connect(f.chair);
+    chairTab.subscribe("user:" + f.chairId, null);
+
+    mark(f.member, f.room, last);
+    JsonObject heard = phone.next("read");
+    assertThat(heard.getString("room")).isEqualTo("user:" + f.memberId);
+    assertThat(heard.getString("target")).isEqualTo(f.room);
+    assertThat(heard.getLong("seq")).isEqualTo(last);
+
+    // The chair's tab hears only the chair's own mark, not the member's.
+    mark(f.chair, f.room, 1);
+    JsonObject chairs = chairTab.next("read");
+    assertThat(chairs.getString("target")).isEqualTo(f.room);
+    assertThat(chairs.getLong("seq")).isEqualTo(1);
+    // Live only: the user room's log did not grow.
+    assertThat(headOf(f.member, "user:" + f.memberId).getLong("head")).isZero();
+  }
+
+  @Test
   @DisplayName("Bad read marks are refused naming seq or room, and leave the stored mark as it was")
   void badMarksAreRefused() {
     ChatFixture group = new ChatFixture(server, "restricted");
