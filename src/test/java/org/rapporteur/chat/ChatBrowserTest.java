@@ -117,9 +117,12 @@ class ChatBrowserTest extends ChatBrowserBase {
   void longReplayAfterTheLinkReturns() {
     ChatFixture f = new ChatFixture(server, "restricted");
     try (BrowserContext a = chromium.newContext(); BrowserContext b = chromium.newContext()) {
-      // Offline emulation keeps open WebSockets open, so the test drops the page's socket itself.
-      a.addInitScript("const Native = window.WebSocket; window.sockets = [];"
-          + " window.WebSocket = class extends Native { constructor(...args) { super(...args); window.sockets.push(this); } };");
+      // Offline emulation keeps open WebSockets open, and may let a new one through: the test drops the
+      // page's socket itself, and while it holds them, every new one goes to a closed port and fails, as over a
+      // dead link.
+      a.addInitScript("const Native = window.WebSocket; window.sockets = []; window.holdSockets = false;"
+          + " window.WebSocket = class extends Native { constructor(url, ...rest) {"
+          + " super(window.holdSockets ? 'ws://127.0.0.1:9/' : url, ...rest); window.sockets.push(this); } };");
       Page member = openGroup(a, f.memberEmail, f.groupId);
       Page chair = openGroup(b, f.chairEmail, f.groupId);
       List<String> frames = new CopyOnWriteArrayList<>();
@@ -128,13 +131,14 @@ class ChatBrowserTest extends ChatBrowserBase {
       assertThat(member.locator("#chat-messages")).containsText("before the drop");
 
       a.setOffline(true);
-      member.evaluate("window.sockets.forEach((socket) => socket.close())");
+      member.evaluate("() => { window.holdSockets = true; window.sockets.forEach((socket) => socket.close()); }");
       assertThat(member.locator("#chat-status")).not().hasText("");
       for (int i = 1; i <= 8; i++) {
         say(chair, "Point " + i + " of the chair's summary: the group agrees to send the liaison statement on"
             + " Question 5/1 to ITU-T SG13 once the text of section " + i + " is settled by correspondence.");
       }
       assertThat(chair.locator("#chat-messages")).containsText("Point 8 of the chair's summary");
+      member.evaluate("() => { window.holdSockets = false; }");
       a.setOffline(false);
 
       assertThat(member.locator("#chat-messages")).containsText("Point 8 of the chair's summary",
