@@ -50,11 +50,14 @@ final class RoomFeed {
   synchronized Future<Void> start() {
     if (ready == null) {
       consumer = vertx.eventBus().<Object>consumer(room.address(), message -> {
-        // Only stored events (with their seq) are fanned out; anything else on the address is ignored.
-        if (message.body() instanceof JsonObject body && body.getValue("seq") instanceof Number) {
+        // Stored events (with their seq) go out in sequence, live-only frames as they come; anything else
+        // on the address is ignored.
+        if (!(message.body() instanceof JsonObject body)) {
+          return;
+        }
+        if (body.getValue("seq") instanceof Number) {
           accept(ChatEvent.fromBusMessage(body));
-        } else if (message.body() instanceof JsonObject body
-            && body.getValue(MessageLog.LIVE_ONLY) instanceof JsonObject frame) {
+        } else if (body.getValue(MessageLog.LIVE_ONLY) instanceof JsonObject frame) {
           passOn(WireFrame.forOne(frame.encode()));
         }
       });

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.rapporteur.platform.json.MongoTime;
-import org.rapporteur.platform.mongo.MongoErrors;
+import org.rapporteur.platform.mongo.Counters;
 
 /** Contributions, their per-group counters, extracted texts and the upload log. */
 final class ContributionStore {
@@ -34,15 +34,7 @@ final class ContributionStore {
 
   /** The next number of a group's series: one atomic {@code $inc}, so numbers are never repeated. */
   Future<Long> nextSeq(String groupId) {
-    JsonObject query = new JsonObject().put("_id", groupId);
-    JsonObject update = new JsonObject().put("$inc", new JsonObject().put("seq", 1L));
-    UpdateOptions options = new UpdateOptions().setUpsert(true).setReturningNewDocument(true);
-    return mongo.findOneAndUpdateWithOptions(COUNTERS, query, update, new FindOptions(), options)
-        // two first-ever upserts can race on a real MongoDB; the loser simply tries again
-        .recover(e -> MongoErrors.isDuplicateKey(e)
-            ? mongo.findOneAndUpdateWithOptions(COUNTERS, query, update, new FindOptions(), options)
-            : Future.failedFuture(e))
-        .map(doc -> doc.getLong("seq"));
+    return Counters.next(mongo, COUNTERS, groupId);
   }
 
   Future<Contribution> insert(Contribution contribution) {

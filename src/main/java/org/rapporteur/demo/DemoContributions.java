@@ -15,7 +15,6 @@ import org.rapporteur.contribution.Contribution;
 import org.rapporteur.contribution.ContributionDraft;
 import org.rapporteur.contribution.StagedFile;
 import org.rapporteur.meeting.AgendaEdit;
-import org.rapporteur.meeting.RoomSnapshot;
 import org.rapporteur.platform.json.JsonInput;
 import org.rapporteur.workspace.Group;
 
@@ -86,7 +85,7 @@ final class DemoContributions {
   private Future<Void> allocate(Group group, Actor chair, List<Contribution> contributions) {
     return services.meetings().list(chair, group.id()).compose(meetings -> meetings.isEmpty()
         ? Future.succeededFuture()
-        : services.agendas().current(chair, meetings.get(0).id()).map(RoomSnapshot::state).compose(agenda -> {
+        : services.agendas().get(chair, meetings.get(0).id()).compose(agenda -> {
           JsonObject json = agenda.toJson();
           JsonArray allocations = new JsonArray(contributions.stream()
               .map(c -> new JsonObject().put("contributionId", c.id()).put("status", "to-present")).toList());

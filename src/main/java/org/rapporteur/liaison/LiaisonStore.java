@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.rapporteur.platform.errors.ConflictException;
 import org.rapporteur.platform.json.MongoTime;
+import org.rapporteur.platform.mongo.Counters;
 import org.rapporteur.platform.mongo.MongoErrors;
 
 /** Statements, their numbering counters and the record of reminders already sent. */
@@ -62,10 +63,7 @@ final class LiaisonStore {
 
   /** The next number in a series; atomic, so two sends never share one and a number is never reused. */
   Future<Long> nextNumber(String series) {
-    return mongo.findOneAndUpdateWithOptions(COUNTERS, new JsonObject().put("_id", "liaison:" + series),
-            new JsonObject().put("$inc", new JsonObject().put("seq", 1L)), new FindOptions(),
-            new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
-        .map(doc -> doc.getLong("seq"));
+    return Counters.next(mongo, COUNTERS, "liaison:" + series);
   }
 
   Future<List<Liaison>> outbox(String groupId, boolean withUnsent) {

@@ -60,6 +60,10 @@ public final class AgendaService {
     return "meeting:" + meetingId;
   }
 
+  public Future<Agenda> get(Actor actor, String meetingId) {
+    return meetings.access(actor, meetingId).compose(access -> store.find(meetingId));
+  }
+
   /** The agenda, with the meeting room's head read before it (see {@link RoomSnapshot}). */
   public Future<RoomSnapshot<Agenda>> current(Actor actor, String meetingId) {
     return meetings.access(actor, meetingId)

@@ -12,7 +12,10 @@ import java.util.List;
 public record QueueState(long version, List<QueueEntry> entries) {
 
   public JsonObject toJson() {
-    return new JsonObject().put("version", version)
-        .put("items", new JsonArray(entries.stream().map(QueueEntry::toJson).toList()));
+    return new JsonObject().put("version", version).put("items", items());
+  }
+
+  JsonArray items() {
+    return new JsonArray(entries.stream().map(QueueEntry::toJson).toList());
   }
 }

@@ -61,13 +61,13 @@ public final class SpeakerQueueService {
     return meetings.access(actor, meetingId)
         .compose(access -> store.active(meetingId))
         .compose(active -> {
+          // Checked here for a clear answer; the store's unique active key settles two requests sent at once.
           if (active.stream().anyMatch(e -> actor.userId().equals(e.userId()))) {
-            return Future.failedFuture(new ConflictException("You are already in the queue"));
+            return Future.failedFuture(alreadyQueued());
           }
           return accounts.requireUser(actor.userId())
               .compose(user -> enqueue(meetingId, user.id(), user.name(), user.country(), mode))
-              .recover(e -> Future.failedFuture(MongoErrors.isDuplicateKey(e)
-                  ? new ConflictException("You are already in the queue") : e));
+              .recover(e -> Future.failedFuture(MongoErrors.isDuplicateKey(e) ? alreadyQueued() : e));
         })
         .compose(entry -> changed(meetingId));
   }
@@ -147,12 +147,16 @@ public final class SpeakerQueueService {
     });
   }
 
+  private static ConflictException alreadyQueued() {
+    return new ConflictException("You are already in the queue");
+  }
+
   /** Counts the change, then reads the queue: read after its own count, it is at least that fresh. */
   private Future<QueueState> changed(String meetingId) {
     return store.nextVersion(meetingId)
         .compose(version -> ordered(meetingId).map(entries -> new QueueState(version, entries)))
         .onSuccess(state -> rooms.publish(AgendaService.room(meetingId), new JsonObject()
-                .put("kind", "queue").put("queue", state.toJson().getJsonArray("items")).put("version", state.version()))
+                .put("kind", "queue").put("queue", state.items()).put("version", state.version()))
             .onFailure(e -> log.warn("Queue of {} changed but was not pushed live", meetingId, e)));
   }
 }

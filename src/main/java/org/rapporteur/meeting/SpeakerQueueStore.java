@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.rapporteur.platform.json.MongoTime;
+import org.rapporteur.platform.mongo.Counters;
 
 final class SpeakerQueueStore {
   static final String QUEUE = "speaker_queue";
@@ -44,23 +45,21 @@ final class SpeakerQueueStore {
 
   /** The queue's version after one more change. */
   Future<Long> nextVersion(String meetingId) {
-    return mongo.findOneAndUpdateWithOptions(COUNTERS, new JsonObject().put("_id", "queueVersion:" + meetingId),
-            new JsonObject().put("$inc", new JsonObject().put("seq", 1L)),
-            new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
-        .map(doc -> doc.getLong("seq"));
+    return Counters.next(mongo, COUNTERS, versionCounter(meetingId));
+  }
+
+  private static String versionCounter(String meetingId) {
+    return "queueVersion:" + meetingId;
   }
 
   Future<Long> version(String meetingId) {
-    return mongo.findOne(COUNTERS, new JsonObject().put("_id", "queueVersion:" + meetingId), null)
+    return mongo.findOne(COUNTERS, new JsonObject().put("_id", versionCounter(meetingId)), null)
         .map(doc -> doc == null ? 0L : doc.getLong("seq", 0L));
   }
 
   /** Positions only grow, so a new request always queues behind everyone already waiting. */
   Future<Long> nextPosition(String meetingId) {
-    return mongo.findOneAndUpdateWithOptions(COUNTERS, new JsonObject().put("_id", "queue:" + meetingId),
-            new JsonObject().put("$inc", new JsonObject().put("seq", 1L)),
-            new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
-        .map(doc -> doc.getLong("seq") * 1000);
+    return Counters.next(mongo, COUNTERS, "queue:" + meetingId).map(seq -> seq * 1000);
   }
 
   Future<QueueEntry> insert(QueueEntry entry) {
