@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -43,11 +42,10 @@ public final class EmbeddedMongo implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     OptimizingCompilerExclusion.apply();
-    SmallStepFileStore fileStore = new SmallStepFileStore(Map.of("cacheSize", cacheMiB));
-    fileStore.open(dataDir.resolve("mongo.mv.db").toString(), false, null);
     MVStore store = new MVStore.Builder()
-        .adoptFileStore(fileStore)
+        .fileName(dataDir.resolve("mongo.mv.db").toString())
         .compress()
+        .cacheSize(cacheMiB)
         .open();
     // H2 keeps a dead chunk of its file 45 s before reusing its space, in case the operating system
     // still holds the writes that made it dead: reused earlier, a power cut could leave a file whose
