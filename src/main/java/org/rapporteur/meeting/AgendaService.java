@@ -60,6 +60,7 @@ public final class AgendaService {
     return "meeting:" + meetingId;
   }
 
+  /** The agenda alone, for a caller that does not follow the meeting room (no head to read). */
   public Future<Agenda> get(Actor actor, String meetingId) {
     return meetings.access(actor, meetingId).compose(access -> store.find(meetingId));
   }
