@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.config.ConfigLoader;
+import org.rapporteur.platform.jvm.CompilerThreadPriority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,11 @@ public final class Main {
     }
     Logger log = LoggerFactory.getLogger(Main.class);
     Vertx vertx = Vertx.vertx();
+    // Here, not in App: it concerns the whole process, which in the tests is the test runner's.
+    int compilerNice = config.section("jvm", jvm -> jvm.getInteger("compilerNice", 0));
+    if (compilerNice > 0) {
+      CompilerThreadPriority.keepLow(vertx, compilerNice);
+    }
     try {
       App app = App.start(vertx, config).await();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
