@@ -107,6 +107,7 @@ class ChatBrowserTest extends ChatBrowserBase {
       say(member, "sent over the WebSocket");
       assertThat(chair.locator("#chat-messages")).containsText("sent over the WebSocket");
       assertThat(posts).isEmpty();
+      assertThat(member.locator("#chat-messages li.chat-pending")).hasCount(0);
       member.waitForTimeout(500);
       assertThat(texts(member)).isEqualTo(texts(chair)).hasSize(4).doesNotHaveDuplicates();
     }
@@ -184,6 +185,8 @@ class ChatBrowserTest extends ChatBrowserBase {
       assertThat(member.evaluate("() => window.sockets[window.sockets.length - 1].readyState")).isEqualTo(1);
       say(member, "back on the WebSocket");
       assertThat(chair.locator("#chat-messages")).containsText("back on the WebSocket");
+      // The chair may see it before the member's own page has its ack and stops showing it as pending.
+      assertThat(member.locator("#chat-messages li.chat-pending")).hasCount(0);
       assertThat(texts(member)).isEqualTo(texts(chair)).hasSize(3).doesNotHaveDuplicates();
     }
   }
