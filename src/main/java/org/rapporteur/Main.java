@@ -22,12 +22,13 @@ public final class Main {
     }
     Logger log = LoggerFactory.getLogger(Main.class);
     Vertx vertx = Vertx.vertx();
-    // Here, not in App: it concerns the whole process, which in the tests is the test runner's.
-    int compilerNice = config.section("jvm", jvm -> jvm.getInteger("compilerNice", 0));
-    if (compilerNice > 0) {
-      CompilerThreadPriority.keepLow(vertx, compilerNice);
-    }
     try {
+      // Here, not in App: it concerns the whole process, which in the tests is the test runner's. A value
+      // outside 1-19 stops the start with a message naming it.
+      int compilerNice = config.section("jvm", jvm -> jvm.getInteger("compilerNice", 0));
+      if (compilerNice != 0) {
+        CompilerThreadPriority.keepLow(vertx, compilerNice);
+      }
       App app = App.start(vertx, config).await();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         app.stop().await();

@@ -39,7 +39,8 @@ public final class CompilerThreadPriority {
   /** {@code nice} as for the {@code nice} command: 1 to 19, higher is further behind. */
   public CompilerThreadPriority(int nice) {
     if (nice < 1 || nice > 19) {
-      throw new IllegalArgumentException("nice must be 1 to 19, was " + nice);
+      throw new IllegalArgumentException("jvm.compilerNice must be 1 to 19 (or 0 to leave the compiler alone), was "
+          + nice);
     }
     this.nice = nice;
   }
