@@ -286,7 +286,7 @@ public final class ContributionService {
     }
     Path copy = workDir.resolve(Ids.newId() + ".bin");
     files.copyTo(revision.fileId(), copy)
-        .compose(bytes -> extractor.extract(copy))
+        .compose(bytes -> extractor.extract(copy, revision.filename()))
         .recover(e -> Future.succeededFuture(new JsonObject().put("state", Extraction.FAILED).put("reason", "corrupt")
             .put("detail", "The stored file could not be read: " + e.getMessage())))
         .compose(result -> saveExtraction(id, revision, result))

@@ -18,7 +18,10 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
-/** Real documents made in the tests: DOCX with POI, PDF with PDFBox, ODT and a zip bomb by hand. */
+/**
+ * Real documents made in the tests: DOCX and XLSX with POI, PDF with PDFBox, ODT, a zip bomb and the
+ * headers of old word processors by hand.
+ */
 public final class TestDocuments {
   private TestDocuments() {}
 
@@ -130,6 +133,74 @@ public final class TestDocuments {
         + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
         + "<w:p><w:r><w:t>Entity attack &xxe; and &j;</w:t></w:r></w:p></w:body></w:document>";
     return withDocumentXml(docx("Entities", "Nobody", List.of("x")), out -> out.write(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Words in no pattern a compressor could exploit, so a long text stays under Tika's zip-bomb ratio. */
+  public static String words(int chars, long seed) {
+    String[] vocabulary = ("broadband rural access network satellite spectrum village cost community operator "
+        + "tower fibre licence backhaul mobile regulator tariff coverage").split(" ");
+    java.util.Random random = new java.util.Random(seed);
+    StringBuilder text = new StringBuilder(chars + 32);
+    while (text.length() < chars) {
+      text.append(vocabulary[random.nextInt(vocabulary.length)]).append(random.nextInt(1000)).append(' ');
+    }
+    text.setLength(chars);
+    return text.toString();
+  }
+
+  /** A spreadsheet with one sheet of rows, written by POI. */
+  public static byte[] xlsx(String sheet, List<String> rows) {
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      var s = workbook.createSheet(sheet);
+      for (int r = 0; r < rows.size(); r++) {
+        s.createRow(r).createCell(0).setCellValue(rows.get(r));
+      }
+      workbook.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The zip with one entry's bytes replaced, as damage in transit or a broken writer leaves it. */
+  public static byte[] withEntry(byte[] zipBytes, String name, byte[] replacement) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zipBytes));
+        ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        zip.putNextEntry(new ZipEntry(entry.getName()));
+        if (entry.getName().equals(name)) {
+          zip.write(replacement);
+        } else {
+          in.transferTo(zip);
+        }
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * A Word for Windows 2.0 file as Tika recognises it: the header's magic 0xA5DB and nFib 45 (nProduct
+   * non-zero), then text. Tika knows the type (application/msword2) and has no parser for it.
+   */
+  public static byte[] word2(String text) {
+    return withHeader(new byte[] {(byte) 0xDB, (byte) 0xA5, 0x2D, 0x00, 0x04, 0x00, 0x09, 0x00}, text);
+  }
+
+  /** A WordPerfect 4.2 file as Tika recognises it (0xCB0A01, 0xCB at offset 5), then text. */
+  public static byte[] wordPerfect42(String text) {
+    return withHeader(new byte[] {(byte) 0xCB, 0x0A, 0x01, 0x00, 0x00, (byte) 0xCB}, text);
+  }
+
+  private static byte[] withHeader(byte[] header, String text) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(header);
+    bytes.writeBytes(new byte[128 - header.length]);
+    bytes.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+    return bytes.toByteArray();
   }
 
   private interface BodyWriter {

@@ -28,7 +28,7 @@ public final class ExtractorPool implements AutoCloseable {
   private final List<ExtractorWorker> workers = new ArrayList<>();
   private final Path logFile;
 
-  record Job(Path file, Promise<JsonObject> promise, Context context) {
+  record Job(Path file, String name, Promise<JsonObject> promise, Context context) {
     void complete(JsonObject result) {
       context.runOnContext(v -> promise.complete(result));
     }
@@ -41,11 +41,14 @@ public final class ExtractorPool implements AutoCloseable {
     this.logFile = logFile;
   }
 
-  /** Extracts one file in a child JVM; never fails: a problem is a result with {@code state: failed}. */
-  public Future<JsonObject> extract(Path file) {
+  /**
+   * Extracts one file in a child JVM; never fails: a problem is a result with {@code state: failed}.
+   * {@code name}, the uploaded file's name or null, helps to detect formats the bytes alone do not reveal.
+   */
+  public Future<JsonObject> extract(Path file, String name) {
     startWorkersOnce();
     Promise<JsonObject> promise = Promise.promise();
-    Job job = new Job(file, promise, vertx.getOrCreateContext());
+    Job job = new Job(file, name, promise, vertx.getOrCreateContext());
     if (!queue.offer(job)) {
       log.warn("Extraction queue is full; {} fails as overloaded", file.getFileName());
       return Future.succeededFuture(failed("overloaded", "The extraction queue is full"));

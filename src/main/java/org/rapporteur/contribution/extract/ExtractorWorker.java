@@ -48,13 +48,13 @@ final class ExtractorWorker extends Thread {
       } catch (InterruptedException e) {
         return;
       }
-      job.complete(runSafely(job.file()));
+      job.complete(runSafely(job.file(), job.name()));
     }
   }
 
-  private JsonObject runSafely(Path file) {
+  private JsonObject runSafely(Path file, String name) {
     try {
-      return run(file);
+      return run(file, name);
     } catch (Exception e) {
       if (!running) {
         return ExtractorPool.failed("timeout", "The server stopped during extraction");
@@ -65,9 +65,9 @@ final class ExtractorWorker extends Thread {
     }
   }
 
-  private JsonObject run(Path file) throws Exception {
+  private JsonObject run(Path file, String name) throws Exception {
     ensureChild();
-    input.write(new JsonObject().put("path", file.toAbsolutePath().toString())
+    input.write(new JsonObject().put("path", file.toAbsolutePath().toString()).put("name", name)
         .put("maxChars", config.maxTextChars()).encode() + "\n");
     input.flush();
     String line = lines.poll(config.timeout().toMillis(), TimeUnit.MILLISECONDS);

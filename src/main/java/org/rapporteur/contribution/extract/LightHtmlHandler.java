@@ -7,7 +7,9 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Builds the light view from Tika's XHTML events: only allow-listed tags, never an attribute, text
- * escaped, and nothing from head, script or style. Stops growing at {@code maxChars}.
+ * escaped, and nothing from head, script or style. At {@code maxTextChars} characters of text or
+ * {@code maxHtmlChars} of markup it is cut, mid-block if need be, and takes nothing more: a view that
+ * skipped one long block and went on after it would misrepresent the document.
  */
 final class LightHtmlHandler extends DefaultHandler {
   static final Set<String> ALLOWED = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table",
@@ -15,16 +17,22 @@ final class LightHtmlHandler extends DefaultHandler {
   private static final Set<String> SKIPPED = Set.of("head", "script", "style", "title", "meta");
 
   private final StringBuilder html = new StringBuilder();
-  private final int maxChars;
+  private final int maxTextChars;
+  private final int maxHtmlChars;
+  private int textChars;
   private int skipDepth;
   private boolean truncated;
 
-  LightHtmlHandler(int maxChars) {
-    this.maxChars = maxChars;
+  LightHtmlHandler(int maxTextChars, int maxHtmlChars) {
+    this.maxTextChars = maxTextChars;
+    this.maxHtmlChars = maxHtmlChars;
   }
 
   @Override
   public void startElement(String uri, String localName, String qName, Attributes atts) {
+    if (truncated) {
+      return;
+    }
     String tag = name(localName, qName);
     if (SKIPPED.contains(tag)) {
       skipDepth++;
@@ -35,6 +43,9 @@ final class LightHtmlHandler extends DefaultHandler {
 
   @Override
   public void endElement(String uri, String localName, String qName) {
+    if (truncated) {
+      return;
+    }
     String tag = name(localName, qName);
     if (SKIPPED.contains(tag)) {
       skipDepth = Math.max(0, skipDepth - 1);
@@ -45,22 +56,32 @@ final class LightHtmlHandler extends DefaultHandler {
 
   @Override
   public void characters(char[] ch, int start, int length) {
-    if (skipDepth > 0) {
+    if (skipDepth > 0 || truncated) {
       return;
     }
-    StringBuilder escaped = new StringBuilder(length + 16);
     for (int i = start; i < start + length; i++) {
-      char c = ch[i];
-      switch (c) {
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '&' -> escaped.append("&amp;");
-        case '"' -> escaped.append("&quot;");
-        case '\u0000' -> { }
-        default -> escaped.append(c);
+      if (ch[i] == '\u0000') {
+        continue;
+      }
+      String escaped = switch (ch[i]) {
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '&' -> "&amp;";
+        case '"' -> "&quot;";
+        default -> null;
+      };
+      int width = escaped == null ? 1 : escaped.length();
+      if (textChars >= maxTextChars || html.length() + width > maxHtmlChars) {
+        cut();
+        return;
+      }
+      textChars++;
+      if (escaped == null) {
+        html.append(ch[i]);
+      } else {
+        html.append(escaped);
       }
     }
-    append(escaped);
   }
 
   @Override
@@ -68,12 +89,20 @@ final class LightHtmlHandler extends DefaultHandler {
     characters(ch, start, length);
   }
 
-  private void append(CharSequence s) {
-    if (html.length() + s.length() > maxChars) {
-      truncated = true;
-      return;
+  private void append(String tag) {
+    if (html.length() + tag.length() > maxHtmlChars) {
+      cut();
+    } else {
+      html.append(tag);
     }
-    html.append(s);
+  }
+
+  private void cut() {
+    truncated = true;
+    int last = html.length() - 1;
+    if (last >= 0 && Character.isHighSurrogate(html.charAt(last))) {
+      html.setLength(last);
+    }
   }
 
   String html() {
