@@ -39,7 +39,9 @@ class ExtractionTellsTheTruthTest {
   @BeforeAll
   void start(@TempDir Path dataDir) {
     vertx = Vertx.vertx();
-    server = TestServer.start(vertx, dataDir);
+    // one child JVM: the files are small, and a second child starting beside it only competes for the CPU
+    server = TestServer.start(vertx, dataDir, new JsonObject().put("contributions",
+        new JsonObject().put("extraction", new JsonObject().put("workers", 1))));
     expert = server.client();
     expert.registerAndSignIn("irina@example.ru", "Irina Petrova");
     groupId = Contributions.group(server.admin(), "RGTRUTH", "public", "irina@example.ru");
