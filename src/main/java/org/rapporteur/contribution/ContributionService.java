@@ -209,7 +209,9 @@ public final class ContributionService {
   public Future<Contribution> find(Actor actor, String id) {
     Ids.requirePathId(id, "contribution");
     return requireContribution(id)
-        .compose(c -> workspaces.access(actor, c.groupId()).map(access -> c));
+        .compose(c -> workspaces.access(actor, c.groupId()).map(access -> c))
+        // A contribution to a group hidden from the actor is as missing as one that never was.
+        .recover(e -> Future.failedFuture(e instanceof NotFoundException ? new NotFoundException("No contribution " + id) : e));
   }
 
   public Future<List<Contribution>> list(Actor actor, String groupId, ContributionStatus status, String question,
