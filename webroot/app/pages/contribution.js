@@ -59,7 +59,8 @@ function revisions(c) {
     h('h2', { id: 'revisions-h' }, t('contribution.revisions')),
     h('ul', {}, c.revisions.map((r) => h('li', {},
       h('a', { href: `/api/contributions/${c.id}/file?rev=${r.rev}`, download: '' }, r.label), ' ',
-      h('span', { class: 'muted', dir: 'auto' }, r.filename, ' · ', formatBytes(r.size), ' · ', formatDateTime(r.uploadedAt)),
+      h('span', { class: 'muted', dir: 'auto' }, r.filename, ' · ', formatBytes(r.size), ' · ',
+        t('contribution.uploadedBy', { name: r.uploaderName || t('contribution.uploaderUnknown'), date: formatDateTime(r.uploadedAt) })),
       r.rev > 0 ? [' ', h('button', { class: 'link', onclick: () => showDiff(c, r.rev - 1, r.rev, diffOut) },
         t('contribution.compare'))] : null))),
     diffOut);

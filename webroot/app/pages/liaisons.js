@@ -208,7 +208,7 @@ function deliveries(l) {
       h('thead', {}, h('tr', {}, ['liaison.group', 'liaison.stateLabel', 'liaison.agenda'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, l.deliveries.map((d) => h('tr', {},
         h('td', {}, d.group.code, d.copy ? h('span', { class: 'muted' }, ` (${t('liaison.copy')})`) : null),
-        h('td', {}, stateBadge(d.state)),
+        h('td', {}, d.withheld ? h('span', { class: 'muted' }, t('liaison.withheld')) : stateBadge(d.state)),
         h('td', {}, d.agenda
           ? [t('liaison.proposedFor', { date: formatDateTime(d.agenda.meetingStart, { dateStyle: 'medium' }) }),
             d.agenda.deadlineBeforeMeeting ? h('div', { class: 'badge warn agenda-warning' }, t('liaison.deadlineBeforeMeeting')) : null]

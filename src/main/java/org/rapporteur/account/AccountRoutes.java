@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.rapporteur.platform.errors.NotFoundException;
+import org.rapporteur.platform.http.CsrfGuard;
 import org.rapporteur.platform.http.QueryParams;
 import org.rapporteur.platform.http.Responses;
 import org.rapporteur.platform.http.RouteModule;
@@ -33,11 +34,14 @@ public final class AccountRoutes implements RouteModule {
     router.post("/api/session").respond(ctx -> accounts.signIn(Credentials.from(JsonInput.from(ctx)))
         .map(signedIn -> {
           ctx.response().addCookie(sessionCookie(signedIn.token(), accounts.config().sessionLifetime().toSeconds()));
+          CsrfGuard.issue(ctx, secureCookies);
+          SessionResolver.forbidCaching(ctx);
           return signedIn.user().toJson();
         }));
     Responses.noContent(router.delete("/api/session"), ctx -> {
       Cookie cookie = ctx.request().getCookie(SessionResolver.COOKIE);
       ctx.response().addCookie(sessionCookie("", 0));
+      CsrfGuard.issue(ctx, secureCookies);
       return accounts.signOut(cookie == null ? null : cookie.getValue());
     });
     router.get("/api/me").respond(ctx -> accounts.me(Actors.of(ctx)).map(User::toJson));

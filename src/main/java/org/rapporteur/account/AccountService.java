@@ -63,32 +63,33 @@ public final class AccountService {
   }
 
   /**
-   * Checks the password and opens a session. Failures are counted per e-mail address; past the
-   * configured number within the window every attempt is refused until the window ends, even
-   * with the right password, so guessing gains nothing.
+   * Checks the password and opens a session. Every attempt is counted per e-mail address before its
+   * password is looked at; past the configured number within the window an attempt is refused
+   * unchecked until the window ends, even with the right password, so guessing gains nothing and
+   * racing many attempts at once gets no more guesses evaluated than sending them one by one.
    */
   public Future<SignedIn> signIn(Credentials credentials) {
     Instant now = Instant.now();
-    return attempts.current(credentials.email(), now).compose(window -> {
-      if (window.count() >= config.signInMaxFailures()) {
+    String email = credentials.email();
+    return attempts.countAttempt(email, now, config.signInWindow()).compose(window -> {
+      if (window.count() > config.signInMaxFailures()) {
         return Future.failedFuture(new TooManyRequestsException(
             "Too many failed sign-ins for this address; try again later", Duration.between(now, window.endsAt())));
       }
-      return users.findLogin(credentials.email())
+      return users.findLogin(email)
           .compose(login -> hasher.verify(credentials.password(), login == null ? null : login.passwordHash())
-              .compose(ok -> ok ? openSession(login.user(), credentials.email()) : refuse(credentials.email(), now)));
+              .compose(ok -> ok ? openSession(login.user(), email) : refuse()));
     });
   }
 
   private Future<SignedIn> openSession(User user, String email) {
-    return attempts.clear(email)
+    return attempts.refund(email)
         .compose(v -> sessions.create(user.id(), Instant.now().plus(config.sessionLifetime())))
         .map(token -> new SignedIn(token, user));
   }
 
-  private Future<SignedIn> refuse(String email, Instant now) {
-    return attempts.recordFailure(email, now, config.signInWindow())
-        .compose(v -> Future.failedFuture(new UnauthenticatedException("Wrong e-mail address or password")));
+  private static Future<SignedIn> refuse() {
+    return Future.failedFuture(new UnauthenticatedException("Wrong e-mail address or password"));
   }
 
   public Future<Void> signOut(String token) {

@@ -2,9 +2,14 @@ package org.rapporteur.account;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
-/** Finds the signed-in user of each API request from the session cookie. */
+/**
+ * Finds the signed-in user of each API request from the session cookie. What a signed-in person is
+ * answered may be restricted, so no cache (the browser's disk, a proxy) keeps any of it: a request
+ * with a session cookie is answered with {@code Cache-Control: no-store}, whatever the route set.
+ */
 public final class SessionResolver implements Handler<RoutingContext> {
   public static final String COOKIE = "rapporteur_session";
 
@@ -21,11 +26,17 @@ public final class SessionResolver implements Handler<RoutingContext> {
       ctx.next();
       return;
     }
+    forbidCaching(ctx);
     accounts.resolveSession(cookie.getValue())
         .onSuccess(actor -> {
           ctx.put(Actors.KEY, actor);
           ctx.next();
         })
         .onFailure(ctx::fail);
+  }
+
+  /** Set when the headers go out, so that it wins over a route's own caching header. */
+  static void forbidCaching(RoutingContext ctx) {
+    ctx.addHeadersEndHandler(v -> ctx.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-store"));
   }
 }

@@ -8,10 +8,13 @@ import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Duration;
 import java.time.Instant;
 import org.rapporteur.platform.json.MongoTime;
+import org.rapporteur.platform.mongo.MongoErrors;
 
 /**
- * Failed sign-ins per e-mail address within a window, kept in MongoDB so that guessing is throttled
- * across all server processes and restarts.
+ * Sign-in attempts per e-mail address within a window, kept in MongoDB so that guessing is throttled
+ * across all server processes and restarts. An attempt is counted by one atomic increment before
+ * its password is looked at, so concurrent attempts each see a different count and no more than the
+ * limit are ever evaluated in a window, however many arrive at once.
  */
 final class SignInAttemptStore {
   static final String FAILURES = "sign_in_failures";
@@ -22,28 +25,43 @@ final class SignInAttemptStore {
     this.mongo = mongo;
   }
 
-  /** Failures counted in the current window, and when that window ends. */
-  Future<Window> current(String email, Instant now) {
-    return mongo.findOne(FAILURES, new JsonObject().put("_id", email), null).map(doc -> {
-      if (doc == null || !MongoTime.read(doc, "windowEnds").isAfter(now)) {
-        return new Window(0, now);
-      }
-      return new Window(doc.getInteger("count", 0), MongoTime.read(doc, "windowEnds"));
-    });
+  /** Counts one attempt and answers the count including it, and when its window ends. */
+  Future<Window> countAttempt(String email, Instant now, Duration window) {
+    return restartIfEnded(email, now, window).compose(v -> increment(email, now, window))
+        // Two first attempts may race to insert the document; the loser then finds it and increments.
+        .recover(e -> MongoErrors.isDuplicateKey(e) ? increment(email, now, window) : Future.failedFuture(e))
+        .map(doc -> new Window(doc.getInteger("count"), MongoTime.read(doc, "windowEnds")));
   }
 
-  Future<Void> recordFailure(String email, Instant now, Duration window) {
-    return current(email, now).compose(current -> {
-      JsonObject update = current.count() == 0
-          ? new JsonObject().put("$set", new JsonObject().put("count", 1).put("windowEnds", MongoTime.of(now.plus(window))))
-          : new JsonObject().put("$inc", new JsonObject().put("count", 1));
-      return mongo.findOneAndUpdateWithOptions(FAILURES, new JsonObject().put("_id", email), update,
-          new FindOptions(), new UpdateOptions().setUpsert(true));
-    }).mapEmpty();
+  private Future<JsonObject> increment(String email, Instant now, Duration window) {
+    return mongo.findOneAndUpdateWithOptions(FAILURES,
+        new JsonObject().put("_id", email),
+        new JsonObject()
+            .put("$inc", new JsonObject().put("count", 1))
+            .put("$setOnInsert", new JsonObject().put("windowEnds", MongoTime.of(now.plus(window)))),
+        new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true));
   }
 
-  Future<Void> clear(String email) {
-    return mongo.removeDocument(FAILURES, new JsonObject().put("_id", email)).mapEmpty();
+  /**
+   * Starts a new window when the last one has ended. Conditional on the end still being past, so
+   * when several attempts find it ended only the first restarts it.
+   */
+  private Future<Void> restartIfEnded(String email, Instant now, Duration window) {
+    return mongo.updateCollection(FAILURES,
+        new JsonObject().put("_id", email).put("windowEnds", new JsonObject().put("$lte", MongoTime.of(now))),
+        new JsonObject().put("$set", new JsonObject().put("count", 0).put("windowEnds", MongoTime.of(now.plus(window)))))
+        .mapEmpty();
+  }
+
+  /**
+   * Gives back the attempt of a right password: the count then holds failures (and attempts still
+   * being checked) only, so a person who mistyped once is not locked out by signing in on several
+   * devices; it never lets more wrong guesses through, as only a right password is given back.
+   */
+  Future<Void> refund(String email) {
+    return mongo.updateCollection(FAILURES,
+        new JsonObject().put("_id", email).put("count", new JsonObject().put("$gt", 0)),
+        new JsonObject().put("$inc", new JsonObject().put("count", -1))).mapEmpty();
   }
 
   record Window(int count, Instant endsAt) {}

@@ -97,6 +97,27 @@ public final class ContributionService {
     });
   }
 
+  /**
+   * Checks, before any bytes are accepted, that the actor may upload a revision of
+   * {@code revisionOf} to the group (see {@link RevisionAuthors}).
+   */
+  public Future<Void> requireReviser(Actor actor, String groupId, String revisionOf) {
+    return requireUploader(actor, groupId).compose(access -> requireReviser(actor, access, revisionOf));
+  }
+
+  private Future<Void> requireReviser(Actor actor, GroupAccess access, String revisionOf) {
+    return requireContribution(revisionOf).map(original -> {
+      if (!original.groupId().equals(access.group().id())) {
+        throw new UnprocessableException("revisionOf names a contribution of another group");
+      }
+      if (!RevisionAuthors.mayRevise(original, access)) {
+        throw new ForbiddenException("Only the submitter of " + original.number()
+            + ", a contact named in it, or the group's chairs and secretariat revise it");
+      }
+      return null;
+    });
+  }
+
   /** Stores a new contribution, or a new revision when {@code draft.revisionOf()} is set. */
   public Future<Contribution> submit(Actor actor, String groupId, ContributionDraft draft, StagedFile file) {
     if (file.size() == 0) {
@@ -107,6 +128,8 @@ public final class ContributionService {
     }
     Instant now = Instant.now();
     return requireUploader(actor, groupId)
+        .compose(access -> draft.revisionOf() == null ? Future.succeededFuture(access)
+            : requireReviser(actor, access, draft.revisionOf()).map(access))
         .compose(access -> checkRate(actor, now).map(access))
         .compose(access -> sha256(file.path()).compose(sha -> storeFile(groupId, file, sha))
             .compose(revision -> draft.revisionOf() == null
@@ -130,7 +153,7 @@ public final class ContributionService {
     String filename = FileNames.sanitize(file.clientFilename());
     JsonObject metadata = new JsonObject().put("groupId", groupId).put("sha256", sha).put("filename", filename);
     return files.store(file.path(), metadata).map(fileId -> new Revision(0, fileId, sha, file.size(), filename,
-        declaredType(file.declaredType()), null, Instant.now(), Extraction.pending()));
+        declaredType(file.declaredType()), null, null, Instant.now(), Extraction.pending()));
   }
 
   private Future<Contribution> createNew(Actor actor, GroupAccess access, ContributionDraft draft, Revision file,
@@ -180,13 +203,15 @@ public final class ContributionService {
 
   private static Revision withRev(Revision r, int rev, Actor actor) {
     return new Revision(rev, r.fileId(), r.sha256(), r.size(), r.filename(), r.declaredType(), actor.userId(),
-        r.uploadedAt(), r.extraction());
+        actor.name(), r.uploadedAt(), r.extraction());
   }
 
   public Future<Contribution> find(Actor actor, String id) {
     Ids.requirePathId(id, "contribution");
     return requireContribution(id)
-        .compose(c -> workspaces.access(actor, c.groupId()).map(access -> c));
+        .compose(c -> workspaces.access(actor, c.groupId()).map(access -> c))
+        // A contribution to a group hidden from the actor is as missing as one that never was.
+        .recover(e -> Future.failedFuture(e instanceof NotFoundException ? new NotFoundException("No contribution " + id) : e));
   }
 
   public Future<List<Contribution>> list(Actor actor, String groupId, ContributionStatus status, String question,

@@ -64,11 +64,14 @@ public final class ResumableUploads {
     }
     JsonObject metadata = parseMetadata(metadataHeader);
     String groupId = Ids.requireBodyId(metadata.getString("groupId"), "Upload-Metadata.groupId");
-    draftOf(metadata);
+    ContributionDraft draft = draftOf(metadata);
     Instant now = Instant.now();
     Upload upload = new Upload(Ids.newId(), actor.userId(), groupId, length, 0, metadata, now,
         now.plus(contributions.config().uploadExpiry()), null, null);
-    return contributions.requireUploader(actor, groupId)
+    Future<?> allowed = draft.revisionOf() == null
+        ? contributions.requireUploader(actor, groupId)
+        : contributions.requireReviser(actor, groupId, draft.revisionOf());
+    return allowed
         .compose(access -> vertx.fileSystem().createFile(part(upload.id()).toString()))
         .compose(v -> mongo.insert(UPLOADS, upload.toDocument()))
         .map(upload);

@@ -4,14 +4,17 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import org.rapporteur.platform.json.MongoTime;
 
-/** One file of a contribution: revision 0 is the original, then Rev.1, Rev.2, ... */
+/**
+ * One file of a contribution: revision 0 is the original, then Rev.1, Rev.2, ... The uploader's name
+ * is kept as it was at upload, so the list of revisions says who sent each one without a lookup.
+ */
 public record Revision(int rev, String fileId, String sha256, long size, String filename, String declaredType,
-    String uploadedBy, Instant uploadedAt, Extraction extraction) {
+    String uploadedBy, String uploaderName, Instant uploadedAt, Extraction extraction) {
 
   static Revision fromDocument(JsonObject doc) {
     return new Revision(doc.getInteger("rev"), doc.getString("fileId"), doc.getString("sha256"),
         doc.getLong("size"), doc.getString("filename"), doc.getString("declaredType"), doc.getString("uploadedBy"),
-        MongoTime.read(doc, "uploadedAt"), Extraction.fromDocument(doc.getJsonObject("extraction")));
+        doc.getString("uploaderName"), MongoTime.read(doc, "uploadedAt"), Extraction.fromDocument(doc.getJsonObject("extraction")));
   }
 
   JsonObject toDocument() {
@@ -33,7 +36,8 @@ public record Revision(int rev, String fileId, String sha256, long size, String 
         .put("size", size)
         .put("filename", filename)
         .put("declaredType", declaredType)
-        .put("uploadedBy", uploadedBy);
+        .put("uploadedBy", uploadedBy)
+        .put("uploaderName", uploaderName);
   }
 
   /** The content type to serve: what the content was detected as, else a safe default. */

@@ -80,12 +80,24 @@ public record Liaison(String id, String number, Party from, List<Party> to, List
       return new Delivery(group, copy, state, replyId, proposal);
     }
 
+    /**
+     * As shown to someone who may not read the addressed group: the group's code and that it was
+     * addressed, nothing of what happened inside it (its state, reply, next meeting). Never stored.
+     */
+    Delivery withheld() {
+      return new Delivery(group, copy, null, null, null);
+    }
+
     boolean open() {
       return state == DeliveryState.RECEIVED || state == DeliveryState.IN_PROGRESS;
     }
 
     JsonObject toJson() {
-      return new JsonObject().put("group", group.toJson()).put("copy", copy).put("state", state.wire())
+      JsonObject json = new JsonObject().put("group", group.toJson()).put("copy", copy);
+      if (state == null) {
+        return json.put("withheld", true);
+      }
+      return json.put("state", state.wire())
           .put("replyId", replyId).put("agenda", agenda == null ? null : agenda.toJson());
     }
 
@@ -117,6 +129,14 @@ public record Liaison(String id, String number, Party from, List<Party> to, List
     to.forEach(p -> ids.add(p.groupId()));
     cc.forEach(p -> ids.add(p.groupId()));
     return ids.stream().distinct().toList();
+  }
+
+  /** For a reader: the deliveries to groups they may not read withheld (see {@link Delivery#withheld}). */
+  Liaison withDeliveriesWithheld(java.util.function.Predicate<String> hiddenGroup) {
+    List<Delivery> shown = deliveries.stream()
+        .map(d -> d.group().isGroup() && hiddenGroup.test(d.group().groupId()) ? d.withheld() : d).toList();
+    return new Liaison(id, number, from, to, cc, toBodies, title, purpose, deadline, questions, body, contacts,
+        attachments, links, threadId, state, shown, createdBy, createdAt, updatedAt, sentAt, version);
   }
 
   Liaison withState(LiaisonState newState, Instant now) {

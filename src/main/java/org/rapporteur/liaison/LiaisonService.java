@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.rapporteur.account.Actor;
 import org.rapporteur.audit.AuditService;
 import org.rapporteur.platform.errors.ConflictException;
@@ -69,7 +71,33 @@ public final class LiaisonService {
     Map<String, Future<Optional<GroupAccess>>> cache = new HashMap<>();
     return readable(actor, id, cache).compose(statement -> store.thread(statement.threadId())
         .compose(thread -> filter(thread, l -> canRead(actor, l, cache)))
-        .compose(thread -> permissions(actor, statement, thread, cache)));
+        .compose(thread -> permissions(actor, statement, thread, cache)))
+        .compose(view -> seenBy(actor, view.thread(), cache).compose(thread -> seenBy(actor, view.statement(), cache)
+            .map(statement -> new LiaisonView(statement, thread, view.canEdit(), view.canApprove(), view.canSend(),
+                view.canClose(), view.replyGroups()))));
+  }
+
+  /**
+   * The statement as the reader may see it: what happened in an addressed group they may not read
+   * (its inbox state, its reply, the meeting its agenda item is proposed for) is withheld, so a
+   * statement never reveals a restricted group's details to an outsider.
+   */
+  private Future<Liaison> seenBy(Actor actor, Liaison l, Map<String, Future<Optional<GroupAccess>>> cache) {
+    List<Future<Optional<GroupAccess>>> addressed = l.deliveries().stream()
+        .map(d -> d.group().isGroup() ? access(actor, d.group().groupId(), cache)
+            : Future.succeededFuture(Optional.<GroupAccess>empty()))
+        .toList();
+    return Future.all(addressed).map(v -> {
+      Set<String> readable = addressed.stream().map(Future::result).flatMap(Optional::stream)
+          .map(a -> a.group().id()).collect(Collectors.toSet());
+      return l.withDeliveriesWithheld(groupId -> !readable.contains(groupId));
+    });
+  }
+
+  private Future<List<Liaison>> seenBy(Actor actor, List<Liaison> list,
+      Map<String, Future<Optional<GroupAccess>>> cache) {
+    List<Future<Liaison>> shown = list.stream().map(l -> seenBy(actor, l, cache)).toList();
+    return Future.all(shown).map(v -> shown.stream().map(Future::result).toList());
   }
 
   private Future<LiaisonView> permissions(Actor actor, Liaison l, List<Liaison> thread,
@@ -98,18 +126,21 @@ public final class LiaisonService {
   public Future<List<Liaison>> recent(Actor actor, int limit) {
     Map<String, Future<Optional<GroupAccess>>> cache = new HashMap<>();
     return store.recentSent(limit * 2).compose(list -> filter(list, l -> canRead(actor, l, cache)))
-        .map(list -> list.stream().limit(limit).toList());
+        .map(list -> list.stream().limit(limit).toList())
+        .compose(list -> seenBy(actor, list, cache));
   }
 
   /** A group's inbox (statements addressed or copied to it) or outbox (its own, drafts only for its members). */
   public Future<List<Liaison>> box(Actor actor, String groupId, boolean inbox) {
     return workspaces.access(actor, groupId).compose(access -> inbox ? store.inbox(groupId)
-        : store.outbox(groupId, access.isParticipant()));
+        : store.outbox(groupId, access.isParticipant()))
+        .compose(list -> seenBy(actor, list, new HashMap<>()));
   }
 
   /** Statements addressed to the group for action or comment whose deadline passed without a reply. */
   public Future<List<Liaison>> overdue(Actor actor, String groupId) {
-    return workspaces.access(actor, groupId).compose(access -> store.overdue(groupId, Instant.now()));
+    return workspaces.access(actor, groupId).compose(access -> store.overdue(groupId, Instant.now()))
+        .compose(list -> seenBy(actor, list, new HashMap<>()));
   }
 
   public Future<List<RadarMatch>> radar(Actor actor, String id, int limit) {

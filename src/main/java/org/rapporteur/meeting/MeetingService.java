@@ -50,7 +50,10 @@ public final class MeetingService {
     Ids.requirePathId(meetingId, "meeting");
     return store.findById(meetingId)
         .map(found -> found.orElseThrow(() -> new NotFoundException("No meeting with id " + meetingId)))
-        .compose(meeting -> workspaces.access(actor, meeting.groupId()).map(group -> new MeetingAccess(meeting, group)));
+        .compose(meeting -> workspaces.access(actor, meeting.groupId()).map(group -> new MeetingAccess(meeting, group)))
+        // A meeting of a group hidden from the actor is as missing as one that never was.
+        .recover(e -> Future.failedFuture(e instanceof NotFoundException
+            ? new NotFoundException("No meeting with id " + meetingId) : e));
   }
 
   public Future<MeetingAccess> requireChair(Actor actor, String meetingId) {

@@ -67,7 +67,10 @@ public final class WorkspaceService {
         || group.title().toLowerCase(Locale.ROOT).contains(needle);
   }
 
-  /** What the actor may do in a group; fails with not-found when the group does not exist or is hidden from them. */
+  /**
+   * What the actor may do in a group; fails with not-found, the same as for a missing group, when the
+   * group does not exist or is restricted and the actor may not read it.
+   */
   public Future<GroupAccess> access(Actor actor, String groupId) {
     Ids.requirePathId(groupId, "group");
     return groups.findById(groupId).compose(found -> {
@@ -77,10 +80,9 @@ public final class WorkspaceService {
           : Future.succeededFuture(Optional.empty());
       return membership.map(m -> new GroupAccess(group, actor, m.map(Membership::role).orElse(null)));
     }).map(access -> {
+      // Whoever may not read a restricted group cannot tell it from a missing one.
       if (!access.canRead()) {
-        throw actor.signedIn()
-            ? new ForbiddenException("This group is restricted to its members")
-            : new NotFoundException("No group with id " + groupId);
+        throw new NotFoundException("No group with id " + groupId);
       }
       return access;
     });

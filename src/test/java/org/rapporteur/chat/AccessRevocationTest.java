@@ -21,12 +21,12 @@ class AccessRevocationTest extends RealtimeTest {
     assertThat(fx.admin.delete("/api/groups/" + fx.groupId + "/members/" + fx.memberId).statusCode()).isEqualTo(204);
 
     JsonObject lost = member.next(f -> "error".equals(f.getString("type")));
-    assertThat(lost.getString("code")).isEqualTo("forbidden");
+    assertThat(lost.getString("code")).isEqualTo("not-found");
     assertThat(lost.getString("room")).isEqualTo(fx.room);
     assertThat(chair.sendMessage(fx.room, "rv-2", "after the removal").getString("type")).isEqualTo("ack");
     assertThat(member.receives(f -> "event".equals(f.getString("type")), 1_000)).as("events after the removal").isFalse();
-    assertThat(member.sendMessage(fx.room, "rv-3", "let me back").getString("code")).isEqualTo("forbidden");
-    assertThat(member.subscribe(fx.room, null).getString("code")).isEqualTo("forbidden");
+    assertThat(member.sendMessage(fx.room, "rv-3", "let me back").getString("code")).isEqualTo("not-found");
+    assertThat(member.subscribe(fx.room, null).getString("code")).isEqualTo("not-found");
   }
 
   @Test

@@ -22,7 +22,7 @@ class ChatMeetingRoomTest extends RealtimeTest {
     String room = "meeting:" + created.bodyAsJsonObject().getString("id");
 
     RealtimeClient outsider = connect(f.outsider);
-    assertThat(outsider.subscribe(room, null).getString("code")).isEqualTo("forbidden");
+    assertThat(outsider.subscribe(room, null).getString("code")).isEqualTo("not-found");
 
     RealtimeClient member = connect(f.member);
     assertThat(member.subscribe(room, null).getLong("head")).isZero();

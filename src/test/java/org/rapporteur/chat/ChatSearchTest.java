@@ -100,7 +100,7 @@ class ChatSearchTest extends RealtimeTest {
     Problems.assertFieldProblem(f.member.get(path + "?q=agenda&before=-1"), 400, "before");
     Problems.assertFieldProblem(f.member.get(path + "?q=agenda&limit=0"), 400, "limit");
     Problems.assertFieldProblem(f.member.get("/api/rooms/group:nothex/search?q=agenda"), 400, "room");
-    assertThat(f.outsider.get(path + "?q=agenda").statusCode()).isEqualTo(403);
+    assertThat(f.outsider.get(path + "?q=agenda").statusCode()).isEqualTo(404);
     assertThat(server.client().get(path + "?q=agenda").statusCode()).isEqualTo(404);
   }
 }

@@ -63,7 +63,7 @@ class ChatTranscriptTest extends RealtimeTest {
     assertThat(rows.get(2)).startsWith("3,").contains(",\"سطر أول\nسطر ثان\",2,\"\",no");
     assertThat(rows.get(3)).startsWith("4,").contains(",\"\",,\"\",yes").doesNotContain("to be deleted");
 
-    Problems.assertProblem(f.outsider.get("/api/rooms/" + f.room + "/transcript.csv"), 403);
+    Problems.assertProblem(f.outsider.get("/api/rooms/" + f.room + "/transcript.csv"), 404);
     // Without an account a restricted group does not exist, as everywhere else.
     Problems.assertProblem(server.client().get("/api/rooms/" + f.room + "/transcript.csv"), 404);
   }

@@ -51,7 +51,7 @@ class PresenceTest extends RealtimeTest {
     assertThat(names(alone)).containsExactly("Aïcha Member " + f.chairEmail.replaceAll("\\D", ""));
 
     assertThat(awaitPresence(f.member, "user:" + f.memberId, p -> true).getInteger("count")).isZero();
-    assertThat(f.outsider.get("/api/rooms/" + f.room + "/presence").statusCode()).isEqualTo(403);
+    assertThat(f.outsider.get("/api/rooms/" + f.room + "/presence").statusCode()).isEqualTo(404);
     assertThat(server.client().get("/api/rooms/" + f.room + "/presence").statusCode()).isEqualTo(404);
     Problems.assertFieldProblem(f.member.get("/api/rooms/group:nothex/presence"), 400, "room");
   }

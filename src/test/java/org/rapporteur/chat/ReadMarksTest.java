@@ -98,7 +98,7 @@ class ReadMarksTest extends RealtimeTest {
         400, "room");
     assertThat(server.client().put(path, new JsonObject().put("seq", 1)).statusCode()).as("anonymous").isEqualTo(401);
     assertThat(group.outsider.put(path, new JsonObject().put("seq", 1)).statusCode())
-        .as("a restricted group's room, for an outsider").isEqualTo(403);
+        .as("a restricted group's room, for an outsider").isEqualTo(404);
     assertThat(group.member.put("/api/rooms/user:" + group.chairId + "/read", new JsonObject().put("seq", 0))
         .statusCode()).as("someone else's room").isIn(403, 404);
 

@@ -134,8 +134,8 @@ class RealtimeGatewayTest extends RealtimeTest {
   void authorizationOnSubscribeAndSend() {
     ChatFixture restricted = new ChatFixture(server, "restricted");
     RealtimeClient outsider = connect(restricted.outsider);
-    assertThat(outsider.subscribe(restricted.room, null).getString("code")).isEqualTo("forbidden");
-    assertThat(outsider.sendMessage(restricted.room, "o-1", "let me in").getString("code")).isEqualTo("forbidden");
+    assertThat(outsider.subscribe(restricted.room, null).getString("code")).isEqualTo("not-found");
+    assertThat(outsider.sendMessage(restricted.room, "o-1", "let me in").getString("code")).isEqualTo("not-found");
     assertThat(outsider.subscribe("user:" + restricted.memberId, null).getString("code")).isEqualTo("forbidden");
     assertThat(outsider.subscribe("meeting:" + restricted.groupId, null).getString("code")).isEqualTo("not-found");
 

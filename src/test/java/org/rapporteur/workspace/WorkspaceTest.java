@@ -105,7 +105,7 @@ class WorkspaceTest {
 
     ApiClient outsider = server.client();
     outsider.registerAndSignIn("outsider@example.org", "Outsider");
-    assertProblem(outsider.get(path), 403);
+    assertProblem(outsider.get(path), 404);
 
     ApiClient member = server.client();
     member.registerAndSignIn("member@example.org", "Member");

@@ -17,7 +17,7 @@ import org.rapporteur.platform.errors.ForbiddenException;
  * {@code XSRF-TOKEN} cookie; every state-changing request must echo it in {@code X-XSRF-TOKEN}.
  * A foreign site can make the browser send the cookie but cannot read it to set the header.
  */
-final class CsrfGuard implements Handler<RoutingContext> {
+public final class CsrfGuard implements Handler<RoutingContext> {
   static final String COOKIE = "XSRF-TOKEN";
   static final String HEADER = "X-XSRF-TOKEN";
   private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
@@ -34,10 +34,7 @@ final class CsrfGuard implements Handler<RoutingContext> {
     Cookie cookie = ctx.request().getCookie(COOKIE);
     if (SAFE.contains(ctx.request().method())) {
       if (cookie == null || cookie.getValue().isEmpty()) {
-        ctx.response().addCookie(Cookie.cookie(COOKIE, newToken())
-            .setPath("/")
-            .setSameSite(CookieSameSite.STRICT)
-            .setSecure(secureCookie));
+        issue(ctx, secureCookie);
       }
       ctx.next();
       return;
@@ -49,6 +46,18 @@ final class CsrfGuard implements Handler<RoutingContext> {
       return;
     }
     ctx.next();
+  }
+
+  /**
+   * Hands out a new token. Sign-in and sign-out call it, so that a token someone else planted or
+   * saw before (a shared computer, a cookie set from a sibling domain) does not carry over into or
+   * out of a signed-in session.
+   */
+  public static void issue(RoutingContext ctx, boolean secureCookie) {
+    ctx.response().addCookie(Cookie.cookie(COOKIE, newToken())
+        .setPath("/")
+        .setSameSite(CookieSameSite.STRICT)
+        .setSecure(secureCookie));
   }
 
   private static String newToken() {
