@@ -27,12 +27,14 @@ public final class ConsultationService {
   private final ConsultationStore store;
   private final InitiativeService initiatives;
   private final Delegates delegates;
+  private final PartnerService partners;
   private final AuditService audit;
   private final InitiativesConfig config;
   private final Clock clock;
 
-  ConsultationService(MongoClient mongo, InitiativeService initiatives, Delegates delegates, AuditService audit,
-      InitiativesConfig config, Clock clock) {
+  ConsultationService(MongoClient mongo, InitiativeService initiatives, Delegates delegates, PartnerService partners,
+      AuditService audit, InitiativesConfig config, Clock clock) {
+    this.partners = partners;
     this.store = new ConsultationStore(mongo);
     this.initiatives = initiatives;
     this.delegates = delegates;
@@ -85,9 +87,23 @@ public final class ConsultationService {
   }
 
   public Future<ConsultationAnswer> answer(Actor actor, String id, ConsultationAnswer answer) {
-    return requireAnswerer(actor, id).compose(c -> delegates.of(actor, c.region()))
+    return requireAnswerer(actor, id).compose(c -> knownPartners(answer)).compose(c -> delegates.of(actor, c.region()))
         .compose(m -> store.save(answer.by(actor.userId(), m.map(Membership::country).orElse(null), clock.instant())))
         .compose(a -> audit.record(actor, "consultation.answer", "consultation", id, a.toJson()).map(a));
+  }
+
+  private Future<Consultation> knownPartners(ConsultationAnswer answer) {
+    return partners.findAll(answer.partnerIds()).compose(found -> {
+      java.util.Set<String> ids = found.stream().map(PartnerOrganization::id).collect(java.util.stream.Collectors.toSet());
+      List<org.rapporteur.platform.errors.FieldError> errors = new java.util.ArrayList<>();
+      for (int i = 0; i < answer.partnerIds().size(); i++) {
+        if (!ids.contains(answer.partnerIds().get(i))) {
+          errors.add(new org.rapporteur.platform.errors.FieldError("partnerIds[" + i + "]", "names no partner organization"));
+        }
+      }
+      return errors.isEmpty() ? get(answer.consultationId())
+          : Future.failedFuture(new org.rapporteur.platform.errors.InvalidInputException(errors));
+    });
   }
 
   /** The consultation; staff also get every answer and the aggregate, others their own answer. */

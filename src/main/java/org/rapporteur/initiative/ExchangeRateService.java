@@ -19,9 +19,9 @@ public final class ExchangeRateService {
 
   private final ExchangeRateStore store;
   private final AuditService audit;
-  private final CodeLists codes;
+  private final java.util.function.Supplier<CodeLists> codes;
 
-  ExchangeRateService(MongoClient mongo, AuditService audit, CodeLists codes) {
+  ExchangeRateService(MongoClient mongo, AuditService audit, java.util.function.Supplier<CodeLists> codes) {
     this.store = new ExchangeRateStore(mongo);
     this.audit = audit;
     this.codes = codes;
@@ -36,7 +36,7 @@ public final class ExchangeRateService {
     } else {
       for (String currency : rates.fieldNames()) {
         Double rate = rates.optionalNumber(currency, 1e-9, 1e12);
-        if (!codes.isCurrency(currency)) {
+        if (!codes.get().isCurrency(currency)) {
           rates.fail(currency, "is not an ISO 4217 currency code");
         } else if (rate != null) {
           out.put(currency, rate);

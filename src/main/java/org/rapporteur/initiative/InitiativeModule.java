@@ -17,7 +17,8 @@ import org.rapporteur.workspace.WorkspaceService;
  * once. Other features (report, IATI export, similarity, portal) use the services from here.
  */
 public final class InitiativeModule {
-  private final CodeLists codes;
+  private final Vertx vertx;
+  private volatile CodeLists codes;
   private final InitiativesConfig config;
   private final InitiativeService initiatives;
   private final PartnerService partners;
@@ -35,21 +36,24 @@ public final class InitiativeModule {
   public InitiativeModule(Vertx vertx, MongoClient mongo, InitiativesConfig config, AuditService audit,
       AccountService accounts, WorkspaceService workspaces, MeetingService meetings, AgendaService agendas,
       ContributionService contributions, Clock clock) {
-    // a blocking read of class-path resources, once, while the server starts (no request is served yet)
-    this.codes = CodeLists.load();
+    this.vertx = vertx;
     this.config = config;
     Delegates delegates = new Delegates(workspaces);
     this.initiatives = new InitiativeService(mongo, audit, config);
     this.partners = new PartnerService(mongo, audit, config);
-    this.rates = new ExchangeRateService(mongo, audit, codes);
+    this.rates = new ExchangeRateService(mongo, audit, this::codes);
     this.projects = new ProjectService(vertx, mongo, new ProjectChecks.Factory(initiatives, partners, rates,
         contributions, meetings, workspaces, accounts), initiatives, delegates, audit, config);
-    this.consultations = new ConsultationService(mongo, initiatives, delegates, audit, config, clock);
+    this.consultations = new ConsultationService(mongo, initiatives, delegates, partners, audit, config, clock);
     this.forum = new ForumService(initiatives, projects, meetings, agendas, workspaces, audit);
   }
 
+  /** Reads the code lists (on a worker: XML parsing), then makes the indexes. */
   public Future<Void> start() {
-    return initiatives.start().compose(v -> partners.start()).compose(v -> projects.start())
+    return vertx.executeBlocking(CodeLists::load).map(loaded -> {
+      codes = loaded;
+      return null;
+    }).compose(v -> initiatives.start()).compose(v -> partners.start()).compose(v -> projects.start())
         .compose(v -> consultations.start());
   }
 

@@ -256,7 +256,7 @@ public final class ProjectParts {
    */
   public record Lesson(String id, String authorId, String authorName, String authorCountry, Instant at, Text worked,
       Text didNotWork, Text toReplicate) {
-    static Lesson read(JsonInput in, int maxText) {
+    public static Lesson read(JsonInput in, int maxText) {
       Text worked = Text.read(in, "worked", maxText, false);
       Text didNotWork = Text.read(in, "didNotWork", maxText, false);
       Text toReplicate = Text.read(in, "toReplicate", maxText, false);

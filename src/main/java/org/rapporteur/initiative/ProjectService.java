@@ -188,6 +188,11 @@ public final class ProjectService {
     return store.list(query, offset, Math.min(limit, config.maxPageSize()));
   }
 
+  /** The project with this code, without access checks: for demo data and imports that must not repeat. */
+  public Future<java.util.Optional<Project>> findByCode(String code) {
+    return store.findByCode(code);
+  }
+
   /** Every project matching {@code filter}, published or not, without access checks: for reports. */
   public Future<List<Project>> all(Filter filter) {
     return store.all(filter.query());
