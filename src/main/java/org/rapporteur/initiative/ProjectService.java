@@ -137,11 +137,12 @@ public final class ProjectService {
   }
 
   public Future<Project> addLesson(Actor actor, String id, Lesson lesson) {
-    return requireLessonAuthor(actor, id).compose(p -> {
+    return requireLessonAuthor(actor, id).compose(p -> delegates.of(actor, p.region()).compose(membership -> {
       List<Lesson> lessons = new ArrayList<>(p.lessons());
-      lessons.add(lesson.by(Ids.newId(), actor.userId(), actor.name(), null, Instant.now()));
+      String country = membership.map(org.rapporteur.workspace.Membership::country).orElse(null);
+      lessons.add(lesson.by(Ids.newId(), actor.userId(), actor.name(), country, Instant.now()));
       return store.replace(p.withLessons(lessons, Instant.now()));
-    }).compose(p -> changed(actor, "project.lesson", p));
+    })).compose(p -> changed(actor, "project.lesson", p));
   }
 
   /** A project as a reader sees it: 404 when it is unpublished and they are not among its editors. */

@@ -104,6 +104,7 @@ class InitiativeAccessTest {
     assertThat(project.getJsonArray("lessons")).hasSize(3);
     assertThat(project.getJsonArray("lessons").getJsonObject(0).getJsonObject("worked").getString("text"))
         .isEqualTo("Early buy-in from the ministry");
+    assertThat(project.getJsonArray("lessons").getJsonObject(0).getString("authorCountry")).isEqualTo("Senegal");
   }
 
   @Test
