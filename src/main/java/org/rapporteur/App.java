@@ -33,6 +33,8 @@ import org.rapporteur.chat.ChatService;
 import org.rapporteur.chat.MeetingRoomPolicy;
 import org.rapporteur.chat.RealtimeGateway;
 import org.rapporteur.demo.DemoData;
+import org.rapporteur.initiative.InitiativeModule;
+import org.rapporteur.initiative.InitiativesConfig;
 import org.rapporteur.meeting.AgendaService;
 import org.rapporteur.meeting.AgendaContributions;
 import org.rapporteur.meeting.MeetingRoutes;
@@ -89,7 +91,8 @@ public final class App {
   public record Services(AccountService accounts, WorkspaceService workspaces, AuditService audit,
       MeetingService meetings, AgendaService agendas, SpeakerQueueService speakerQueue,
       ContributionService contributions, SearchService search,
-      LiaisonService liaisons, NotificationService notifications, RadarService radar, ChatService chat) {}
+      LiaisonService liaisons, NotificationService notifications, RadarService radar, ChatService chat,
+      InitiativeModule initiatives) {}
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
     return start(vertx, config, LiaisonHooks.real());
@@ -155,12 +158,15 @@ public final class App {
     LiaisonService liaisons = new LiaisonService(mongo, workspaces, contributions, audit, notifications, proposals,
         radar);
     radarFeed = new ContributionRadarFeed(contributions, workspaces, radar);
+    InitiativeModule initiatives = new InitiativeModule(vertx, mongo,
+        config.section("initiatives", InitiativesConfig::fromJson), audit, accounts, workspaces, meetings, agendas,
+        contributions);
     services = new Services(accounts, workspaces, audit, meetings, agendas, speakerQueue, contributions, search,
-        liaisons, notifications, radar, chat);
+        liaisons, notifications, radar, chat, initiatives);
     return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start()).compose(v -> chat.start())
         .compose(v -> meetings.start()).compose(v -> agendas.start()).compose(v -> speakerQueue.start())
         .compose(v -> contributions.start()).compose(v -> search.start())
-        .compose(v -> notifications.start()).compose(v -> liaisons.start())
+        .compose(v -> notifications.start()).compose(v -> liaisons.start()).compose(v -> initiatives.start())
         .compose(v -> radar.start(List.of(liaisons::radarDocuments, radarFeed::all)))
         .onSuccess(v -> radarFeed.listen(vertx));
   }
@@ -204,7 +210,8 @@ public final class App {
         new SearchRoutes(services.search()),
         new LiaisonRoutes(services.liaisons(), services.notifications()),
         new RadarRoutes(services.radar()),
-        new ChatRoutes(services.chat(), gateway));
+        new ChatRoutes(services.chat(), gateway),
+        services.initiatives().routes());
     modules.forEach(module -> module.mount(router));
     platform.installBack(router);
   }

@@ -171,7 +171,15 @@ public final class DemoData {
     chain = chain.compose(v -> ensureMeeting(groups.get("SG1RGQ"), people.get("chair").toActor()))
         .compose(v -> new DemoContributions(vertx, services, dataDir.resolve("uploads").resolve("demo"))
             .load(groups.get("SG1RGQ"), people.get("rapporteur").toActor(), people.get("chair").toActor()));
-    return chain.compose(v -> new DemoLiaisons(services, people, groups).load()).onSuccess(v -> printSignIns());
+    return chain.compose(v -> new DemoLiaisons(services, people, groups).load())
+        .compose(v -> loadInitiatives(people.get("secretariat").toActor()))
+        .onSuccess(v -> printSignIns());
+  }
+
+  /** Regional initiatives of two WTDC cycles, the partner registry, exchange rates and projects. */
+  public Future<Void> loadInitiatives(Actor secretariat) {
+    return new DemoInitiatives(services.initiatives(), services.workspaces(), secretariat).load()
+        .compose(loaded -> new DemoProjects(services.initiatives(), secretariat, loaded).load());
   }
 
   /** A hybrid rapporteur group meeting two weeks ahead, with a draft agenda, so the meeting pages have life. */

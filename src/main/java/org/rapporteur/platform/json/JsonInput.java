@@ -224,6 +224,53 @@ public final class JsonInput {
     return values;
   }
 
+  /** True when the field holds a JSON string (for fields that take a string or an object). */
+  public boolean isString(String field) {
+    return body.getValue(field) instanceof String;
+  }
+
+  /**
+   * A nested object read by its own input whose problems are named {@code field.name}; null when
+   * absent. The caller ends it with {@link #done()}, which then reports unknown fields too.
+   */
+  public JsonInput optionalObject(String field) {
+    read.add(field);
+    Object raw = body.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof JsonObject object)) {
+      fail(field, "must be an object");
+      return null;
+    }
+    return new JsonInput(object, prefix + field + ".", errors);
+  }
+
+  /** A finite number from {@code min} to {@code max}, or null when absent. */
+  public Double optionalNumber(String field, double min, double max) {
+    read.add(field);
+    Object raw = body.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof Number n) || !Double.isFinite(n.doubleValue()) || n.doubleValue() < min
+        || n.doubleValue() > max) {
+      fail(field, "must be a number from " + min + " to " + max);
+      return null;
+    }
+    return n.doubleValue();
+  }
+
+  /** The names of the fields present, for objects keyed by data (e.g. a rate per currency). */
+  public Set<String> fieldNames() {
+    return Set.copyOf(body.fieldNames());
+  }
+
+  /** True when this input, or any input sharing its problems, has found one. */
+  public boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
   /** The full name of one of this input's fields, as problems report it. */
   public String path(String field) {
     return prefix + field;
