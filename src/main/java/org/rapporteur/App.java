@@ -51,6 +51,7 @@ import org.rapporteur.liaison.Mailer;
 import org.rapporteur.liaison.NotificationService;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.http.HttpPlatform;
+import org.rapporteur.platform.http.PausedBody;
 import org.rapporteur.platform.http.RouteModule;
 import org.rapporteur.platform.http.SystemRoutes;
 import org.rapporteur.platform.mongo.EmbeddedMongo;
@@ -187,8 +188,10 @@ public final class App {
   private void buildRouter(Router router) {
     HttpPlatform platform = new HttpPlatform(config.http(), origin);
     // Upload bodies are read only after the async session and access checks, so they wait paused until then.
-    router.route("/api/uploads*").handler(App::pauseBody);
-    router.post("/api/groups/:id/contributions").handler(App::pauseBody);
+    PausedBody pausedBody = new PausedBody(vertx, config.http().refusedBodyDrainBytes(),
+        config.http().refusedBodyDrainSeconds() * 1000L);
+    router.route("/api/uploads*").handler(pausedBody);
+    router.post("/api/groups/:id/contributions").handler(pausedBody);
     platform.installFront(router);
     router.route("/api/*").handler(services.accounts().sessionResolver());
     gateway = new RealtimeGateway(vertx, services.chat(), origin);
@@ -207,11 +210,6 @@ public final class App {
         new ChatRoutes(services.chat(), gateway));
     modules.forEach(module -> module.mount(router));
     platform.installBack(router);
-  }
-
-  private static void pauseBody(io.vertx.ext.web.RoutingContext ctx) {
-    ctx.request().pause();
-    ctx.next();
   }
 
   private Future<Void> seed() {
