@@ -38,8 +38,10 @@ public final class PausedBody implements Handler<RoutingContext> {
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
       }
     });
-    ctx.addEndHandler(done -> {
-      if (!request.isEnded()) {
+    // Only after an answer: when the connection broke instead, whoever was reading the body (an
+    // interrupted tus PATCH keeps what arrived) must see it end, and nothing is left to settle.
+    ctx.addEndHandler(answered -> {
+      if (answered.succeeded() && !request.isEnded()) {
         discardRest(request, closing[0]);
       }
     });
