@@ -56,6 +56,7 @@ import org.rapporteur.platform.http.RouteModule;
 import org.rapporteur.platform.http.SystemRoutes;
 import org.rapporteur.platform.mongo.EmbeddedMongo;
 import org.rapporteur.radar.ContributionRadarFeed;
+import org.rapporteur.realtime.transport.ConnectionGuard;
 import org.rapporteur.radar.RadarRoutes;
 import org.rapporteur.radar.RadarService;
 import org.rapporteur.workspace.WorkspaceRoutes;
@@ -167,7 +168,7 @@ public final class App {
   }
 
   private Future<Void> listen() {
-    HttpServerOptions options = new HttpServerOptions()
+    HttpServerOptions options = ConnectionGuard.prepare(new HttpServerOptions())
         .setHost(config.http().host())
         .setPort(config.http().port())
         .setCompressionSupported(true)
@@ -175,7 +176,9 @@ public final class App {
         .setPerFrameWebSocketCompressionSupported(false)
         .setMaxWebSocketFrameSize(65_536)
         .setMaxWebSocketMessageSize(262_144);
-    server = vertx.createHttpServer(options);
+    ConnectionGuard connections = new ConnectionGuard(config.http().maxConnections(),
+        config.http().requestHeaderTimeoutSeconds() * 1000L, config.http().idleTimeoutSeconds() * 1000L);
+    server = connections.guard(vertx.createHttpServer(options));
     // The origin may name the port, which is only known after binding, so the router is built lazily.
     router = Router.router(vertx);
     return server.requestHandler(router).listen().map(bound -> {

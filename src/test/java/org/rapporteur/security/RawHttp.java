@@ -88,6 +88,11 @@ final class RawHttp implements AutoCloseable {
     return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
   }
 
+  /** The raw stream, for answers that never end (Server-Sent Events). */
+  InputStream input() {
+    return in;
+  }
+
   /** Whether the server ends the connection (EOF or reset) before the read timeout. */
   boolean closedByServer() throws IOException {
     try {
