@@ -53,10 +53,12 @@ import org.rapporteur.liaison.Mailer;
 import org.rapporteur.liaison.NotificationService;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.http.HttpPlatform;
+import org.rapporteur.platform.http.PausedBody;
 import org.rapporteur.platform.http.RouteModule;
 import org.rapporteur.platform.http.SystemRoutes;
 import org.rapporteur.platform.mongo.EmbeddedMongo;
 import org.rapporteur.radar.ContributionRadarFeed;
+import org.rapporteur.realtime.transport.ConnectionGuard;
 import org.rapporteur.radar.RadarRoutes;
 import org.rapporteur.radar.RadarService;
 import org.rapporteur.workspace.WorkspaceRoutes;
@@ -172,7 +174,7 @@ public final class App {
   }
 
   private Future<Void> listen() {
-    HttpServerOptions options = new HttpServerOptions()
+    HttpServerOptions options = ConnectionGuard.prepare(new HttpServerOptions())
         .setHost(config.http().host())
         .setPort(config.http().port())
         .setCompressionSupported(true)
@@ -180,7 +182,9 @@ public final class App {
         .setPerFrameWebSocketCompressionSupported(false)
         .setMaxWebSocketFrameSize(65_536)
         .setMaxWebSocketMessageSize(262_144);
-    server = vertx.createHttpServer(options);
+    ConnectionGuard connections = new ConnectionGuard(config.http().maxConnections(),
+        config.http().requestHeaderTimeoutSeconds() * 1000L, config.http().idleTimeoutSeconds() * 1000L);
+    server = connections.guard(vertx.createHttpServer(options));
     // The origin may name the port, which is only known after binding, so the router is built lazily.
     router = Router.router(vertx);
     return server.requestHandler(router).listen().map(bound -> {
@@ -193,8 +197,10 @@ public final class App {
   private void buildRouter(Router router) {
     HttpPlatform platform = new HttpPlatform(config.http(), origin);
     // Upload bodies are read only after the async session and access checks, so they wait paused until then.
-    router.route("/api/uploads*").handler(App::pauseBody);
-    router.post("/api/groups/:id/contributions").handler(App::pauseBody);
+    PausedBody pausedBody = new PausedBody(vertx, config.http().refusedBodyDrainBytes(),
+        config.http().refusedBodyDrainSeconds() * 1000L);
+    router.route("/api/uploads*").handler(pausedBody);
+    router.post("/api/groups/:id/contributions").handler(pausedBody);
     platform.installFront(router);
     router.route("/api/*").handler(services.accounts().sessionResolver());
     gateway = new RealtimeGateway(vertx, services.chat(), origin);
@@ -214,11 +220,6 @@ public final class App {
         services.initiatives().routes());
     modules.forEach(module -> module.mount(router));
     platform.installBack(router);
-  }
-
-  private static void pauseBody(io.vertx.ext.web.RoutingContext ctx) {
-    ctx.request().pause();
-    ctx.next();
   }
 
   private Future<Void> seed() {

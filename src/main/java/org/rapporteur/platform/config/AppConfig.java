@@ -12,7 +12,17 @@ import org.rapporteur.platform.mongo.EmbeddedMongo;
  */
 public record AppConfig(Http http, Path dataDir, Mongo mongo, Admin admin, boolean demo, JsonObject source) {
 
-  public record Http(String host, int port, String publicOrigin, long maxJsonBodyBytes, int staticMaxAgeSeconds) {
+  /**
+   * The HTTP listener. Connection limits: a request header must arrive within
+   * {@code requestHeaderTimeoutSeconds} of its first byte (or of the connection opening), a keep-alive
+   * connection with no request under way is closed after {@code idleTimeoutSeconds}, and connections
+   * beyond {@code maxConnections} are closed as they open. A refused upload's unread rest up to
+   * {@code refusedBodyDrainBytes} is read and dropped to keep its connection; reading it or waiting
+   * for a larger one to stop takes at most {@code refusedBodyDrainSeconds}.
+   */
+  public record Http(String host, int port, String publicOrigin, long maxJsonBodyBytes, int staticMaxAgeSeconds,
+      int requestHeaderTimeoutSeconds, int idleTimeoutSeconds, int maxConnections, long refusedBodyDrainBytes,
+      int refusedBodyDrainSeconds) {
     /** The origin browsers use; without a configured one, the server's own address. */
     public String originFor(int boundPort) {
       return publicOrigin != null ? publicOrigin : "http://" + host + ":" + boundPort;
@@ -41,7 +51,12 @@ public record AppConfig(Http http, Path dataDir, Mongo mongo, Admin admin, boole
             http.getInteger("port", 8080),
             http.getString("publicOrigin"),
             http.getLong("maxJsonBodyBytes", 65_536L),
-            http.getInteger("staticMaxAgeSeconds", 3600)),
+            http.getInteger("staticMaxAgeSeconds", 3600),
+            http.getInteger("requestHeaderTimeoutSeconds", 10),
+            http.getInteger("idleTimeoutSeconds", 30),
+            http.getInteger("maxConnections", 20_000),
+            http.getLong("refusedBodyDrainBytes", 1_048_576L),
+            http.getInteger("refusedBodyDrainSeconds", 10)),
         Path.of(json.getString("dataDir", "data")),
         new Mongo(mongo.getString("uri"), mongo.getString("database", "rapporteur"), mongo.getBoolean("embeddedFsync", false),
             mongo.getInteger("embeddedCacheMiB", EmbeddedMongo.DEFAULT_CACHE_MIB)),
