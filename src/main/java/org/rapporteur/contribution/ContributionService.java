@@ -51,6 +51,7 @@ public final class ContributionService {
   private final Path workDir;
   private final WorkerExecutor hashing;
   private final MeetingDeadlines meetings;
+  private final Map<String, Future<Void>> announcing = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean stopping;
 
   public ContributionService(Vertx vertx, MongoClient mongo, WorkspaceService workspaces, AuditService audit,
@@ -335,9 +336,18 @@ public final class ContributionService {
         .forEach(r -> extractLater(c.id(), r))));
   }
 
-  /** Publishes the contribution as it is now, read after the write, so events never carry stale state. */
+  /**
+   * Publishes the contribution as it is now, read after the write. Announcements of one contribution
+   * are chained, so that a later state is never published before an earlier one.
+   */
   private void announce(String id) {
-    store.findById(id)
+    Future<Void> mine = announcing.compute(id, (key, previous) ->
+        (previous == null ? Future.<Void>succeededFuture() : previous).transform(ignored -> publishCurrent(id)));
+    mine.onComplete(done -> announcing.remove(id, mine));
+  }
+
+  private Future<Void> publishCurrent(String id) {
+    return store.findById(id)
         .compose(found -> found.isEmpty() ? Future.succeededFuture(ContributionChanged.deleted(id))
             : changed(List.of(found.get())).map(list -> list.get(0)))
         .onSuccess(event -> vertx.eventBus().publish(Addresses.CONTRIBUTION_CHANGED, event.toJson()))
@@ -345,7 +355,8 @@ public final class ContributionService {
           if (!stopping) {
             log.error("Could not announce the change of contribution {}", id, e);
           }
-        });
+        })
+        .mapEmpty();
   }
 
   private Future<String> sha256(Path path) {

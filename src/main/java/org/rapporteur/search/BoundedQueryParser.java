@@ -16,7 +16,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The simple query syntax (words, {@code "phrases"}, {@code word~2}, {@code prefix*}, {@code |},
  * {@code -}, parentheses) with every fuzzy and prefix word expanded to at most {@code maxExpansions}
- * index terms, its best ones, so that no word can stand for a large part of the dictionary.
+ * index terms, its best ones, so that no word can stand for a large part of the dictionary; fuzzy
+ * words get the edits their length warrants (see {@link #edits}).
  */
 final class BoundedQueryParser extends SimpleQueryParser {
   private final int maxExpansions;
@@ -32,7 +33,7 @@ final class BoundedQueryParser extends SimpleQueryParser {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     for (Map.Entry<String, Float> field : weights.entrySet()) {
       Term term = new Term(field.getKey(), normalized(field.getKey(), text));
-      any.add(boosted(new FuzzyQuery(term, fuzziness, 0, maxExpansions, true), field.getValue()),
+      any.add(boosted(new FuzzyQuery(term, edits(text, fuzziness), 1, maxExpansions, true), field.getValue()),
           BooleanClause.Occur.SHOULD);
     }
     return simplify(any.build());
@@ -47,6 +48,17 @@ final class BoundedQueryParser extends SimpleQueryParser {
           field.getValue()), BooleanClause.Occur.SHOULD);
     }
     return simplify(any.build());
+  }
+
+  /**
+   * Edits allowed as the word's length allows them: none up to two letters, one up to five, two
+   * beyond. A short word with two edits matches most of the dictionary, and its automaton is the
+   * costliest part of the query; the first letter must match, which cuts the terms walked by an
+   * order of magnitude.
+   */
+  static int edits(String word, int asked) {
+    int length = word.codePointCount(0, word.length());
+    return Math.min(asked, length <= 2 ? 0 : length <= 5 ? 1 : 2);
   }
 
   private BytesRef normalized(String field, String text) {

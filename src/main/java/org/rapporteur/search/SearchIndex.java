@@ -44,8 +44,8 @@ final class SearchIndex {
     return analyzers;
   }
 
-  SearchResults search(LuceneIndex index, SearchQuery q, Collection<String> readableGroups) {
-    Query query = filtered(parse(q.text()), q, readableGroups);
+  SearchResults search(LuceneIndex index, Query parsed, SearchQuery q, Collection<String> readableGroups) {
+    Query query = filtered(parsed, q, readableGroups);
     try {
       return index.read(searcher -> search(searcher, query, q));
     } catch (IndexSearcher.TooManyClauses e) {
@@ -53,7 +53,13 @@ final class SearchIndex {
     }
   }
 
-  private SearchResults search(IndexSearcher searcher, Query query, SearchQuery q) throws IOException {
+  /**
+   * The query is rewritten once, its fuzzy and prefix words into the index terms they stand for, so
+   * that the highlighter marks those terms from the postings' offsets instead of running each word's
+   * automaton over every hit's text again.
+   */
+  private SearchResults search(IndexSearcher searcher, Query original, SearchQuery q) throws IOException {
+    Query query = searcher.rewrite(original);
     TopDocs top = searcher.search(query, q.offset() + q.limit());
     ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(q.offset(), top.scoreDocs.length),
         top.scoreDocs.length);

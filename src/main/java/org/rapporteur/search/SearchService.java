@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.search.Query;
 import org.rapporteur.account.Actor;
 import org.rapporteur.account.GlobalRole;
 import org.rapporteur.index.IndexFeed;
@@ -24,7 +25,7 @@ import org.rapporteur.workspace.WorkspaceService;
  */
 public final class SearchService {
   /** Bumped when the documents' fields change, so that an older index is rebuilt. */
-  private static final Map<String, String> SCHEMA = Map.of("search.schema", "1");
+  private static final Map<String, String> SCHEMA = Map.of("search.schema", "2-offsets");
 
   private final WorkspaceService workspaces;
   private final SearchConfig config;
@@ -56,9 +57,17 @@ public final class SearchService {
 
   /** Hits among the groups the actor may read; a query too broad to run fails naming {@code q}. */
   public Future<SearchResults> search(Actor actor, SearchQuery query) {
+    // Parsed and bounded here, before any lookup or a reader thread: refusing a hostile query costs
+    // one parse of at most search.maxQueryLength characters, and it never waits behind real searches.
+    Query parsed;
+    try {
+      parsed = queries.parse(query.text());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     return workspaces.listGroups(actor, new GroupFilter(null, null, null, null))
         .map(groups -> groups.stream().map(Group::id).toList())
-        .compose(readable -> pipeline.read(index -> queries.search(index, query, readable)));
+        .compose(readable -> pipeline.read(index -> queries.search(index, parsed, query, readable)));
   }
 
   /** Drops the index and builds it again from the database; answers how many contributions it holds. */
