@@ -1,6 +1,6 @@
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { navigate, queryParams } from '../router.js';
 import { select } from '../forms.js';
 import { snippet } from '../lightview.js';
@@ -30,7 +30,15 @@ export async function renderSearch(main) {
   if (!q) return;
   const query = new URLSearchParams({ q, offset: String(offset), limit: String(PAGE) });
   if (language) query.set('language', language);
-  const found = await api.get(`/api/search?${query}`);
+  let found;
+  try {
+    found = await api.get(`/api/search?${query}`);
+  } catch (error) {
+    // A query the server finds too broad (or too long) is the reader's to change, said in their language.
+    if (!(error instanceof ApiError) || error.status !== 400 || !('q' in error.fields)) throw error;
+    mount(results, h('p', { class: 'form-error', role: 'alert' }, t('search.tooBroad')));
+    return;
+  }
   mount(results,
     h('p', { class: 'muted' }, t('search.count', { n: found.total })),
     h('ol', { class: 'hits', start: offset + 1 }, found.items.map((hit) => h('li', {},

@@ -40,6 +40,8 @@ import org.rapporteur.meeting.AgendaContributions;
 import org.rapporteur.meeting.MeetingRoutes;
 import org.rapporteur.meeting.MeetingService;
 import org.rapporteur.meeting.SpeakerQueueService;
+import org.rapporteur.index.RebuildSource;
+import org.rapporteur.platform.events.ContributionChanged;
 import org.rapporteur.platform.events.RoomEvents;
 import org.rapporteur.liaison.DeadlineReminders;
 import org.rapporteur.liaison.LiaisonConfig;
@@ -57,7 +59,6 @@ import org.rapporteur.platform.http.PausedBody;
 import org.rapporteur.platform.http.RouteModule;
 import org.rapporteur.platform.http.SystemRoutes;
 import org.rapporteur.platform.mongo.EmbeddedMongo;
-import org.rapporteur.radar.ContributionRadarFeed;
 import org.rapporteur.realtime.transport.ConnectionGuard;
 import org.rapporteur.radar.RadarRoutes;
 import org.rapporteur.radar.RadarService;
@@ -80,7 +81,6 @@ public final class App {
   private String origin;
   private Services services;
   private RealtimeGateway gateway;
-  private ContributionRadarFeed radarFeed;
   private Router router;
 
   private App(Vertx vertx, AppConfig config, LiaisonHooks hooks) {
@@ -142,8 +142,13 @@ public final class App {
         .map(found -> found.map(m -> new MeetingDeadlines.Target(m.groupId(), m.contributionDeadline())));
     ContributionService contributions = new ContributionService(vertx, mongo, workspaces, audit, deadlines,
         config.section("contributions", ContributionsConfig::fromJson), config.dataDir());
-    SearchService search = new SearchService(vertx, contributions, workspaces,
-        config.section("search", SearchConfig::fromJson), config.dataDir().resolve("search"));
+    // The indexes are rebuilt from the contributions through this source and follow their events:
+    // they never call the contribution feature themselves.
+    RebuildSource<ContributionChanged> contributionRecords =
+        RebuildSource.keyset(contributions::changedAfter, ContributionChanged::id);
+    SearchConfig searchConfig = config.section("search", SearchConfig::fromJson);
+    SearchService search = new SearchService(vertx, workspaces, searchConfig, config.dataDir().resolve("search"),
+        contributionRecords);
     chat.policies().register("meeting", new MeetingRoomPolicy(meetings, workspaces));
     AgendaService agendas = new AgendaService(mongo, meetings, new AgendaContributions(contributions), rooms, audit,
         vertx.createSharedWorkerExecutor("exports", 2));
@@ -152,14 +157,14 @@ public final class App {
         new JsonObject().put("kind", "notification").put("notification", notification)).mapEmpty();
     NotificationService notifications = new NotificationService(mongo,
         hooks.notifier() != null ? hooks.notifier() : live);
-    RadarService radar = new RadarService(vertx, config.dataDir().resolve("radar"), workspaces);
+    RadarService radar = new RadarService(vertx, config.dataDir().resolve("radar"), workspaces,
+        searchConfig.writeQueueLength());
     AgendaProposals proposals = hooks.agendaProposals() != null ? hooks.agendaProposals()
         : (groupId, liaisonId, title, deadline) -> agendas.proposeItem(groupId, "Incoming liaison statement: " + title,
             deadline).map(found -> found.map(p -> new AgendaProposals.Proposal(p.meetingId(), p.meetingStart(),
                 p.deadlineBeforeMeeting())));
     LiaisonService liaisons = new LiaisonService(mongo, workspaces, contributions, audit, notifications, proposals,
         radar);
-    radarFeed = new ContributionRadarFeed(contributions, workspaces, radar);
     InitiativeModule initiatives = new InitiativeModule(vertx, mongo,
         config.section("initiatives", InitiativesConfig::fromJson), audit, accounts, workspaces, meetings, agendas,
         contributions);
@@ -169,8 +174,7 @@ public final class App {
         .compose(v -> meetings.start()).compose(v -> agendas.start()).compose(v -> speakerQueue.start())
         .compose(v -> contributions.start()).compose(v -> search.start())
         .compose(v -> notifications.start()).compose(v -> liaisons.start()).compose(v -> initiatives.start())
-        .compose(v -> radar.start(List.of(liaisons::radarDocuments, radarFeed::all)))
-        .onSuccess(v -> radarFeed.listen(vertx));
+        .compose(v -> radar.start(contributionRecords, liaisons::radarDocuments));
   }
 
   private Future<Void> listen() {
@@ -273,10 +277,6 @@ public final class App {
   public Future<Void> stop() {
     Future<Void> gatewayStopped = gateway == null ? Future.succeededFuture() : gateway.stop();
     Future<Void> closed = server == null ? gatewayStopped : server.close().compose(v -> gatewayStopped);
-    if (radarFeed != null) {
-      Future<Void> feedStopped = radarFeed.stop();
-      closed = closed.compose(v -> feedStopped);
-    }
     if (services != null) {
       services.contributions().stop();
       closed = closed.compose(v -> services.search().stop());

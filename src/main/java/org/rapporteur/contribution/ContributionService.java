@@ -13,11 +13,15 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.rapporteur.account.Actor;
 import org.rapporteur.audit.AuditService;
 import org.rapporteur.contribution.extract.ExtractorPool;
 import org.rapporteur.platform.errors.ForbiddenException;
+import org.rapporteur.platform.events.Addresses;
+import org.rapporteur.platform.events.ContributionChanged;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.NotFoundException;
 import org.rapporteur.platform.errors.TooLargeException;
@@ -31,12 +35,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Contributions: participants upload files into a group's numbered series; the original bytes go
- * to GridFS, Tika reads them in child JVMs, and every change is audited and announced on
- * {@link #CHANGED} so the search index follows.
+ * to GridFS, Tika reads them in child JVMs, and every change is audited and announced as a
+ * {@link ContributionChanged} on {@link Addresses#CONTRIBUTION_CHANGED}, so the indexes follow.
  */
 public final class ContributionService {
-  /** Event bus address; the body is {@code {"id": contributionId}}. */
-  public static final String CHANGED = "rapporteur.contribution.changed";
   private static final Logger log = LoggerFactory.getLogger(ContributionService.class);
 
   private final Vertx vertx;
@@ -49,6 +51,7 @@ public final class ContributionService {
   private final Path workDir;
   private final WorkerExecutor hashing;
   private final MeetingDeadlines meetings;
+  private final Map<String, Future<Void>> announcing = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean stopping;
 
   public ContributionService(Vertx vertx, MongoClient mongo, WorkspaceService workspaces, AuditService audit,
@@ -276,28 +279,41 @@ public final class ContributionService {
         () -> new UnprocessableException("Revision " + rev + " has no extracted text")));
   }
 
-  /** For the search indexer: the contribution with the current revision's text, without access checks. */
-  public Future<Searchable> searchable(String id) {
-    return store.findById(id).compose(found -> {
-      if (found.isEmpty()) {
-        return Future.succeededFuture(null);
-      }
-      Contribution c = found.get();
-      return store.findText(id, c.current().rev())
-          .map(text -> new Searchable(c, text.map(t -> t.getString("text")).orElse("")));
+  /**
+   * For rebuilding the indexes: up to {@code limit} contributions with ids after {@code afterId}
+   * (null: from the first), in id order, as the events that would announce them now.
+   */
+  public Future<List<ContributionChanged>> changedAfter(String afterId, int limit) {
+    return store.pageAfter(afterId, limit).compose(this::changed);
+  }
+
+  private Future<List<ContributionChanged>> changed(List<Contribution> page) {
+    List<String> textIds = page.stream().map(c -> ContributionStore.textId(c.id(), c.current().rev())).toList();
+    return store.findTexts(textIds).compose(texts -> sectors(page).map(sectors -> page.stream()
+        .map(c -> changed(c, sectors.get(c.groupId()), texts.get(ContributionStore.textId(c.id(), c.current().rev()))))
+        .toList()));
+  }
+
+  private Future<Map<String, String>> sectors(List<Contribution> page) {
+    Map<String, Future<String>> byGroup = new HashMap<>();
+    page.forEach(c -> byGroup.computeIfAbsent(c.groupId(), id -> workspaces.findGroup(id)
+        .map(found -> found.map(g -> g.sector().wire()).orElse(null))));
+    return Future.all(List.copyOf(byGroup.values())).map(done -> {
+      Map<String, String> sectors = new HashMap<>();
+      byGroup.forEach((id, sector) -> sectors.put(id, sector.result()));
+      return sectors;
     });
+  }
+
+  private static ContributionChanged changed(Contribution c, String sector, String text) {
+    return new ContributionChanged(c.id(), c.groupId(), c.groupCode(), sector, c.number(), c.title(), c.source(),
+        c.questions(), c.status().wire(), c.meetingId(), c.current().extraction().language(), text, false);
   }
 
   /** For other features (agenda allocation): the contribution, without access checks. */
   public Future<java.util.Optional<Contribution>> summary(String id) {
     return Ids.isValid(id) ? store.findById(id) : Future.succeededFuture(java.util.Optional.empty());
   }
-
-  public Future<List<String>> allIds() {
-    return store.allIds();
-  }
-
-  public record Searchable(Contribution contribution, String text) {}
 
   public record Download(Contribution contribution, Revision revision, io.vertx.core.streams.ReadStream<io.vertx.core.buffer.Buffer> body) {}
 
@@ -345,8 +361,27 @@ public final class ContributionService {
         .forEach(r -> extractLater(c.id(), r))));
   }
 
+  /**
+   * Publishes the contribution as it is now, read after the write. Announcements of one contribution
+   * are chained, so that a later state is never published before an earlier one.
+   */
   private void announce(String id) {
-    vertx.eventBus().publish(CHANGED, new JsonObject().put("id", id));
+    Future<Void> mine = announcing.compute(id, (key, previous) ->
+        (previous == null ? Future.<Void>succeededFuture() : previous).transform(ignored -> publishCurrent(id)));
+    mine.onComplete(done -> announcing.remove(id, mine));
+  }
+
+  private Future<Void> publishCurrent(String id) {
+    return store.findById(id)
+        .compose(found -> found.isEmpty() ? Future.succeededFuture(ContributionChanged.deleted(id))
+            : changed(List.of(found.get())).map(list -> list.get(0)))
+        .onSuccess(event -> vertx.eventBus().publish(Addresses.CONTRIBUTION_CHANGED, event.toJson()))
+        .onFailure(e -> {
+          if (!stopping) {
+            log.error("Could not announce the change of contribution {}", id, e);
+          }
+        })
+        .mapEmpty();
   }
 
   private Future<String> sha256(Path path) {

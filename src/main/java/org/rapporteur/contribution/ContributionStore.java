@@ -1,13 +1,16 @@
 package org.rapporteur.contribution;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rapporteur.platform.json.MongoTime;
 import org.rapporteur.platform.mongo.Counters;
@@ -59,10 +62,13 @@ final class ContributionStore {
         .map(docs -> docs.stream().map(Contribution::fromDocument).toList());
   }
 
-  Future<List<String>> allIds() {
-    FindOptions options = new FindOptions().setFields(new JsonObject().put("_id", 1));
-    return mongo.findWithOptions(CONTRIBUTIONS, new JsonObject(), options)
-        .map(docs -> docs.stream().map(d -> d.getString("_id")).toList());
+  /** Keyset paging in id order, for rebuilding the indexes without reading everything at once. */
+  Future<List<Contribution>> pageAfter(String afterId, int limit) {
+    JsonObject query = afterId == null ? new JsonObject()
+        : new JsonObject().put("_id", new JsonObject().put("$gt", afterId));
+    FindOptions options = new FindOptions().setSort(new JsonObject().put("_id", 1)).setLimit(limit);
+    return mongo.findWithOptions(CONTRIBUTIONS, query, options)
+        .map(docs -> docs.stream().map(Contribution::fromDocument).toList());
   }
 
   Future<List<Contribution>> findWithPendingExtraction() {
@@ -106,6 +112,20 @@ final class ContributionStore {
     return mongo.findOne(TEXTS, new JsonObject().put("_id", textId(id, rev)), null).map(Optional::ofNullable);
   }
 
+  /** The plain texts with these ids, by id; the HTML of the light view is not read. */
+  Future<Map<String, String>> findTexts(List<String> textIds) {
+    if (textIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    FindOptions options = new FindOptions().setFields(new JsonObject().put("text", 1));
+    return mongo.findWithOptions(TEXTS, new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(textIds))),
+        options).map(docs -> {
+          Map<String, String> texts = new HashMap<>();
+          docs.forEach(d -> texts.put(d.getString("_id"), d.getString("text", "")));
+          return texts;
+        });
+  }
+
   Future<Long> countUploadsSince(String userId, Instant since) {
     return mongo.count(UPLOAD_LOG, new JsonObject().put("userId", userId)
         .put("at", new JsonObject().put("$gte", MongoTime.of(since))));
@@ -115,7 +135,7 @@ final class ContributionStore {
     return mongo.insert(UPLOAD_LOG, new JsonObject().put("userId", userId).put("at", MongoTime.of(at))).mapEmpty();
   }
 
-  private static String textId(String id, int rev) {
+  static String textId(String id, int rev) {
     return id + "-" + rev;
   }
 }

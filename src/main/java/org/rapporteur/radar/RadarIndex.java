@@ -2,8 +2,6 @@ package org.rapporteur.radar;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,9 +22,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -37,10 +32,11 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.rapporteur.index.IndexChange;
+import org.rapporteur.index.IndexPipeline;
+import org.rapporteur.index.LuceneIndex;
 
 /**
  * The duplication radar's Lucene index: blocking, so {@link RadarService} calls it on worker
@@ -54,44 +50,30 @@ public final class RadarIndex implements AutoCloseable {
   static final String KEY = "key";
   static final String LANGUAGE = "language";
   /** Written with every commit; an index of another schema is emptied at start, so the service rebuilds it. */
-  private static final Map<String, String> SCHEMA = Map.of("radar.schema", "2-per-language");
+  static final Map<String, String> SCHEMA = Map.of("radar.schema", "2-per-language");
   private static final int CANDIDATES = 30;
   private static final int SHARED_TERMS = 6;
   private static final FieldType TEXT_TYPE = textType();
 
-  private final FSDirectory directory;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private final LuceneIndex lucene;
   private final Analyzer analyzer;
   private List<RadarPair> cachedOverlaps;
   private long overlapsVersion = -1;
 
-  private RadarIndex(FSDirectory directory, IndexWriter writer, Analyzer analyzer) throws IOException {
-    this.directory = directory;
-    this.writer = writer;
+  /** The radar's queries over an index the {@link IndexPipeline} opened with {@link #analyzer()} and {@link #SCHEMA}. */
+  RadarIndex(LuceneIndex lucene, Analyzer analyzer) {
+    this.lucene = lucene;
     this.analyzer = analyzer;
-    this.searchers = new SearcherManager(writer, null);
   }
 
-  /** Opens (or creates) the index in {@code dir}. */
+  /** Opens (or creates) the index in {@code dir}, without a pipeline (for tests and tools). */
   public static RadarIndex open(Path dir) {
-    try {
-      Files.createDirectories(dir);
-      Analyzer analyzer = new RadarAnalyzers().perField();
-      FSDirectory directory = FSDirectory.open(dir);
-      boolean current = !DirectoryReader.indexExists(directory)
-          || SegmentInfos.readLatestCommit(directory).getUserData().equals(SCHEMA);
-      IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-      writer.setLiveCommitData(SCHEMA.entrySet());
-      if (!current) {
-        writer.deleteAll();
-        writer.commit();
-      }
-      return new RadarIndex(directory, writer, analyzer);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Analyzer analyzer = analyzer();
+    return new RadarIndex(LuceneIndex.open(dir, analyzer, SCHEMA), analyzer);
+  }
+
+  static Analyzer analyzer() {
+    return new RadarAnalyzers().perField();
   }
 
   private static FieldType textType() {
@@ -105,7 +87,7 @@ public final class RadarIndex implements AutoCloseable {
   }
 
   public int size() {
-    return writer.getDocStats().numDocs;
+    return lucene.size();
   }
 
   /** Adds or replaces one document (by its key) and makes it searchable. */
@@ -114,28 +96,19 @@ public final class RadarIndex implements AutoCloseable {
   }
 
   public void indexAll(List<RadarDocument> docs) {
-    try {
-      for (RadarDocument doc : docs) {
-        writer.updateDocument(new Term(KEY, doc.key()), toLucene(doc));
-      }
-      commit();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    lucene.apply(docs.stream().map(RadarIndex::upsert).toList());
   }
 
   public void remove(String key) {
-    try {
-      writer.deleteDocuments(new Term(KEY, key));
-      commit();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    lucene.apply(List.of(removal(key)));
   }
 
-  private void commit() throws IOException {
-    writer.commit();
-    searchers.maybeRefreshBlocking();
+  static IndexChange upsert(RadarDocument doc) {
+    return IndexChange.upsert(new Term(KEY, doc.key()), toLucene(doc));
+  }
+
+  static IndexChange removal(String key) {
+    return IndexChange.delete(new Term(KEY, key));
   }
 
   private static Document toLucene(RadarDocument d) {
@@ -172,20 +145,13 @@ public final class RadarIndex implements AutoCloseable {
 
   /** Every document in the index (for rebuild checks and the overview). */
   public List<RadarDocument> all() {
-    try {
-      IndexSearcher searcher = searchers.acquire();
-      try {
-        List<RadarDocument> out = new ArrayList<>();
-        for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), Math.max(1, size())).scoreDocs) {
-          out.add(fromLucene(searcher.storedFields().document(hit.doc)));
-        }
-        return out;
-      } finally {
-        searchers.release(searcher);
+    return lucene.read(searcher -> {
+      List<RadarDocument> out = new ArrayList<>();
+      for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), Math.max(1, size())).scoreDocs) {
+        out.add(fromLucene(searcher.storedFields().document(hit.doc)));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+      return out;
+    });
   }
 
   /**
@@ -202,16 +168,8 @@ public final class RadarIndex implements AutoCloseable {
   public List<RadarMatch> similar(String title, String text, String language, String sector,
       Collection<String> excluded, int limit) {
     String content = text == null || text.isBlank() ? title : title + "\n" + text;
-    try {
-      IndexSearcher searcher = searchers.acquire();
-      try {
-        return similar(searcher, content, RadarLanguage.choose(language, content), sector, excluded, limit);
-      } finally {
-        searchers.release(searcher);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return lucene.read(searcher -> similar(searcher, content, RadarLanguage.choose(language, content), sector,
+        excluded, limit));
   }
 
   /**
@@ -223,22 +181,14 @@ public final class RadarIndex implements AutoCloseable {
   }
 
   private synchronized List<RadarPair> allOverlaps() {
-    try {
-      IndexSearcher searcher = searchers.acquire();
-      try {
-        long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
-        if (overlapsVersion == version && cachedOverlaps != null) {
-          return cachedOverlaps;
-        }
+    return lucene.read(searcher -> {
+      long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+      if (overlapsVersion != version || cachedOverlaps == null) {
         cachedOverlaps = computeOverlaps(searcher);
         overlapsVersion = version;
-        return cachedOverlaps;
-      } finally {
-        searchers.release(searcher);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+      return cachedOverlaps;
+    });
   }
 
   private List<RadarPair> computeOverlaps(IndexSearcher searcher) throws IOException {
@@ -366,12 +316,6 @@ public final class RadarIndex implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      searchers.close();
-      writer.close();
-      directory.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    lucene.close();
   }
 }

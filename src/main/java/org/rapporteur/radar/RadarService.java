@@ -2,8 +2,6 @@ package org.rapporteur.radar;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,85 +9,92 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
 import org.rapporteur.account.Actor;
+import org.rapporteur.index.IndexChange;
+import org.rapporteur.index.IndexFeed;
+import org.rapporteur.index.IndexPipeline;
+import org.rapporteur.index.RebuildSource;
+import org.rapporteur.platform.events.Addresses;
+import org.rapporteur.platform.events.ContributionChanged;
 import org.rapporteur.workspace.Group;
 import org.rapporteur.workspace.GroupAccess;
 import org.rapporteur.workspace.Question;
 import org.rapporteur.workspace.WorkspaceService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The duplication radar: which Questions, statements and contributions of the other sector cover
- * the same subject. The index lives in {@code DATA_DIR/radar} and is rebuilt from MongoDB when it is
- * missing. Writes run on one worker thread, searches on two; results are filtered to what the
- * asking person may read.
+ * the same subject. The index lives in {@code DATA_DIR/radar} on an {@link IndexPipeline}, rebuilt
+ * from MongoDB when it is missing; results are filtered to what the asking person may read.
  */
 public final class RadarService {
-  private static final Logger log = LoggerFactory.getLogger(RadarService.class);
-
+  private final Vertx vertx;
   private final Path dir;
   private final WorkspaceService workspaces;
-  private final WorkerExecutor writes;
-  private final WorkerExecutor reads;
+  private final int writeQueueLength;
+  private final Analyzer analyzer = RadarIndex.analyzer();
   private final Map<String, String> questionPrints = new ConcurrentHashMap<>();
-  private RadarIndex index;
+  private IndexPipeline pipeline;
+  private volatile RadarIndex index;
 
-  public RadarService(Vertx vertx, Path dir, WorkspaceService workspaces) {
+  public RadarService(Vertx vertx, Path dir, WorkspaceService workspaces, int writeQueueLength) {
+    this.vertx = vertx;
     this.dir = dir;
     this.workspaces = workspaces;
-    this.writes = vertx.createSharedWorkerExecutor("rapporteur-radar-write", 1);
-    this.reads = vertx.createSharedWorkerExecutor("rapporteur-radar-read", 2);
+    this.writeQueueLength = writeQueueLength;
   }
 
   /**
-   * Opens the index; when it is missing or empty, fills it from {@code sources} (each feature's
-   * documents, e.g. sent liaison statements). Questions are always brought up to date.
+   * Opens the index and fills it when it is missing or empty, from {@code contributions} (whose change
+   * events it then follows), {@code liaisons} (which the liaison feature writes through {@link #index})
+   * and the Questions, which are then always brought up to date.
    */
-  public Future<Void> start(List<Supplier<Future<List<RadarDocument>>>> sources) {
-    return writes.executeBlocking(() -> {
-      boolean missing = !Files.isDirectory(dir);
-      index = RadarIndex.open(dir);
-      index.all().stream().filter(d -> d.kind().equals(RadarDocument.QUESTION))
-          .forEach(d -> questionPrints.put(d.key(), print(d)));
-      return missing || index.size() == 0;
-    }, false).compose(rebuild -> rebuild ? rebuild(sources) : Future.succeededFuture())
+  public Future<Void> start(RebuildSource<ContributionChanged> contributions,
+      Supplier<Future<List<RadarDocument>>> liaisons) {
+    pipeline = new IndexPipeline(vertx, new IndexPipeline.Settings("radar", dir, analyzer, RadarIndex.SCHEMA,
+        writeQueueLength, 2), List.of(
+            IndexFeed.events(Addresses.CONTRIBUTION_CHANGED, ContributionChanged::fromJson,
+                ContributionRadarFeed::change, contributions),
+            IndexFeed.direct(RadarIndex::upsert, RebuildSource.whole(liaisons)),
+            IndexFeed.direct(RadarIndex::upsert, RebuildSource.whole(this::questionDocuments))));
+    return pipeline.start()
+        .compose(rebuilt -> pipeline.read(lucene -> {
+          index = new RadarIndex(lucene, analyzer);
+          index.all().stream().filter(d -> d.kind().equals(RadarDocument.QUESTION))
+              .forEach(d -> questionPrints.put(d.key(), print(d)));
+          return null;
+        }))
         .compose(v -> syncQuestions());
   }
 
-  private Future<Void> rebuild(List<Supplier<Future<List<RadarDocument>>>> sources) {
-    List<RadarDocument> all = new ArrayList<>();
-    Future<Void> chain = Future.succeededFuture();
-    for (Supplier<Future<List<RadarDocument>>> source : sources) {
-      chain = chain.compose(v -> source.get()).map(docs -> {
-        all.addAll(docs);
-        return null;
-      });
-    }
-    return chain.compose(v -> writes.executeBlocking(() -> {
-      index.indexAll(all);
-      log.info("Duplication radar index rebuilt in {} with {} documents", dir, all.size());
-      return null;
-    }, false));
-  }
-
-  /** Adds or replaces a document; other features (contributions) call this when their text is ready. */
+  /** Adds or replaces a document; the liaison feature calls this when a statement is sent or changed. */
   public Future<Void> index(RadarDocument doc) {
-    return writes.executeBlocking(() -> {
-      index.index(doc);
-      return null;
-    }, false);
+    return pipeline.write(List.of(RadarIndex.upsert(doc)));
   }
 
   public Future<Void> remove(String kind, String sourceId) {
-    return writes.executeBlocking(() -> {
-      index.remove(RadarDocument.key(kind, sourceId));
-      return null;
-    }, false);
+    return pipeline.write(List.of(RadarIndex.removal(RadarDocument.key(kind, sourceId))));
   }
 
   /** Brings the index's copy of every Question up to date, writing only what changed. */
   public Future<Void> syncQuestions() {
+    return questionDocuments().compose(docs -> {
+      List<RadarDocument> changed = docs.stream().filter(d -> !print(d).equals(questionPrints.get(d.key()))).toList();
+      List<String> gone = new ArrayList<>(questionPrints.keySet());
+      gone.removeAll(docs.stream().map(RadarDocument::key).toList());
+      if (changed.isEmpty() && gone.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      List<IndexChange> changes = new ArrayList<>(changed.stream().map(RadarIndex::upsert).toList());
+      gone.forEach(key -> changes.add(RadarIndex.removal(key)));
+      return pipeline.write(changes).onSuccess(v -> {
+        changed.forEach(d -> questionPrints.put(d.key(), print(d)));
+        gone.forEach(questionPrints::remove);
+      });
+    });
+  }
+
+  private Future<List<RadarDocument>> questionDocuments() {
     return workspaces.allGroups().compose(groups -> workspaces.allQuestions().map(questions -> {
       Map<String, Group> byId = new HashMap<>();
       groups.forEach(g -> byId.put(g.id(), g));
@@ -102,21 +107,7 @@ public final class RadarService {
         }
       }
       return docs;
-    })).compose(docs -> {
-      List<RadarDocument> changed = docs.stream().filter(d -> !print(d).equals(questionPrints.get(d.key()))).toList();
-      List<String> gone = new ArrayList<>(questionPrints.keySet());
-      gone.removeAll(docs.stream().map(RadarDocument::key).toList());
-      if (changed.isEmpty() && gone.isEmpty()) {
-        return Future.succeededFuture();
-      }
-      return writes.executeBlocking(() -> {
-        index.indexAll(changed);
-        gone.forEach(index::remove);
-        changed.forEach(d -> questionPrints.put(d.key(), print(d)));
-        gone.forEach(questionPrints::remove);
-        return null;
-      }, false);
-    });
+    }));
   }
 
   private static String print(RadarDocument d) {
@@ -127,7 +118,7 @@ public final class RadarService {
   public Future<List<RadarMatch>> similar(Actor actor, String title, String text, String sector,
       java.util.Collection<String> excluded, int limit) {
     return syncQuestions()
-        .compose(v -> reads.executeBlocking(() -> index.similar(title, text, sector, excluded, limit * 3), false))
+        .compose(v -> pipeline.read(lucene -> index.similar(title, text, sector, excluded, limit * 3)))
         .compose(matches -> readable(actor, matches, m -> m.document().groupId()))
         .map(matches -> matches.stream().limit(limit).toList());
   }
@@ -135,7 +126,7 @@ public final class RadarService {
   /** The strongest cross-sector overlaps that {@code actor} may read. */
   public Future<List<RadarPair>> overlaps(Actor actor, int limit, double minScore) {
     return syncQuestions()
-        .compose(v -> reads.executeBlocking(() -> index.overlaps(limit * 3, minScore), false))
+        .compose(v -> pipeline.read(lucene -> index.overlaps(limit * 3, minScore)))
         .compose(pairs -> readable(actor, pairs, p -> p.a().groupId())
             .compose(some -> readable(actor, some, p -> p.b().groupId())))
         .map(pairs -> pairs.stream().limit(limit).toList());
@@ -161,13 +152,6 @@ public final class RadarService {
   }
 
   public Future<Void> close() {
-    if (index == null) {
-      return Future.succeededFuture();
-    }
-    return writes.executeBlocking(() -> {
-      index.close();
-      return null;
-    }, false).compose(v -> writes.close()).compose(v -> reads.close());
+    return pipeline == null ? Future.succeededFuture() : pipeline.stop();
   }
-
 }

@@ -1,127 +1,98 @@
 package org.rapporteur.search;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.rapporteur.contribution.Contribution;
+import org.rapporteur.index.LuceneIndex;
+import org.rapporteur.platform.errors.InvalidInputException;
 
-/** The Lucene index of contributions. Blocking: call it only from the search worker threads. */
-final class SearchIndex implements AutoCloseable {
+/**
+ * Queries of the contributions' index: one query analysed in every language, filtered to the groups
+ * the asker reads, with highlighted snippets. A query is bounded before it runs (words, and the index
+ * terms fuzzy and prefix words expand to, within Lucene's clause limit), so a hostile one is refused
+ * as too broad instead of failing or tying up a reader thread. Blocking: run on the reader threads.
+ */
+final class SearchIndex {
   private final Analyzers analyzers = new Analyzers();
-  private final FSDirectory directory;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
-  private final boolean existed;
+  private final SearchConfig bounds;
 
-  SearchIndex(Path dir) throws IOException {
-    directory = FSDirectory.open(dir);
-    existed = DirectoryReader.indexExists(directory);
-    writer = new IndexWriter(directory, new IndexWriterConfig(analyzers.perField())
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-    searchers = new SearcherManager(writer, null);
+  SearchIndex(SearchConfig bounds) {
+    this.bounds = bounds;
   }
 
-  /** False when the index was created empty at start-up, so it must be rebuilt from the database. */
-  boolean existed() {
-    return existed;
+  Analyzers analyzers() {
+    return analyzers;
   }
 
-  void upsert(Contribution c, String text) throws IOException {
-    writer.updateDocument(new Term("id", c.id()), document(c, text));
-  }
-
-  void delete(String id) throws IOException {
-    writer.deleteDocuments(new Term("id", id));
-  }
-
-  void deleteAll() throws IOException {
-    writer.deleteAll();
-  }
-
-  void commit() throws IOException {
-    writer.commit();
-    searchers.maybeRefreshBlocking();
-  }
-
-  private Document document(Contribution c, String text) {
-    String language = Analyzers.languageOf(c.current().extraction().language());
-    Document doc = new Document();
-    doc.add(new StringField("id", c.id(), Field.Store.YES));
-    doc.add(new StringField("groupId", c.groupId(), Field.Store.YES));
-    doc.add(new StringField("status", c.status().wire(), Field.Store.YES));
-    doc.add(new StringField("language", language, Field.Store.YES));
-    if (c.meetingId() != null) {
-      doc.add(new StringField("meetingId", c.meetingId(), Field.Store.NO));
-    }
-    for (String question : c.questions()) {
-      doc.add(new StringField("question", question, Field.Store.YES));
-    }
-    doc.add(new TextField("meta", c.number() + " " + c.source() + " " + String.join(" ", c.questions()), Field.Store.NO));
-    doc.add(new StoredField("number", c.number()));
-    doc.add(new TextField(Analyzers.titleField(language), c.title(), Field.Store.YES));
-    doc.add(new TextField(Analyzers.textField(language), text == null ? "" : text, Field.Store.YES));
-    return doc;
-  }
-
-  SearchResults search(SearchQuery q, Collection<String> readableGroups) throws IOException {
-    Query query = filtered(parse(q.text()), q, readableGroups);
-    IndexSearcher searcher = searchers.acquire();
+  SearchResults search(LuceneIndex index, Query parsed, SearchQuery q, Collection<String> readableGroups) {
+    Query query = filtered(parsed, q, readableGroups);
     try {
-      TopDocs top = searcher.search(query, q.offset() + q.limit());
-      ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(q.offset(), top.scoreDocs.length),
-          top.scoreDocs.length);
-      TopDocs pageDocs = new TopDocs(top.totalHits, page);
-      Map<String, String[]> snippets = highlight(searcher, query, pageDocs);
-      List<SearchHit> hits = new ArrayList<>();
-      for (int i = 0; i < page.length; i++) {
-        hits.add(hit(searcher.storedFields().document(page[i].doc), page[i].score, snippet(snippets, i)));
-      }
-      return new SearchResults(top.totalHits.value, q.offset(), q.limit(), hits);
-    } finally {
-      searchers.release(searcher);
+      return index.read(searcher -> search(searcher, query, q));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooBroad();
     }
   }
 
-  private Query parse(String text) {
+  /**
+   * The query is rewritten once, its fuzzy and prefix words into the index terms they stand for, so
+   * that the highlighter marks those terms from the postings' offsets instead of running each word's
+   * automaton over every hit's text again.
+   */
+  private SearchResults search(IndexSearcher searcher, Query original, SearchQuery q) throws IOException {
+    Query query = searcher.rewrite(original);
+    TopDocs top = searcher.search(query, q.offset() + q.limit());
+    ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(q.offset(), top.scoreDocs.length),
+        top.scoreDocs.length);
+    Map<String, String[]> snippets = highlight(searcher, query, new TopDocs(top.totalHits, page));
+    List<SearchHit> hits = new ArrayList<>();
+    for (int i = 0; i < page.length; i++) {
+      hits.add(hit(searcher.storedFields().document(page[i].doc), page[i].score, snippet(snippets, i)));
+    }
+    return new SearchResults(top.totalHits.value, q.offset(), q.limit(), hits);
+  }
+
+  /** The query in every language and the metadata field, or 400 naming {@code q} when it is too broad. */
+  Query parse(String text) {
+    if (QueryCost.leaves(new SimpleQueryParser(new WhitespaceAnalyzer(), "q").parse(text)) > bounds.maxQueryTerms()) {
+      throw InvalidInputException.of("q", "has more than " + bounds.maxQueryTerms() + " words");
+    }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     for (String language : Analyzers.LANGUAGES) {
-      SimpleQueryParser parser = new SimpleQueryParser(analyzers.forLanguage(language),
-          Map.of(Analyzers.titleField(language), 2f, Analyzers.textField(language), 1f));
-      parser.setDefaultOperator(Occur.MUST);
-      any.add(parser.parse(text), Occur.SHOULD);
+      any.add(new BoundedQueryParser(analyzers.forLanguage(language), Map.of(Analyzers.titleField(language), 2f,
+          Analyzers.textField(language), 1f), bounds.maxTermExpansions()).parse(text), Occur.SHOULD);
     }
-    SimpleQueryParser meta = new SimpleQueryParser(analyzers.forLanguage(Analyzers.STANDARD), "meta");
-    meta.setDefaultOperator(Occur.MUST);
-    any.add(new org.apache.lucene.search.BoostQuery(meta.parse(text), 3f), Occur.SHOULD);
-    return any.build();
+    Query meta = new BoundedQueryParser(analyzers.forLanguage(Analyzers.STANDARD), Map.of("meta", 1f),
+        bounds.maxTermExpansions()).parse(text);
+    any.add(new BoostQuery(meta, 3f), Occur.SHOULD);
+    Query query = any.build();
+    if (QueryCost.clauses(query, bounds.maxTermExpansions()) > IndexSearcher.getMaxClauseCount()) {
+      throw tooBroad();
+    }
+    return query;
+  }
+
+  private static InvalidInputException tooBroad() {
+    return InvalidInputException.of("q", "is too broad: use fewer fuzzy or prefix words, or fewer words");
   }
 
   private static Query filtered(Query query, SearchQuery q, Collection<String> readableGroups) {
@@ -168,12 +139,5 @@ final class SearchIndex implements AutoCloseable {
     String language = doc.get("language");
     return new SearchHit(doc.get("id"), doc.get("number"), doc.get(Analyzers.titleField(language)),
         doc.get("groupId"), doc.get("status"), language, Arrays.asList(doc.getValues("question")), score, snippet);
-  }
-
-  @Override
-  public void close() throws IOException {
-    searchers.close();
-    writer.close();
-    directory.close();
   }
 }

@@ -23,7 +23,7 @@ public final class SearchRoutes implements RouteModule {
   }
 
   private SearchQuery query(RoutingContext ctx) {
-    String text = QueryParams.optionalString(ctx, "q", 500);
+    String text = QueryParams.optionalString(ctx, "q", search.maxQueryLength());
     if (text == null) {
       throw InvalidInputException.of("q", "is required");
     }

@@ -2,74 +2,72 @@ package org.rapporteur.search;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import org.apache.lucene.search.Query;
 import org.rapporteur.account.Actor;
 import org.rapporteur.account.GlobalRole;
-import org.rapporteur.contribution.ContributionService;
+import org.rapporteur.index.IndexFeed;
+import org.rapporteur.index.IndexPipeline;
+import org.rapporteur.index.RebuildSource;
 import org.rapporteur.platform.errors.ForbiddenException;
+import org.rapporteur.platform.events.Addresses;
+import org.rapporteur.platform.events.ContributionChanged;
 import org.rapporteur.workspace.Group;
 import org.rapporteur.workspace.GroupFilter;
 import org.rapporteur.workspace.WorkspaceService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Full-text search over contributions. The index is derived data: it follows
- * {@link ContributionService#CHANGED} events, and is rebuilt from the database when it is missing
- * at start-up or when an admin asks. Writes run on one dedicated worker thread, searches on two.
+ * Full-text search over contributions. The index is derived data on the {@link IndexPipeline}: it
+ * follows {@link ContributionChanged} events, and is rebuilt from {@code contributions} (the system of
+ * record, handed in by the composition root) when it is missing at start-up or when an admin asks.
  */
 public final class SearchService {
-  private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+  /** Bumped when the documents' fields change, so that an older index is rebuilt. */
+  private static final Map<String, String> SCHEMA = Map.of("search.schema", "2-offsets");
 
-  private final Vertx vertx;
-  private final ContributionService contributions;
   private final WorkspaceService workspaces;
   private final SearchConfig config;
-  private final Path dir;
-  private final WorkerExecutor writer;
-  private final WorkerExecutor readers;
-  private final AtomicInteger pendingWrites = new AtomicInteger();
-  private SearchIndex index;
-  private volatile boolean stopping;
+  private final SearchIndex queries;
+  private final IndexPipeline pipeline;
 
-  public SearchService(Vertx vertx, ContributionService contributions, WorkspaceService workspaces,
-      SearchConfig config, Path dir) {
-    this.vertx = vertx;
-    this.contributions = contributions;
+  public SearchService(Vertx vertx, WorkspaceService workspaces, SearchConfig config, Path dir,
+      RebuildSource<ContributionChanged> contributions) {
     this.workspaces = workspaces;
     this.config = config;
-    this.dir = dir;
-    this.writer = vertx.createSharedWorkerExecutor("rapporteur-search-writer-" + System.identityHashCode(this), 1);
-    this.readers = vertx.createSharedWorkerExecutor("rapporteur-search-reader-" + System.identityHashCode(this), 2);
+    this.queries = new SearchIndex(config);
+    this.pipeline = new IndexPipeline(vertx, new IndexPipeline.Settings("search", dir,
+        queries.analyzers().perField(), SCHEMA, config.writeQueueLength(), 2),
+        List.of(IndexFeed.events(Addresses.CONTRIBUTION_CHANGED, ContributionChanged::fromJson,
+            SearchDocuments::change, contributions)));
   }
 
   public Future<Void> start() {
-    return writer.executeBlocking(() -> {
-      java.nio.file.Files.createDirectories(dir);
-      index = new SearchIndex(dir);
-      return index.existed();
-    }).compose(existed -> {
-      vertx.eventBus().<JsonObject>consumer(ContributionService.CHANGED, message -> update(message.body().getString("id")));
-      if (!existed) {
-        rebuild().onFailure(e -> log.error("Could not build the search index", e));
-      }
-      return Future.succeededFuture();
-    });
+    return pipeline.start().mapEmpty();
   }
 
   public int maxPageSize() {
     return config.maxPageSize();
   }
 
-  /** Hits among the groups the actor may read. */
+  public int maxQueryLength() {
+    return config.maxQueryLength();
+  }
+
+  /** Hits among the groups the actor may read; a query too broad to run fails naming {@code q}. */
   public Future<SearchResults> search(Actor actor, SearchQuery query) {
+    // Parsed and bounded here, before any lookup or a reader thread: refusing a hostile query costs
+    // one parse of at most search.maxQueryLength characters, and it never waits behind real searches.
+    Query parsed;
+    try {
+      parsed = queries.parse(query.text());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     return workspaces.listGroups(actor, new GroupFilter(null, null, null, null))
         .map(groups -> groups.stream().map(Group::id).toList())
-        .compose(readable -> readers.executeBlocking(() -> index.search(query, readable), false));
+        .compose(readable -> pipeline.read(index -> queries.search(index, parsed, query, readable)));
   }
 
   /** Drops the index and builds it again from the database; answers how many contributions it holds. */
@@ -78,72 +76,10 @@ public final class SearchService {
     if (!actor.has(GlobalRole.ADMIN)) {
       return Future.failedFuture(new ForbiddenException("Only admins rebuild the search index"));
     }
-    return rebuild();
-  }
-
-  private Future<Integer> rebuild() {
-    return writer.executeBlocking(() -> {
-      index.deleteAll();
-      return null;
-    }).compose(v -> contributions.allIds())
-        .compose(ids -> indexEach(ids, 0).map(ids.size()))
-        .compose(count -> writer.executeBlocking(() -> {
-          index.commit();
-          log.info("Search index rebuilt with {} contributions", count);
-          return count;
-        }));
-  }
-
-  private Future<Void> indexEach(List<String> ids, int from) {
-    if (from >= ids.size()) {
-      return Future.succeededFuture();
-    }
-    return contributions.searchable(ids.get(from))
-        .compose(s -> s == null ? Future.succeededFuture()
-            : writer.executeBlocking(() -> {
-              index.upsert(s.contribution(), s.text());
-              return null;
-            }))
-        .compose(v -> indexEach(ids, from + 1));
-  }
-
-  private void update(String id) {
-    if (stopping) {
-      return;
-    }
-    if (pendingWrites.incrementAndGet() > config.writeQueueLength()) {
-      pendingWrites.decrementAndGet();
-      log.warn("Search index write queue is full; {} waits for the next rebuild", id);
-      return;
-    }
-    contributions.searchable(id)
-        .compose(s -> writer.executeBlocking(() -> {
-          if (s == null) {
-            index.delete(id);
-          } else {
-            index.upsert(s.contribution(), s.text());
-          }
-          index.commit();
-          return null;
-        }))
-        .onComplete(done -> pendingWrites.decrementAndGet())
-        .onFailure(e -> {
-          if (!stopping) {
-            log.error("Could not index contribution {}", id, e);
-          }
-        });
+    return pipeline.rebuild();
   }
 
   public Future<Void> stop() {
-    stopping = true;
-    return writer.executeBlocking(() -> {
-      if (index != null) {
-        index.close();
-      }
-      return null;
-    }).eventually(() -> {
-      readers.close();
-      return writer.close();
-    }).mapEmpty();
+    return pipeline.stop();
   }
 }

@@ -1,0 +1,222 @@
+package org.rapporteur.index;
+
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A derived Lucene index kept up to date from typed events: every write runs on one worker thread in
+ * the order it was asked for (writes waiting together are committed together), reads on a small pool
+ * of their own. At start the index is rebuilt from
+ * its feeds' sources when it holds nothing (missing, new, or emptied because its schema changed), and
+ * again whenever {@link #rebuild()} is called. Events wait in a queue of bounded length; an event that
+ * finds it full is dropped with a warning, to be caught up by the next rebuild, rather than letting
+ * memory grow without bound.
+ */
+public final class IndexPipeline {
+  private static final Logger log = LoggerFactory.getLogger(IndexPipeline.class);
+  /** Records read from a source per page during a rebuild. */
+  static final int PAGE = 200;
+  /** Writes committed together at most. */
+  private static final int BATCH = 500;
+
+  private final Vertx vertx;
+  private final Settings settings;
+  private final List<IndexFeed<?>> feeds;
+  private final WorkerExecutor writer;
+  private final WorkerExecutor readers;
+  private final AtomicInteger queued = new AtomicInteger();
+  private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private volatile LuceneIndex index;
+  private volatile boolean stopping;
+
+  /**
+   * What an index is: a {@code name} for its threads and logs, its directory, the analyzer its
+   * documents are written with, the schema tag of its commits, how many events may wait for the
+   * writer, and how many threads read it.
+   */
+  public record Settings(String name, Path directory, Analyzer analyzer, Map<String, String> schema,
+      int writeQueueLength, int readers) {}
+
+  public IndexPipeline(Vertx vertx, Settings settings, List<IndexFeed<?>> feeds) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.feeds = List.copyOf(feeds);
+    String pool = "rapporteur-index-" + settings.name() + "-" + System.identityHashCode(this);
+    this.writer = vertx.createSharedWorkerExecutor(pool + "-writer", 1);
+    this.readers = vertx.createSharedWorkerExecutor(pool + "-reader", settings.readers());
+  }
+
+  /** Opens the index, rebuilds it when empty, then follows the feeds' events; answers whether it rebuilt. */
+  public Future<Boolean> start() {
+    return writer.executeBlocking(() -> {
+      index = LuceneIndex.open(settings.directory(), settings.analyzer(), settings.schema());
+      return index.size() == 0;
+    }).compose(empty -> {
+      feeds.forEach(this::follow);
+      return empty ? rebuild().map(true) : Future.succeededFuture(false);
+    });
+  }
+
+  private <E> void follow(IndexFeed<E> feed) {
+    if (feed.address() != null) {
+      consumers.add(vertx.eventBus().<JsonObject>consumer(feed.address(),
+          message -> enqueue(feed, feed.decoder().apply(message.body()))));
+    }
+  }
+
+  private <E> void enqueue(IndexFeed<E> feed, E event) {
+    if (stopping) {
+      return;
+    }
+    if (queued.incrementAndGet() > settings.writeQueueLength()) {
+      queued.decrementAndGet();
+      log.warn("The {} index's write queue is full; a change waits for the next rebuild", settings.name());
+      return;
+    }
+    apply(feed, event)
+        .onComplete(done -> queued.decrementAndGet())
+        .onFailure(e -> {
+          if (!stopping) {
+            log.error("Could not apply a change to the {} index", settings.name(), e);
+          }
+        });
+  }
+
+  /**
+   * Writes one record of {@code feed}, after every write asked for before it. The record becomes a
+   * document on the writer thread, so that building a large document never holds an event loop.
+   */
+  public <E> Future<Void> apply(IndexFeed<E> feed, E item) {
+    return submit(() -> List.of(feed.mapper().change(item)));
+  }
+
+  /** Applies the changes, in order, after every write asked for before them. */
+  public Future<Void> write(List<IndexChange> changes) {
+    return changes.isEmpty() ? Future.succeededFuture() : submit(() -> changes);
+  }
+
+  /**
+   * Queues a write; the writer thread takes every write waiting, in the order they were asked for,
+   * and commits them together, so that a burst of events costs one commit rather than one each. The
+   * future completes on the asker's context once the write is committed and visible to reads.
+   */
+  private Future<Void> submit(Supplier<List<IndexChange>> changes) {
+    Context context = vertx.getOrCreateContext();
+    Promise<Void> done = Promise.promise();
+    waiting.add(new Pending(changes, result -> context.runOnContext(v -> done.handle(result))));
+    drainSoon();
+    return done.future();
+  }
+
+  private void drainSoon() {
+    if (draining.compareAndSet(false, true)) {
+      writer.executeBlocking(this::drain, false).onComplete(v -> {
+        draining.set(false);
+        if (!waiting.isEmpty()) {
+          drainSoon();
+        }
+      });
+    }
+  }
+
+  private Void drain() {
+    List<Pending> batch = new ArrayList<>();
+    for (Pending next = waiting.poll(); next != null && batch.size() < BATCH; next = waiting.poll()) {
+      batch.add(next);
+    }
+    List<Pending> staged = new ArrayList<>();
+    for (Pending write : batch) {
+      try {
+        write.changes().get().forEach(index::stage);
+        staged.add(write);
+      } catch (RuntimeException e) {
+        write.done().handle(Future.failedFuture(e));
+      }
+    }
+    Future<Void> committed;
+    try {
+      index.commit();
+      committed = Future.succeededFuture();
+    } catch (RuntimeException e) {
+      committed = Future.failedFuture(e);
+    }
+    for (Pending write : staged) {
+      write.done().handle(committed);
+    }
+    return null;
+  }
+
+  private record Pending(Supplier<List<IndexChange>> changes, Handler<AsyncResult<Void>> done) {}
+
+  /** Runs a read on a reader thread, against the latest committed state. */
+  public <T> Future<T> read(Function<LuceneIndex, T> read) {
+    return readers.executeBlocking(() -> read.apply(index), false);
+  }
+
+  /** Empties the index and writes every feed's records again; answers how many it wrote. */
+  public Future<Integer> rebuild() {
+    AtomicInteger count = new AtomicInteger();
+    Future<Void> chain = writer.executeBlocking(() -> {
+      index.clear();
+      return null;
+    });
+    for (IndexFeed<?> feed : feeds) {
+      chain = chain.compose(v -> copy(feed, null, count));
+    }
+    return chain.compose(v -> writer.executeBlocking(() -> {
+      index.commit();
+      log.info("The {} index was rebuilt with {} records", settings.name(), count.get());
+      return count.get();
+    }));
+  }
+
+  private <E> Future<Void> copy(IndexFeed<E> feed, String cursor, AtomicInteger count) {
+    return feed.source().page(cursor, PAGE).compose(page -> {
+      Future<Void> written = writer.executeBlocking(() -> {
+        for (E item : page.items()) {
+          IndexChange change = feed.mapper().change(item);
+          index.stage(change);
+          if (change instanceof IndexChange.Upsert) {
+            count.incrementAndGet();
+          }
+        }
+        return null;
+      });
+      return page.next() == null ? written : written.compose(v -> copy(feed, page.next(), count));
+    });
+  }
+
+  /** Takes no more events, waits for the writes already asked for, and closes the index. */
+  public Future<Void> stop() {
+    stopping = true;
+    List<Future<Void>> unregistered = consumers.stream().map(MessageConsumer::unregister).toList();
+    return Future.join(unregistered).transform(v -> writer.executeBlocking(() -> {
+      if (index != null) {
+        index.close();
+      }
+      return null;
+    })).eventually(() -> readers.close()).eventually(() -> writer.close()).mapEmpty();
+  }
+}

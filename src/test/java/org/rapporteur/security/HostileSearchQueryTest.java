@@ -1,0 +1,150 @@
+package org.rapporteur.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapporteur.support.ApiClient;
+import org.rapporteur.support.Contributions;
+import org.rapporteur.support.Problems;
+import org.rapporteur.support.TestServer;
+
+/**
+ * Search never answers 500: a query that would expand into more clauses than Lucene allows, or cost
+ * more than a search should, is refused with 400 naming {@code q}; a bounded one is answered.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileSearchQueryTest {
+  @TempDir
+  static Path dataDir;
+  Vertx vertx;
+  TestServer server;
+  ApiClient expert;
+
+  @BeforeAll
+  void start() {
+    vertx = Vertx.vertx();
+    server = TestServer.start(vertx, dataDir);
+    expert = server.client();
+    expert.registerAndSignIn("hostile@example.org", "Hostile Query");
+    String group = Contributions.group(server.admin(), "SECQ", "public", "hostile@example.org");
+    String id = Contributions.uploadOk(expert, group, "vocabulary.txt", vocabulary().getBytes(StandardCharsets.UTF_8),
+        "Rural broadband vocabulary").getString("id");
+    Contributions.awaitExtraction(expert, id);
+    for (int attempt = 0; attempt < 100 && total("broadband") == 0; attempt++) {
+      Contributions.sleep(100);
+    }
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+    vertx.close().await();
+  }
+
+  /** Many distinct short words, so that fuzzy and prefix terms have plenty to expand to. */
+  private static String vocabulary() {
+    Random random = new Random(18);
+    StringBuilder text = new StringBuilder("Rural broadband connectivity for remote villages.\n");
+    for (int i = 0; i < 3000; i++) {
+      int length = 3 + random.nextInt(4);
+      for (int c = 0; c < length; c++) {
+        text.append((char) ('a' + random.nextInt(26)));
+      }
+      text.append(i % 12 == 11 ? ".\n" : " ");
+    }
+    return text.toString();
+  }
+
+  /** The query of the security review: 40 fuzzy terms, 317 characters. */
+  static String fortyFuzzyTerms() {
+    Random random = new Random(4);
+    List<String> terms = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      terms.add("" + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26))
+          + (char) ('a' + random.nextInt(26)) + "~2");
+    }
+    return String.join(" | ", terms);
+  }
+
+  private HttpResponse<Buffer> search(String q) {
+    return expert.get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+  }
+
+  private long total(String q) {
+    return search(q).bodyAsJsonObject().getLong("total", 0L);
+  }
+
+  private void assertAnsweredOrRefusedNamingQ(String q) {
+    HttpResponse<Buffer> response = search(q);
+    assertThat(response.statusCode()).as(q + " -> " + response.bodyAsString()).isIn(200, 400);
+    if (response.statusCode() == 400) {
+      Problems.assertFieldProblem(response, 400, "q");
+    }
+  }
+
+  @Test
+  @DisplayName("A query of 40 fuzzy terms is refused with 400 naming q, not 500")
+  void fortyFuzzyTermsAreRefusedNamingQ() {
+    String q = fortyFuzzyTerms();
+    assertThat(q).hasSize(317);
+    Problems.assertFieldProblem(search(q), 400, "q");
+  }
+
+  @Test
+  @DisplayName("A very long query is refused with 400 naming q")
+  void veryLongQueryIsRefusedNamingQ() {
+    Problems.assertFieldProblem(search("broadband ".repeat(400)), 400, "q");
+  }
+
+  @Test
+  @DisplayName("Too many plain words are refused with 400 naming q")
+  void tooManyWordsAreRefusedNamingQ() {
+    Problems.assertFieldProblem(search(String.join(" ", vocabulary().split("\\s+")).substring(0, 290)), 400, "q");
+  }
+
+  @Test
+  @DisplayName("Deeply nested parentheses are answered or refused naming q, never 500")
+  void deeplyNestedParenthesesNeverFail() {
+    assertAnsweredOrRefusedNamingQ("(".repeat(140) + "broadband" + ")".repeat(140));
+    assertAnsweredOrRefusedNamingQ("(".repeat(20) + "broadband" + ")".repeat(20));
+  }
+
+  @Test
+  @DisplayName("Wildcards, regular expressions and many prefixes are answered or refused naming q, never 500")
+  void wildcardsAndRegexpsNeverFail() {
+    for (String q : List.of("*a*", "*", "a*", "/.*/", "/[a-z]+/", "a* b* c* d* e* f* g* h* i* j* k* l*",
+        "\"a b c d e f g\"~9", "a~2 b~2 c~2 d~2", "-a -b -c", "|||", "\\", "\"")) {
+      assertAnsweredOrRefusedNamingQ(q);
+    }
+  }
+
+  @Test
+  @DisplayName("Seven fuzzy words, few enough but expanding past Lucene's clause limit, are refused as too broad")
+  void fuzzyWordsExpandingPastTheClauseLimitAreRefused() {
+    Problems.assertFieldProblem(search("kng~2 ivd~2 rur~2 bro~2 net~2 vil~2 sat~2"), 400, "q");
+    assertThat(search("kng~2 ivd~2 rur~2 bro~2 net~2 vil~2").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("A bounded fuzzy query still finds what it should")
+  void boundedFuzzyQueryStillFinds() {
+    HttpResponse<Buffer> response = search("brodband~1 rual~1");
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject().getLong("total")).isEqualTo(1);
+  }
+}
