@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.rapporteur.support.ChatFixture;
+import org.rapporteur.support.RealtimeClient;
+import org.rapporteur.support.RealtimeTest;
 
 class AccessRevocationTest extends RealtimeTest {
 
