@@ -17,11 +17,20 @@ public record RoomEvent(String room, long seq, String clientId, String kind, Ins
 
   private static final Set<String> ENVELOPE = Set.of("_id", "room", "seq", "clientId", "kind", "at", "authorId",
       "authorName");
-  /** Where events of other features were kept before they were stored in the body itself. */
+  /**
+   * Where the agenda's and the speaker queue's events were kept before they were stored as a body of
+   * their own: read into the body, and so no body may use the name.
+   */
   private static final String EARLIER_BODY = "data";
 
   /** What a writer asks to append; the log gives it its number and time. {@code authorId} null: the server wrote it. */
   public record Draft(String kind, String clientId, String authorId, String authorName, JsonObject body) {
+    public Draft {
+      if (body.containsKey(EARLIER_BODY)) {
+        throw new IllegalArgumentException("A room event's body may not have a field '" + EARLIER_BODY + "'");
+      }
+    }
+
     public static Draft byServer(String kind, String clientId, JsonObject body) {
       return new Draft(kind, clientId, null, null, body);
     }

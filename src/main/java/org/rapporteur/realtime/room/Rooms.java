@@ -38,7 +38,6 @@ public final class Rooms<P> {
   private final List<String> commandTypes = new CopyOnWriteArrayList<>();
   private final RefreshingCache<Key<P>, RoomAccess> access;
   private final List<Consumer<RoomAccessChanged>> accessListeners = new CopyOnWriteArrayList<>();
-  private MessageConsumer<JsonObject> accessChanges;
 
   public Rooms(Vertx vertx, RoomEventStore store, Callers<P> callers) {
     this.vertx = vertx;
@@ -50,13 +49,9 @@ public final class Rooms<P> {
   }
 
   public Future<Void> start() {
-    accessChanges = vertx.eventBus().consumer(RoomAccessChanged.ADDRESS,
+    MessageConsumer<JsonObject> accessChanges = vertx.eventBus().consumer(RoomAccessChanged.ADDRESS,
         message -> accessChanged(RoomAccessChanged.fromJson(message.body())));
     return store.createIndexes().compose(v -> accessChanges.completion());
-  }
-
-  public Future<Void> stop() {
-    return accessChanges == null ? Future.succeededFuture() : accessChanges.unregister();
   }
 
   /** Where the feature that owns a kind of room plugs in its access rules. */
