@@ -16,44 +16,44 @@ import java.util.Optional;
 import org.rapporteur.account.AccountRoutes;
 import org.rapporteur.account.AccountService;
 import org.rapporteur.account.AccountsConfig;
+import org.rapporteur.account.Actor;
+import org.rapporteur.account.ActorCallers;
+import org.rapporteur.account.UserRoomPolicy;
 import org.rapporteur.audit.AuditRoutes;
 import org.rapporteur.audit.AuditService;
+import org.rapporteur.chat.ChatCommands;
+import org.rapporteur.chat.ChatConfig;
+import org.rapporteur.chat.ChatRoutes;
+import org.rapporteur.chat.ChatService;
 import org.rapporteur.contribution.ContributionRoutes;
 import org.rapporteur.contribution.ContributionService;
 import org.rapporteur.contribution.ContributionsConfig;
 import org.rapporteur.contribution.MeetingDeadlines;
 import org.rapporteur.contribution.ResumableUploadRoutes;
 import org.rapporteur.contribution.ResumableUploads;
-import org.rapporteur.search.SearchConfig;
-import org.rapporteur.search.SearchRoutes;
-import org.rapporteur.search.SearchService;
-import org.rapporteur.chat.ChatConfig;
-import org.rapporteur.chat.ChatRoutes;
-import org.rapporteur.chat.ChatService;
-import org.rapporteur.chat.MeetingRoomPolicy;
-import org.rapporteur.chat.RealtimeGateway;
 import org.rapporteur.demo.DemoData;
 import org.rapporteur.initiative.InitiativeModule;
 import org.rapporteur.initiative.InitiativesConfig;
-import org.rapporteur.meeting.AgendaService;
-import org.rapporteur.meeting.AgendaContributions;
-import org.rapporteur.meeting.MeetingRoutes;
-import org.rapporteur.meeting.MeetingService;
-import org.rapporteur.meeting.SpeakerQueueService;
 import org.rapporteur.index.RebuildSource;
 import org.rapporteur.platform.events.ContributionChanged;
-import org.rapporteur.platform.events.RoomEvents;
+import org.rapporteur.liaison.AgendaProposals;
 import org.rapporteur.liaison.DeadlineReminders;
 import org.rapporteur.liaison.LiaisonConfig;
-import org.rapporteur.liaison.AgendaProposals;
 import org.rapporteur.liaison.LiaisonHooks;
-import org.rapporteur.liaison.Notifier;
 import org.rapporteur.liaison.LiaisonRoutes;
 import org.rapporteur.liaison.LiaisonService;
 import org.rapporteur.liaison.MailConfig;
 import org.rapporteur.liaison.Mailer;
 import org.rapporteur.liaison.NotificationService;
+import org.rapporteur.liaison.Notifier;
+import org.rapporteur.meeting.AgendaContributions;
+import org.rapporteur.meeting.AgendaService;
+import org.rapporteur.meeting.MeetingRoomPolicy;
+import org.rapporteur.meeting.MeetingRoutes;
+import org.rapporteur.meeting.MeetingService;
+import org.rapporteur.meeting.SpeakerQueueService;
 import org.rapporteur.platform.config.AppConfig;
+import org.rapporteur.platform.events.RoomEvents;
 import org.rapporteur.platform.http.HttpPlatform;
 import org.rapporteur.platform.http.PausedBody;
 import org.rapporteur.platform.http.RouteModule;
@@ -62,6 +62,16 @@ import org.rapporteur.platform.mongo.EmbeddedMongo;
 import org.rapporteur.realtime.transport.ConnectionGuard;
 import org.rapporteur.radar.RadarRoutes;
 import org.rapporteur.radar.RadarService;
+import org.rapporteur.realtime.room.RoomEventStore;
+import org.rapporteur.realtime.room.Rooms;
+import org.rapporteur.realtime.transport.PresenceStore;
+import org.rapporteur.realtime.transport.RealtimeConfig;
+import org.rapporteur.realtime.transport.RealtimeGateway;
+import org.rapporteur.realtime.transport.RealtimeRoutes;
+import org.rapporteur.search.SearchConfig;
+import org.rapporteur.search.SearchRoutes;
+import org.rapporteur.search.SearchService;
+import org.rapporteur.workspace.GroupRoomPolicy;
 import org.rapporteur.workspace.WorkspaceRoutes;
 import org.rapporteur.workspace.WorkspaceService;
 import org.slf4j.Logger;
@@ -80,7 +90,8 @@ public final class App {
   private HttpServer server;
   private String origin;
   private Services services;
-  private RealtimeGateway gateway;
+  private Rooms<Actor> roomLogs;
+  private RealtimeGateway<Actor> gateway;
   private Router router;
 
   private App(Vertx vertx, AppConfig config, LiaisonHooks hooks) {
@@ -135,9 +146,16 @@ public final class App {
     AccountService accounts = new AccountService(vertx, mongo, audit,
         config.section("accounts", AccountsConfig::fromJson));
     WorkspaceService workspaces = new WorkspaceService(vertx, mongo, accounts, audit);
-    ChatService chat = new ChatService(vertx, mongo, workspaces, audit, config.section("chat", ChatConfig::fromJson));
-    RoomEvents rooms = chat.roomEvents();
-    MeetingService meetings = new MeetingService(mongo, workspaces, accounts, audit);
+    roomLogs = new Rooms<>(vertx, new RoomEventStore(mongo), new ActorCallers())
+        .register("group", new GroupRoomPolicy(workspaces))
+        .register("user", new UserRoomPolicy());
+    ChatService chat = new ChatService(vertx, mongo, roomLogs, audit, config.section("chat", ChatConfig::fromJson));
+    ChatCommands.register(roomLogs, chat);
+    // The origin is known once the server is bound; browsers connect only after that.
+    gateway = new RealtimeGateway<>(vertx, roomLogs, config.section("chat", RealtimeConfig::fromJson),
+        new PresenceStore(mongo), () -> origin);
+    RoomEvents rooms = roomLogs.events();
+    MeetingService meetings = new MeetingService(mongo, workspaces, accounts, audit, vertx.eventBus());
     MeetingDeadlines deadlines = id -> meetings.find(id)
         .map(found -> found.map(m -> new MeetingDeadlines.Target(m.groupId(), m.contributionDeadline())));
     ContributionService contributions = new ContributionService(vertx, mongo, workspaces, audit, deadlines,
@@ -149,7 +167,7 @@ public final class App {
     SearchConfig searchConfig = config.section("search", SearchConfig::fromJson);
     SearchService search = new SearchService(vertx, workspaces, searchConfig, config.dataDir().resolve("search"),
         contributionRecords);
-    chat.policies().register("meeting", new MeetingRoomPolicy(meetings, workspaces));
+    roomLogs.register("meeting", new MeetingRoomPolicy(meetings, workspaces));
     AgendaService agendas = new AgendaService(mongo, meetings, new AgendaContributions(contributions), rooms, audit,
         vertx.createSharedWorkerExecutor("exports", 2));
     SpeakerQueueService speakerQueue = new SpeakerQueueService(mongo, meetings, accounts, rooms, audit);
@@ -170,7 +188,8 @@ public final class App {
         contributions);
     services = new Services(accounts, workspaces, audit, meetings, agendas, speakerQueue, contributions, search,
         liaisons, notifications, radar, chat, initiatives);
-    return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start()).compose(v -> chat.start())
+    return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start())
+        .compose(v -> roomLogs.start()).compose(v -> gateway.start()).compose(v -> chat.start())
         .compose(v -> meetings.start()).compose(v -> agendas.start()).compose(v -> speakerQueue.start())
         .compose(v -> contributions.start()).compose(v -> search.start())
         .compose(v -> notifications.start()).compose(v -> liaisons.start()).compose(v -> initiatives.start())
@@ -207,7 +226,6 @@ public final class App {
     router.post("/api/groups/:id/contributions").handler(pausedBody);
     platform.installFront(router);
     router.route("/api/*").handler(services.accounts().sessionResolver());
-    gateway = new RealtimeGateway(vertx, services.chat(), origin);
     List<RouteModule> modules = List.of(
         new SystemRoutes(mongo, readOpenApi()),
         new AccountRoutes(services.accounts(), origin),
@@ -220,7 +238,8 @@ public final class App {
         new SearchRoutes(services.search()),
         new LiaisonRoutes(services.liaisons(), services.notifications()),
         new RadarRoutes(services.radar()),
-        new ChatRoutes(services.chat(), gateway),
+        new RealtimeRoutes<>(gateway, roomLogs),
+        new ChatRoutes(services.chat()),
         services.initiatives().routes());
     modules.forEach(module -> module.mount(router));
     platform.installBack(router);
@@ -268,6 +287,11 @@ public final class App {
   /** The deadline reminder job, so tests can run it without waiting for its timer. */
   public DeadlineReminders reminders() {
     return reminders;
+  }
+
+  /** The rooms of every feature, as the tests publish into them directly. */
+  public Rooms<Actor> rooms() {
+    return roomLogs;
   }
 
   public MongoClient mongo() {

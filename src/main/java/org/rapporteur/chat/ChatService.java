@@ -20,87 +20,54 @@ import org.rapporteur.platform.errors.NotFoundException;
 import org.rapporteur.platform.errors.TooLargeException;
 import org.rapporteur.platform.errors.UnprocessableException;
 import org.rapporteur.platform.mongo.Ids;
-import org.rapporteur.workspace.WorkspaceService;
+import org.rapporteur.realtime.room.RoomAccess;
+import org.rapporteur.realtime.room.RoomName;
+import org.rapporteur.realtime.room.Rooms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Chat rules: who reads and writes which room, message limits, edits, deletions, mentions and
- * moderation. Every change becomes an event in the room's {@link MessageLog}.
+ * moderation. Every change becomes an event in the room's log ({@link ChatLog}); who may read and
+ * write a room is the room policy's answer, looked up through {@link Rooms}.
  */
 public final class ChatService {
   private static final Logger log = LoggerFactory.getLogger(ChatService.class);
   private static final int MENTION_EXCERPT = 200;
 
   private final ChatConfig config;
-  private final EventStore events;
+  private final Rooms<Actor> rooms;
+  private final ChatLog events;
   private final MuteStore mutes;
   private final ReadMarkStore readMarks;
   private final PinStore pins;
-  private final PresenceStore presence;
-  private final MessageLog messageLog;
-  private final RoomPolicies policies;
   private final RateLimiter rateLimiter;
   private final AuditService audit;
   private final RoomSearch search;
 
-  public ChatService(Vertx vertx, MongoClient mongo, WorkspaceService workspaces, AuditService audit,
-      ChatConfig config) {
+  public ChatService(Vertx vertx, MongoClient mongo, Rooms<Actor> rooms, AuditService audit, ChatConfig config) {
     this.config = config;
-    this.events = new EventStore(mongo);
+    this.rooms = rooms;
+    this.events = new ChatLog(rooms.log(), rooms.store());
     this.mutes = new MuteStore(vertx, mongo);
     this.readMarks = new ReadMarkStore(mongo);
     this.pins = new PinStore(mongo);
-    this.presence = new PresenceStore(mongo);
-    this.messageLog = new MessageLog(vertx, events);
-    this.policies = new RoomPolicies()
-        .register("group", new GroupRoomPolicy(workspaces))
-        .register("user", new UserRoomPolicy());
     this.rateLimiter = new RateLimiter(config.rateLimitEnabled(), config.rateBurst(), config.ratePerSecond());
     this.audit = audit;
     this.search = new RoomSearch(vertx, events, config.searchScanEvents());
   }
 
   public Future<Void> start() {
-    return events.createIndexes().compose(v -> mutes.start()).compose(v -> presence.createIndexes());
+    return mutes.start();
   }
 
   public ChatConfig config() {
     return config;
   }
 
-  public MessageLog log() {
-    return messageLog;
-  }
-
-  /** Where the realtime gateway writes who has which room open. */
-  PresenceStore presenceStore() {
-    return presence;
-  }
-
-  /** Who has the room open now, on any server process (lists refreshed every few seconds); readers of the room only. */
-  public Future<List<PresenceStore.Member>> presence(Actor actor, RoomName room) {
-    return readAccess(actor, room).compose(access -> presence.list(room.toString()));
-  }
-
-  /** Other features' room events (agenda, speaker queue), stored in the same logs as chat. */
-  public org.rapporteur.platform.events.RoomEvents roomEvents() {
-    return new StoredRoomEvents(messageLog);
-  }
-
-  /** Where features that own a kind of room (meetings) plug in their access rules. */
-  public RoomPolicies policies() {
-    return policies;
-  }
-
   /** The actor's access to a room; fails (forbidden / not found) unless they may read it. */
   public Future<RoomAccess> readAccess(Actor actor, RoomName room) {
-    return policies.access(actor, room).map(access -> {
-      if (!access.canRead()) {
-        throw new ForbiddenException("You may not read room " + room);
-      }
-      return access;
-    });
+    return rooms.readAccess(actor, room);
   }
 
   /**
@@ -120,15 +87,15 @@ public final class ChatService {
     Future<?> replyExists = command.replyTo() == null ? Future.succeededFuture()
         : requireMessage(command.room(), command.replyTo());
     return replyExists
-        .compose(v -> messageLog.append(command.room(), new ChatEvent.Draft(ChatEvent.MESSAGE,
+        .compose(v -> events.append(command.room(), ChatEvent.draft(ChatEvent.MESSAGE,
             command.clientId(), actor.userId(), actor.name(), command.text(), command.replyTo(), null,
-            command.mentions(), null, null)))
+            command.mentions(), null)))
         .onSuccess(appended -> {
           if (!appended.duplicate() && !command.mentions().isEmpty()) {
             notifyMentions(actor, appended.event());
           }
         })
-        .map(MessageLog.Appended::event);
+        .map(ChatLog.Appended::event);
   }
 
   public Future<ChatEvent> edit(Actor actor, RoomAccess access, EditCommand command) {
@@ -142,8 +109,8 @@ public final class ChatService {
           if (!actor.userId().equals(target.authorId())) {
             throw new ForbiddenException("Only its author may edit a message");
           }
-          return messageLog.append(command.room(), new ChatEvent.Draft(ChatEvent.EDIT, command.clientId(),
-                  actor.userId(), actor.name(), command.text(), null, command.target(), List.of(), null, null))
+          return events.append(command.room(), ChatEvent.draft(ChatEvent.EDIT, command.clientId(),
+                  actor.userId(), actor.name(), command.text(), null, command.target(), List.of(), null))
               .compose(appended -> appended.duplicate() ? Future.succeededFuture(appended.event())
                   : keepForTheRecord(actor, "chat.edit", target)
                       .compose(v -> events.markEdited(command.room().toString(), command.target(), command.text(),
@@ -166,8 +133,8 @@ public final class ChatService {
           if (!own && !access.canModerate()) {
             throw new ForbiddenException("Only its author and the room's moderators may delete a message");
           }
-          return messageLog.append(command.room(), new ChatEvent.Draft(ChatEvent.DELETE,
-                  command.clientId(), actor.userId(), actor.name(), null, null, command.target(), List.of(), null, null))
+          return events.append(command.room(), ChatEvent.draft(ChatEvent.DELETE,
+                  command.clientId(), actor.userId(), actor.name(), null, null, command.target(), List.of(), null))
               .compose(appended -> (appended.duplicate() ? Future.<Void>succeededFuture()
                   : keepForTheRecord(actor, "chat.delete", target))
                   .compose(v -> events.markDeleted(command.room().toString(), command.target()))
@@ -224,8 +191,8 @@ public final class ChatService {
   private Future<ChatEvent> changePin(Actor actor, RoomName room, String kind, long target, String text,
       JsonObject about) {
     return audit.record(actor, "chat." + kind, "room", room.toString(), new JsonObject().put("seq", target))
-        .compose(v -> messageLog.append(room, new ChatEvent.Draft(kind, kind + "-" + UUID.randomUUID(),
-            actor.userId(), actor.name(), text, null, target, List.of(), about, null)))
+        .compose(v -> events.append(room, ChatEvent.draft(kind, kind + "-" + UUID.randomUUID(),
+            actor.userId(), actor.name(), text, null, target, List.of(), about)))
         .compose(appended -> pins.record(appended.event()).map(appended.event()));
   }
 
@@ -236,7 +203,7 @@ public final class ChatService {
 
   private Future<RoomAccess> requireModerator(Actor actor, RoomName room) {
     actor.requireSignedIn();
-    return policies.access(actor, room).compose(access -> access.canModerate() ? Future.succeededFuture(access)
+    return rooms.access(actor, room).compose(access -> access.canModerate() ? Future.succeededFuture(access)
         : Future.failedFuture(new ForbiddenException("Only the room's moderators see and change who is muted")));
   }
 
@@ -246,7 +213,7 @@ public final class ChatService {
    */
   public Future<List<RoomHead>> heads(Actor actor, List<RoomName> rooms) {
     List<Future<Optional<Long>>> each = rooms.stream()
-        .map(room -> readAccess(actor, room).compose(access -> messageLog.head(room)).map(Optional::of)
+        .map(room -> readAccess(actor, room).compose(access -> events.head(room)).map(Optional::of)
             .recover(e -> e instanceof ForbiddenException || e instanceof NotFoundException
                 ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e)))
         .toList();
@@ -270,7 +237,7 @@ public final class ChatService {
    */
   public Future<Long> markRead(Actor actor, RoomName room, long seq) {
     actor.requireSignedIn();
-    return readAccess(actor, room).compose(access -> messageLog.head(room)).compose(head -> {
+    return readAccess(actor, room).compose(access -> events.head(room)).compose(head -> {
       if (seq > head) {
         return Future.failedFuture(InvalidInputException.of("seq", "must not be beyond the room's last event (" + head + ")"));
       }
@@ -278,7 +245,8 @@ public final class ChatService {
     }).onSuccess(mark -> {
       // The reader's other tabs and devices follow their own room: the phone learns at once what the laptop read.
       RoomName readerRoom = RoomName.of("user", actor.userId());
-      messageLog.tell(readerRoom, Frames.read(readerRoom, room, mark));
+      events.tell(readerRoom, new JsonObject().put("type", "read").put("room", readerRoom.toString())
+          .put("target", room.toString()).put("seq", mark));
     });
   }
 
@@ -293,13 +261,13 @@ public final class ChatService {
    * null) through at most {@code searchScanEvents} events (see {@link RoomSearch}).
    */
   public Future<RoomSearch.Found> search(Actor actor, RoomName room, ChatSearch query, Long before, int limit) {
-    return readAccess(actor, room).compose(access -> messageLog.head(room))
+    return readAccess(actor, room).compose(access -> events.head(room))
         .compose(head -> search.back(room, query, before == null ? head + 1 : Math.min(before, head + 1), limit));
   }
 
   /** The room's messages as CSV, for anyone who may read the room; up to its head when asked. */
   public Future<ChatTranscript> transcript(Actor actor, RoomName room) {
-    return readAccess(actor, room).compose(access -> messageLog.head(room))
+    return readAccess(actor, room).compose(access -> events.head(room))
         .map(head -> new ChatTranscript(events, room, head));
   }
 
@@ -310,7 +278,7 @@ public final class ChatService {
   public Future<History> history(Actor actor, RoomName room, Long before, int limit) {
     return readAccess(actor, room)
         .compose(access -> Future.all(actor.signedIn() ? mutes.isMuted(room.toString(), actor.userId())
-            : Future.succeededFuture(false), messageLog.head(room), marksOf(actor, List.of(room)), pinnedMessage(room)))
+            : Future.succeededFuture(false), events.head(room), marksOf(actor, List.of(room)), pinnedMessage(room)))
         .compose(all -> {
           long head = all.<Long>resultAt(1);
           Long read = all.<Map<String, Long>>resultAt(2).get(room.toString());
@@ -382,10 +350,10 @@ public final class ChatService {
     String text = message.text();
     String excerpt = text.length() > MENTION_EXCERPT ? text.substring(0, MENTION_EXCERPT) + "…" : text;
     JsonObject about = new JsonObject().put("room", message.room()).put("seq", message.seq());
-    policies.readers(actor, room, message.mentions())
-        .compose(readers -> Future.all(readers.stream().map(userId -> messageLog.append(RoomName.of("user", userId),
-            new ChatEvent.Draft(ChatEvent.MENTION, "mention:" + message.room() + ":" + message.seq(),
-                actor.userId(), actor.name(), excerpt, null, null, List.of(), about, null))).toList()))
+    rooms.readers(actor, room, message.mentions())
+        .compose(readers -> Future.all(readers.stream().map(userId -> events.append(RoomName.of("user", userId),
+            ChatEvent.draft(ChatEvent.MENTION, "mention:" + message.room() + ":" + message.seq(),
+                actor.userId(), actor.name(), excerpt, null, null, List.of(), about))).toList()))
         .onFailure(e -> log.warn("Mention notifications for {}:{} failed", message.room(), message.seq(), e));
   }
 }

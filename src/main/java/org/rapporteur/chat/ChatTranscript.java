@@ -5,13 +5,14 @@ import static org.rapporteur.platform.csv.Csv.cell;
 import io.vertx.core.Future;
 import java.util.function.Function;
 import org.rapporteur.platform.csv.Csv;
+import org.rapporteur.realtime.room.RoomName;
 
 /**
  * A room's messages as CSV, for the meeting's record: in sequence order, as their edits and deletions
  * left them. Read and written a page at a time, so a long meeting's chat never sits whole in memory,
  * and only up to the head read when it was asked for, so it ends even while the room goes on.
  */
-record ChatTranscript(EventStore events, RoomName room, long head) {
+record ChatTranscript(ChatLog events, RoomName room, long head) {
   static final String HEADER = "seq,sent_at_utc,author,text,in_reply_to,edited_at_utc,deleted";
   static final int PAGE = 500;
 

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.json.JsonInput;
+import org.rapporteur.realtime.room.RoomName;
 
 /** Reads the fields every chat command shares. Message text is read apart: it may start with '$'. */
 final class CommandInput {

@@ -2,6 +2,7 @@ package org.rapporteur.chat;
 
 import io.vertx.core.json.JsonObject;
 import org.rapporteur.platform.json.JsonInput;
+import org.rapporteur.realtime.room.RoomName;
 
 /** Deletes a message (one's own, or any as a moderator): {@code {room, clientId, target}}. */
 public record DeleteCommand(RoomName room, String clientId, long target) {

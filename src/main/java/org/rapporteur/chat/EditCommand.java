@@ -2,6 +2,7 @@ package org.rapporteur.chat;
 
 import io.vertx.core.json.JsonObject;
 import org.rapporteur.platform.json.JsonInput;
+import org.rapporteur.realtime.room.RoomName;
 
 /** A new text for one's own message: {@code {room, clientId, target, text}}. */
 public record EditCommand(RoomName room, String clientId, long target, String text) {

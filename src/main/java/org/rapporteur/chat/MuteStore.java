@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.rapporteur.platform.json.MongoTime;
+import org.rapporteur.realtime.room.RefreshingCache;
 
 /**
  * Who is muted in which room. Kept in the database so every server process sees the same; each

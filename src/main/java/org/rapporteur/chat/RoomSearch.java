@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import org.rapporteur.realtime.room.RoomName;
 
 /**
  * Reads a room back for "find in this chat", a page of events at a time, through at most a set number
@@ -16,10 +17,10 @@ final class RoomSearch {
   private static final int PAGE = 500;
 
   private final Vertx vertx;
-  private final EventStore events;
+  private final ChatLog events;
   private final int scanEvents;
 
-  RoomSearch(Vertx vertx, EventStore events, int scanEvents) {
+  RoomSearch(Vertx vertx, ChatLog events, int scanEvents) {
     this.vertx = vertx;
     this.events = events;
     this.scanEvents = scanEvents;

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.rapporteur.platform.json.JsonInput;
+import org.rapporteur.realtime.room.RoomName;
 
 /** A new message: {@code {room, clientId, text, replyTo?, mentions?}}; mentions are user ids. */
 public record SendCommand(RoomName room, String clientId, String text, Long replyTo, List<String> mentions) {

@@ -1,6 +1,7 @@
 package org.rapporteur.meeting;
 
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.rapporteur.platform.errors.NotFoundException;
 import org.rapporteur.platform.errors.UnprocessableException;
 import org.rapporteur.platform.json.JsonInput;
 import org.rapporteur.platform.mongo.Ids;
+import org.rapporteur.realtime.room.RoomAccessChanged;
 import org.rapporteur.workspace.WorkspaceService;
 
 /** Meetings of a group, registration and attendance. Chairs and the secretariat schedule and run them. */
@@ -22,8 +24,12 @@ public final class MeetingService {
   private final WorkspaceService workspaces;
   private final AccountService accounts;
   private final AuditService audit;
+  private final EventBus bus;
 
-  public MeetingService(MongoClient mongo, WorkspaceService workspaces, AccountService accounts, AuditService audit) {
+  /** {@code bus}: where a registration is announced, since it lets the person talk in the meeting's room. */
+  public MeetingService(MongoClient mongo, WorkspaceService workspaces, AccountService accounts, AuditService audit,
+      EventBus bus) {
+    this.bus = bus;
     this.store = new MeetingStore(mongo);
     this.workspaces = workspaces;
     this.accounts = accounts;
@@ -103,12 +109,15 @@ public final class MeetingService {
             user.name(), user.country(), user.affiliation(), mode,
             existing.map(Participant::registeredAt).orElse(Instant.now()),
             existing.map(Participant::attendedMode).orElse(null), existing.map(Participant::attendedAt).orElse(null))))
-        .compose(participant -> store.saveParticipant(participant).map(participant));
+        .compose(participant -> store.saveParticipant(participant).map(participant))
+        .onSuccess(participant -> new RoomAccessChanged(participant.userId()).publish(bus));
   }
 
   public Future<Void> unregister(Actor actor, String meetingId) {
     actor.requireSignedIn();
-    return access(actor, meetingId).compose(access -> store.deleteParticipant(meetingId, actor.userId())).mapEmpty();
+    return access(actor, meetingId).compose(access -> store.deleteParticipant(meetingId, actor.userId()))
+        .onSuccess(v -> new RoomAccessChanged(actor.userId()).publish(bus))
+        .mapEmpty();
   }
 
   /**

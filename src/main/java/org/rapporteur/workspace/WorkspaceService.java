@@ -18,18 +18,13 @@ import org.rapporteur.platform.errors.ForbiddenException;
 import org.rapporteur.platform.errors.NotFoundException;
 import org.rapporteur.platform.errors.UnprocessableException;
 import org.rapporteur.platform.mongo.Ids;
+import org.rapporteur.realtime.room.RoomAccessChanged;
 
 /**
  * Groups, their Questions and memberships. The secretariat creates groups; chairs, vice-chairs and
  * the secretariat manage them; members read restricted groups; anyone reads public ones.
  */
 public final class WorkspaceService {
-  /**
-   * Event-bus address of {@code {"groupId", "userId"}} after a change that may take access to a group
-   * away: a member removed, a role or the group itself changed (no {@code userId}: anyone's access).
-   */
-  public static final String ACCESS_CHANGED = "rapporteur.workspace.access";
-
   private final Vertx vertx;
   private final GroupStore groups;
   private final QuestionStore questions;
@@ -126,7 +121,7 @@ public final class WorkspaceService {
     return requireManager(actor, groupId)
         .compose(access -> changes.isEmpty() ? Future.succeededFuture()
             : groups.update(groupId, changes.toSet(), Instant.now())
-                .onSuccess(v -> announceAccessChange(groupId, null))
+                .onSuccess(v -> announceAccessChange(null))
                 .compose(v -> audit.record(actor, "group.update", "group", groupId, changes.toSet())))
         .compose(v -> groups.findById(groupId))
         .map(Optional::orElseThrow);
@@ -165,6 +160,7 @@ public final class WorkspaceService {
         .compose(access -> findPerson(addition))
         .compose(user -> memberships.insert(new Membership(groupId, user.id(), addition.role(), user.name(),
             user.email(), user.country(), user.affiliation(), Instant.now())))
+        .onSuccess(m -> announceAccessChange(m.userId()))
         .compose(m -> audit.record(actor, "member.add", "group", groupId, m.toJson(true)).map(m));
   }
 
@@ -182,7 +178,7 @@ public final class WorkspaceService {
     Ids.requirePathId(userId, "member");
     return requireManager(actor, groupId)
         .compose(access -> memberships.updateRole(groupId, userId, role))
-        .onSuccess(updated -> announceAccessChangeIf(updated, groupId, userId))
+        .onSuccess(updated -> announceAccessChangeIf(updated, userId))
         .compose(updated -> updated
             ? audit.record(actor, "member.role", "group", groupId,
                 new JsonObject().put("userId", userId).put("role", role.wire()))
@@ -195,7 +191,7 @@ public final class WorkspaceService {
     Ids.requirePathId(userId, "member");
     return requireManager(actor, groupId)
         .compose(access -> memberships.delete(groupId, userId))
-        .onSuccess(removed -> announceAccessChangeIf(removed, groupId, userId))
+        .onSuccess(removed -> announceAccessChangeIf(removed, userId))
         .compose(removed -> removed
             ? audit.record(actor, "member.remove", "group", groupId, new JsonObject().put("userId", userId))
             : Future.failedFuture(new NotFoundException("This person is not a member of the group")));
@@ -203,15 +199,16 @@ public final class WorkspaceService {
 
   /**
    * Announced as soon as the store has changed, not after the audit entry: open connections must
-   * lose the access even when recording the change fails.
+   * lose the access even when recording the change fails, and cached access (realtime keeps it for
+   * every room of the person) must go at once, a new member's as much as a removed one's.
    */
-  private void announceAccessChange(String groupId, String userId) {
-    vertx.eventBus().publish(ACCESS_CHANGED, new JsonObject().put("groupId", groupId).put("userId", userId));
+  private void announceAccessChange(String userId) {
+    new RoomAccessChanged(userId).publish(vertx.eventBus());
   }
 
-  private void announceAccessChangeIf(boolean changed, String groupId, String userId) {
+  private void announceAccessChangeIf(boolean changed, String userId) {
     if (changed) {
-      announceAccessChange(groupId, userId);
+      announceAccessChange(userId);
     }
   }
 

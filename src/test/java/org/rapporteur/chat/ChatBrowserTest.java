@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.rapporteur.support.ChatFixture;
 import org.rapporteur.support.Chromium;
 
 @Timeout(120)

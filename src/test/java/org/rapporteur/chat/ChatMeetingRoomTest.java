@@ -7,6 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.rapporteur.support.ChatFixture;
+import org.rapporteur.support.RealtimeClient;
+import org.rapporteur.support.RealtimeTest;
 
 @Timeout(60)
 class ChatMeetingRoomTest extends RealtimeTest {

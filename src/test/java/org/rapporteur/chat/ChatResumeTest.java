@@ -10,6 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.rapporteur.realtime.room.RoomEvent;
+import org.rapporteur.realtime.room.RoomEventStore;
+import org.rapporteur.support.ChatFixture;
+import org.rapporteur.support.RealtimeClient;
+import org.rapporteur.support.RealtimeTest;
 
 @Timeout(90)
 class ChatResumeTest extends RealtimeTest {
@@ -86,8 +91,8 @@ class ChatResumeTest extends RealtimeTest {
     RealtimeClient writer = connect(f.member);
     assertThat(writer.sendMessage(f.room, "p-1", "one").getLong("seq")).isEqualTo(1L);
     // Another server process stores number 2; this process still believes the head is 1.
-    ChatEvent other = fromOtherProcess(f, 2, "elsewhere-2", "two, from elsewhere");
-    server.app().mongo().insert(EventStore.EVENTS, other.toDocument()).await();
+    RoomEvent other = fromOtherProcess(f, 2, "elsewhere-2", "two, from elsewhere");
+    server.app().mongo().insert(RoomEventStore.EVENTS, other.toDocument()).await();
 
     assertThat(writer.sendMessage(f.room, "p-3", "three").getLong("seq")).isEqualTo(3L);
 
@@ -105,18 +110,18 @@ class ChatResumeTest extends RealtimeTest {
     ChatFixture f = new ChatFixture(server, "public");
     RealtimeClient writer = connect(f.member);
     assertThat(writer.sendMessage(f.room, "i-1", "kept").getLong("seq")).isEqualTo(1L);
-    server.app().mongo().createIndexWithOptions(EventStore.EVENTS, new JsonObject().put("room", 1).put("seq", 1),
+    server.app().mongo().createIndexWithOptions(RoomEventStore.EVENTS, new JsonObject().put("room", 1).put("seq", 1),
         new IndexOptions().unique(true).name("room_seq")).await();
     clients.forEach(RealtimeClient::close);
     clients.clear();
 
     server = server.restart();
 
-    List<String> names = server.app().mongo().listIndexes(EventStore.EVENTS).await().stream()
+    List<String> names = server.app().mongo().listIndexes(RoomEventStore.EVENTS).await().stream()
         .map(index -> ((JsonObject) index).getString("name")).toList();
     assertThat(names).contains("room_clientId").doesNotContain("room_seq");
-    ChatEvent sameNumber = fromOtherProcess(f, 1, "i-other", "same number");
-    assertThatThrownBy(() -> server.app().mongo().insert(EventStore.EVENTS, sameNumber.toDocument()).await())
+    RoomEvent sameNumber = fromOtherProcess(f, 1, "i-other", "same number");
+    assertThatThrownBy(() -> server.app().mongo().insert(RoomEventStore.EVENTS, sameNumber.toDocument()).await())
         .hasMessageContaining("duplicate key");
 
     RealtimeClient reader = connect(f.chair);
@@ -127,8 +132,8 @@ class ChatResumeTest extends RealtimeTest {
   }
 
   /** A message as another server process would store it, written to the log directly. */
-  private static ChatEvent fromOtherProcess(ChatFixture f, long seq, String clientId, String text) {
-    return ChatEvent.of(f.room, seq, new ChatEvent.Draft(ChatEvent.MESSAGE, clientId, f.memberId, "Other process",
-        text, null, null, List.of(), null, null), Instant.now());
+  private static RoomEvent fromOtherProcess(ChatFixture f, long seq, String clientId, String text) {
+    return RoomEvent.of(f.room, seq, ChatEvent.draft(ChatEvent.MESSAGE, clientId, f.memberId, "Other process",
+        text, null, null, List.of(), null), Instant.now());
   }
 }

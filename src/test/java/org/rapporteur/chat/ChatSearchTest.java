@@ -11,14 +11,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rapporteur.support.ApiClient;
+import org.rapporteur.support.ChatFixture;
 import org.rapporteur.support.Problems;
+import org.rapporteur.support.RealtimeTest;
 
 @Timeout(60)
 class ChatSearchTest extends RealtimeTest {
   private static final int SCAN = 50;
 
   @Override
-  JsonObject settings() {
+  protected JsonObject settings() {
     return new JsonObject().put("chat", new JsonObject().put("searchScanEvents", SCAN)
         .put("rateLimit", new JsonObject().put("enabled", false)));
   }

@@ -11,13 +11,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rapporteur.support.ApiClient;
+import org.rapporteur.support.ChatFixture;
 import org.rapporteur.support.Problems;
+import org.rapporteur.support.RealtimeClient;
+import org.rapporteur.support.RealtimeTest;
 
 @Timeout(90)
 class ChatTranscriptTest extends RealtimeTest {
 
   @Override
-  JsonObject settings() {
+  protected JsonObject settings() {
     return new JsonObject().put("chat", new JsonObject().put("rateLimit", new JsonObject().put("enabled", false)));
   }
 

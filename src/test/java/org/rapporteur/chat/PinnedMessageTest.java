@@ -7,7 +7,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rapporteur.support.ApiClient;
+import org.rapporteur.support.ChatFixture;
 import org.rapporteur.support.Problems;
+import org.rapporteur.support.RealtimeClient;
+import org.rapporteur.support.RealtimeTest;
 
 @Timeout(60)
 class PinnedMessageTest extends RealtimeTest {

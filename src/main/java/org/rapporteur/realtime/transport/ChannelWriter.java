@@ -1,0 +1,93 @@
+package org.rapporteur.realtime.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
+import io.netty.handler.ssl.SslHandler;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.impl.VertxConnection;
+import java.util.Map;
+
+/**
+ * Writes a WebSocket's server frames straight to its Netty channel, already encoded. Vert.x's own
+ * write path costs several times the system call per frame (promises, queues, per-write encoding);
+ * for a room of thousands that is what bounds the delivery rate, and the bytes of each event are the
+ * same for every subscriber. Reading, pings and closing stay with Vert.x. All frames of a connection
+ * go through here, so they keep their order.
+ */
+final class ChannelWriter {
+  private final Channel channel;
+  /** Learnt from the pipeline as the upgrade left it, at the first write; null before. */
+  private volatile Route route;
+
+  /**
+   * Where frames enter the pipeline (null when TLS is its last handler) and whether the peer
+   * negotiated permessage-deflate (see {@link #learnPipeline}).
+   */
+  private record Route(ChannelHandlerContext outlet, boolean deflates) {}
+
+  private ChannelWriter(Channel channel) {
+    this.channel = channel;
+  }
+
+  /** The writer of the connection an HTTP request arrived on; after its upgrade, the WebSocket's. */
+  static ChannelWriter of(HttpConnection connection) {
+    if (connection instanceof VertxConnection vertxConnection) {
+      return new ChannelWriter(vertxConnection.channel());
+    }
+    throw new IllegalStateException("Unexpected Vert.x connection type " + connection.getClass().getName());
+  }
+
+  /** Only after the upgrade: frames are written as the WebSocket's extensions (compression) want them. */
+  void write(WireFrame frame) {
+    Route known = route;
+    if (known == null || (known.outlet() != null && known.outlet().isRemoved())) {
+      known = learnPipeline();
+      route = known;
+    }
+    ByteBuf bytes = known.deflates() ? frame.deflatedWire() : frame.wire();
+    if (known.outlet() == null) {
+      channel.writeAndFlush(bytes, channel.voidPromise());
+    } else {
+      known.outlet().writeAndFlush(bytes, channel.voidPromise());
+    }
+  }
+
+  /**
+   * One walk of the pipeline learns two things.
+   *
+   * <p>Where the bytes enter it: just after the last TLS handler, or at the first handler when there
+   * is none, so that they still pass TLS. The handlers further in (HTTP, WebSocket encoding, chunked
+   * writes) would only pass finished bytes along, and passing them costs more than the system call
+   * for a small frame. Null when TLS is the last handler: the bytes then take the whole pipeline.
+   *
+   * <p>Whether to compress: the frames written here skip Netty's compression encoder, which therefore
+   * compresses none of them and keeps no context the peer would expect. The server accepts
+   * permessage-deflate only (not the older per-frame extension), so an extension encoder in the
+   * pipeline means that one.
+   */
+  private Route learnPipeline() {
+    ChannelHandlerContext ctx = null;
+    boolean takeNext = true;
+    boolean extension = false;
+    for (Map.Entry<String, ChannelHandler> entry : channel.pipeline()) {
+      ChannelHandler handler = entry.getValue();
+      extension |= handler instanceof WebSocketExtensionEncoder;
+      boolean tls = handler instanceof SslHandler;
+      if (tls || takeNext) {
+        ctx = tls ? null : channel.pipeline().context(handler);
+        takeNext = tls;
+      }
+    }
+    return new Route(ctx, extension);
+  }
+
+  /** Bytes written but not yet taken by the peer's socket: the connection's send queue. */
+  long queuedBytes() {
+    ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+    return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+  }
+}
