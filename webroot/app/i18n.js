@@ -57,6 +57,16 @@ export function t(key, vars = {}) {
   return template.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
 }
 
+/**
+ * plural('projects.count', 3) picks 'projects.count.few' or another category of Intl.PluralRules for the
+ * reader's language (Arabic has six), falling back to '.other'; {n} is the number, formatted.
+ */
+export function plural(key, n, vars = {}) {
+  const rule = new Intl.PluralRules(current).select(n);
+  const chosen = [`${key}.${rule}`, `${key}.other`].find((k) => k in messages || k in fallback) || `${key}.other`;
+  return t(chosen, { ...vars, n: new Intl.NumberFormat(current).format(n) });
+}
+
 function translateStatic() {
   document.querySelectorAll('[data-i18n]').forEach((el) => {
     el.textContent = t(el.dataset.i18n);
