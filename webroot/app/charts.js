@@ -4,11 +4,11 @@
 import { h } from './dom.js';
 
 const NS = 'http://www.w3.org/2000/svg';
-const WIDTH = 480;
+const WIDTH = 400;
 const ROW = 26;
 const BAR = 18;
-const LABEL = 130;
-const VALUE = 70;
+const LABEL = 115;
+const VALUE = 85;
 let charts = 0;
 
 function s(tag, attrs = {}, ...children) {
@@ -19,10 +19,11 @@ function s(tag, attrs = {}, ...children) {
 }
 
 /**
- * chart({ id, title, desc, rows: [{label, values: [n per series]}], series: [{label, color}], format, rtl })
- * Stacked when there are several series; `format` writes a number for people.
+ * chart({ id, title, desc, rows: [{label, values: [n per series], color?, end?}], series: [{label, color}], format, short, rtl })
+ * Stacked when there are several series; `format` writes a number for people (in the table), `short`
+ * the label at a bar's end; a row's `end` replaces that label and its `color` the series colour.
  */
-export function barChart({ id, title, desc, rows, series, format = String, rtl = false }) {
+export function barChart({ id, title, desc, rows, series, format = String, short = format, rtl = false }) {
   const n = ++charts;
   const totals = rows.map((r) => r.values.reduce((a, b) => a + b, 0));
   const max = Math.max(1, ...totals);
@@ -32,7 +33,7 @@ export function barChart({ id, title, desc, rows, series, format = String, rtl =
   const x = (from, width = 0) => (rtl ? WIDTH - from - width : from);
   const svg = s('svg', {
     viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-labelledby': `chart-${n}-t chart-${n}-d`,
-    class: 'chart', direction: 'ltr', 'font-size': 13,
+    class: 'chart', direction: 'ltr', 'font-size': 12,
   }, s('title', { id: `chart-${n}-t` }, title), s('desc', { id: `chart-${n}-d` }, desc));
   rows.forEach((row, i) => {
     const y = i * ROW;
@@ -41,19 +42,20 @@ export function barChart({ id, title, desc, rows, series, format = String, rtl =
     row.values.forEach((value, j) => {
       const width = (value / max) * span;
       if (width > 0) {
-        svg.append(s('rect', { x: x(from, width), y, width: width.toFixed(1), height: BAR, fill: series[j].color },
+        svg.append(s('rect', { x: x(from, width), y, width: width.toFixed(1), height: BAR, fill: row.color || series[j].color },
           s('title', {}, `${row.label} · ${series[j].label}: ${format(value)}`)));
       }
       from += width;
     });
     svg.append(s('text', { x: x(from + 4), y: y + BAR - 4, 'text-anchor': rtl ? 'end' : 'start', class: 'chart-value' },
-      format(totals[i])));
+      row.end ?? short(totals[i])));
   });
   return h('figure', { class: 'chart-figure', id },
     h('figcaption', {}, h('h2', {}, title), h('p', { class: 'muted' }, desc)),
     svg,
     series.length > 1 ? h('ul', { class: 'chart-legend' }, series.map((serie) =>
-      h('li', {}, h('span', { class: 'swatch', style: `background:${serie.color}` }), serie.label))) : null,
+      h('li', {}, s('svg', { class: 'swatch', viewBox: '0 0 10 10', 'aria-hidden': 'true' }, s('rect', { width: 10, height: 10, fill: serie.color })),
+        serie.label))) : null,
     h('details', { class: 'chart-data' }, h('summary', {}, title),
       h('div', { class: 'table-wrap' }, h('table', {},
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''),

@@ -21,6 +21,9 @@ async function load(code) {
 }
 
 function initialLanguage() {
+  // A link shared in a language (/?lang=ar#/projects/...) opens in it.
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked && LANGUAGES.some((l) => l.code === asked)) return asked;
   const stored = localStorage.getItem(STORAGE_KEY);
   if (stored && LANGUAGES.some((l) => l.code === stored)) return stored;
   const browser = (navigator.language || 'en').slice(0, 2).toLowerCase();

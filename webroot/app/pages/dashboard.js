@@ -16,6 +16,7 @@ export async function renderDashboard(main) {
   setTitle(t('dashboard.title'), t('portal.title'));
   const rtl = LANGUAGES.find((l) => l.code === language())?.dir === 'rtl';
   const usd = (n) => formatMoney(n, 'USD');
+  const usdShort = (n) => formatNumber(n, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
   const regions = REGIONS.filter((r) => projects.some((p) => p.region === r));
   const ofRegion = (r) => projects.filter((p) => p.region === r);
   const statuses = STATUSES.filter((s) => projects.some((p) => p.status === s));
@@ -35,14 +36,14 @@ export async function renderDashboard(main) {
         rows: regions.map((r) => ({ label: t(`region.${r}`), values: statuses.map((s) => ofRegion(r).filter((p) => p.status === s).length) })),
       }),
       barChart({
-        id: 'chart-funds', rtl, title: t('dashboard.funds'), desc: t('dashboard.fundsDesc'), format: usd,
+        id: 'chart-funds', rtl, title: t('dashboard.funds'), desc: t('dashboard.fundsDesc'), format: usd, short: usdShort,
         series: [{ label: t('money.cash'), color: CASH }, { label: t('money.in-kind'), color: IN_KIND }],
         rows: regions.map((r) => ({ label: t(`region.${r}`), values: [funds(ofRegion(r), 'cash'), funds(ofRegion(r), 'in-kind')] })),
       }),
       barChart({
-        id: 'chart-cash', rtl, title: t('dashboard.cashInKind'), desc: t('dashboard.cashInKindDesc', { cash: usd(cash), inKind: usd(inKind) }), format: usd,
+        id: 'chart-cash', rtl, title: t('dashboard.cashInKind'), desc: t('dashboard.cashInKindDesc', { cash: usd(cash), inKind: usd(inKind) }), format: usd, short: usdShort,
         series: [{ label: t('money.amount'), color: CASH }],
-        rows: [{ label: t('money.cash'), values: [cash] }, { label: t('money.in-kind'), values: [inKind] }],
+        rows: [{ label: t('money.cash'), values: [cash], color: CASH }, { label: t('money.in-kind'), values: [inKind], color: IN_KIND }],
       }),
       barChart({
         id: 'chart-results', rtl, title: t('dashboard.results'), desc: t('dashboard.resultsDesc'), format: formatNumber,
@@ -50,7 +51,7 @@ export async function renderDashboard(main) {
         rows: regions.map((r) => {
           const list = indicators(ofRegion(r));
           const reached = list.filter((i) => i.reached).length;
-          return { label: t(`region.${r}`), values: [reached, list.length - reached] };
+          return { label: t(`region.${r}`), values: [reached, list.length - reached], end: `${formatNumber(reached)}/${formatNumber(list.length)}` };
         }),
       })));
 }

@@ -8,6 +8,11 @@ import {
   STATUSES, PARTNER_ROLES, WSIS_LINES, setTitle, withLang, showFieldErrors, textInput, languageSelect,
 } from '../portal.js';
 
+/** Where a problem with a whole list ("shares must add up to 100") is shown: at the top of its fieldset. */
+function listError(name) {
+  return [h('input', { type: 'hidden', name }), h('span', { class: 'field-error', id: `f-${name}-error`, role: 'alert' })];
+}
+
 const list = (value) => value.split(/[\s,;]+/).map((v) => v.trim()).filter(Boolean);
 
 /** Admins and the secretariat create an initiative of a region for a cycle. */
@@ -80,15 +85,14 @@ export async function renderNewProject(main) {
     field('group.title', h('input', { name: 'title', required: true })),
     field('project.description', h('textarea', { name: 'description', rows: 4 })),
     field('project.status', select('status', STATUSES.map((s) => [s, t(`status.${s}`)]), 'pipeline')),
-    h('fieldset', {}, h('legend', {}, t('project.countries')), countries,
+    h('fieldset', {}, h('legend', {}, t('project.countries')), listError('countries'), countries,
       h('button', { type: 'button', id: 'add-country', onclick: addCountry }, t('project.addCountry'))),
-    h('fieldset', {}, h('legend', {}, t('project.partners')), partnerRows,
+    h('fieldset', {}, h('legend', {}, t('project.partners')), listError('partners'), partnerRows,
       h('button', { type: 'button', id: 'add-partner', onclick: addPartner }, t('project.addPartner'))),
     field('project.sdgTargets', h('input', { name: 'sdgTargets', placeholder: '9.c, 4.4' })),
     h('fieldset', { class: 'wsis' }, h('legend', {}, t('project.wsis')),
-      h('input', { type: 'hidden', name: 'wsisLines' }),
-      WSIS_LINES.map((c) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'wsis', value: c }), ' ', c)),
-      h('span', { class: 'field-error', id: 'f-wsisLines-error', role: 'alert' })),
+      listError('wsisLines'),
+      WSIS_LINES.map((c) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'wsis', value: c }), ' ', c))),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'seekingPartners' }), ' ', t('project.seekingPartners')),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'replicable' }), ' ', t('project.replicable')),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'published', checked: true }), ' ', t('project.published')),

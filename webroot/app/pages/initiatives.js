@@ -129,7 +129,7 @@ export async function renderInitiative(main, { id }) {
   setTitle(initiative.code, t('portal.title'));
   mount(main,
     h('p', { class: 'breadcrumb' }, h('a', { href: '#/initiatives' }, t('portal.title'))),
-    h('h1', { id: 'initiative-title' }, h('span', { class: 'code' }, bdi(initiative.code)), ' ', localText(initiative.title)),
+    h('h1', { id: 'initiative-title' }, h('span', { class: 'code kicker' }, bdi(initiative.code)), ' ', localText(initiative.title)),
     h('div', { class: 'badges' },
       h('span', { class: 'badge' }, t(`region.${initiative.region}`)),
       h('span', { class: 'badge' }, initiative.cycle.name || initiative.cycle.code,

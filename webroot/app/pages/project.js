@@ -23,7 +23,7 @@ export async function renderProject(main, { id }) {
   mount(main,
     h('p', { class: 'breadcrumb' }, h('a', { href: '#/initiatives' }, t('portal.title')),
       project.initiatives.map((i) => [' › ', h('a', { href: `#/initiatives/${i.id}` }, bdi(i.code))])),
-    h('h1', { id: 'project-title' }, h('span', { class: 'code' }, bdi(project.code)), ' ', localText(project.title)),
+    h('h1', { id: 'project-title' }, h('span', { class: 'code kicker' }, bdi(project.code)), ' ', localText(project.title)),
     h('div', { class: 'badges', id: 'project-marks' },
       h('span', { class: `badge status-${project.status}`, id: 'project-status' }, t(`status.${project.status}`)),
       h('span', { class: 'badge' }, t(`region.${project.region}`)),
@@ -69,14 +69,14 @@ function factsSection(p) {
 
 function partnersSection(p, partnerById, rates) {
   if (!p.partners.length) return section('project-partners', 'project.partners', h('p', { class: 'muted' }, t('project.noPartners')));
-  return section('project-partners', 'project.partners', h('div', { class: 'table-wrap' }, h('table', {},
+  return section('project-partners', 'project.partners', h('div', { class: 'table-wrap' }, h('table', { class: 'stack', id: 'partners' },
     h('thead', {}, h('tr', {}, ['project.partner', 'project.role', 'project.contributions'].map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, p.partners.map((x) => {
       const partner = partnerById.get(x.partnerId);
       return h('tr', {},
-        h('td', {}, partner ? h('span', { dir: 'auto' }, partner.name, partner.acronym ? ` (${partner.acronym})` : '') : x.partnerId),
-        h('td', {}, t(`role.partner.${x.role}`)),
-        h('td', {}, x.contributions.map((c) => h('div', {}, bdi(formatMoney(c.amount, c.currency)), ' ',
+        h('td', { dataset: { label: t('project.partner') } }, partner ? h('span', { dir: 'auto' }, partner.name, partner.acronym ? ` (${partner.acronym})` : '') : x.partnerId),
+        h('td', { dataset: { label: t('project.role') } }, t(`role.partner.${x.role}`)),
+        h('td', { dataset: { label: t('project.contributions') } }, x.contributions.map((c) => h('div', {}, bdi(formatMoney(c.amount, c.currency)), ' ',
           h('span', { class: `badge kind-${c.kind}` }, t(`money.${c.kind}`)), ' ',
           h('span', { class: 'muted' }, formatDate(c.date)),
           c.currency !== 'USD' && rates.usd(c) !== null ? h('span', { class: 'muted' }, ' ≈ ', bdi(formatMoney(rates.usd(c), 'USD'))) : null))));
@@ -110,15 +110,15 @@ function resultsSection(p) {
   if (!p.results.length) return section('project-results', 'project.results', h('p', { class: 'muted' }, t('project.noResults')));
   return section('project-results', 'project.results', p.results.map((r) => h('div', { class: 'result' },
     h('h3', {}, localText(r.title)),
-    h('div', { class: 'table-wrap' }, h('table', {},
+    h('div', { class: 'table-wrap' }, h('table', { class: 'stack' },
       h('thead', {}, h('tr', {}, ['result.indicator', 'result.baseline', 'result.target', 'result.actuals', 'result.reached']
         .map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, r.indicators.map((i) => h('tr', {},
-        h('td', {}, localText(i.name)),
-        h('td', { class: 'num' }, bdi(`${formatNumber(i.baseline.value)} (${i.baseline.year})`)),
-        h('td', { class: 'num' }, bdi(`${formatNumber(i.target)}${i.targetYear ? ` (${i.targetYear})` : ''}`)),
-        h('td', {}, i.actuals.map((a) => h('div', {}, bdi(`${a.year}: ${formatNumber(a.value)}`)))),
-        h('td', {}, h('span', { class: i.reached ? 'badge mine' : 'badge' }, t(i.reached ? 'result.yes' : 'result.notYet')))))))))));
+        h('td', { dataset: { label: t('result.indicator') } }, localText(i.name)),
+        h('td', { class: 'num', dataset: { label: t('result.baseline') } }, bdi(`${formatNumber(i.baseline.value)} (${i.baseline.year})`)),
+        h('td', { class: 'num', dataset: { label: t('result.target') } }, bdi(`${formatNumber(i.target)}${i.targetYear ? ` (${i.targetYear})` : ''}`)),
+        h('td', { dataset: { label: t('result.actuals') } }, i.actuals.map((a) => h('div', {}, bdi(`${a.year}: ${formatNumber(a.value)}`)))),
+        h('td', { dataset: { label: t('result.reached') } }, h('span', { class: i.reached ? 'badge mine' : 'badge' }, t(i.reached ? 'result.yes' : 'result.notYet')))))))))));
 }
 
 function tagsSection(p) {
