@@ -49,7 +49,11 @@ export function localText(value, tag = 'span', props = {}) {
   const node = h(tag, { ...props, lang: value.lang, dir: dirOf(value.lang) }, value.text);
   if (!value.original || value.lang === language()) return node;
   const mark = h('small', { class: 'original-mark' }, t('portal.originalLanguage', { language: languageName(value.lang) }));
-  return tag === 'span' ? h('span', {}, node, ' ', mark) : [node, mark];
+  if (tag === 'span') return h('span', {}, node, ' ', mark);
+  // Under a paragraph, on the side the paragraph starts from, in the reader's direction.
+  const reader = LANGUAGES.find((l) => l.code === language());
+  mark.setAttribute('dir', reader?.dir || 'ltr');
+  return h('div', { class: 'original-block', dir: dirOf(value.lang) }, node, mark);
 }
 
 /** A number or a code inside text of the other direction: isolated so that it keeps its place. */

@@ -23,7 +23,7 @@ export async function renderNewInitiative(main) {
     h('h1', {}, t('initiative.new')),
     formError(),
     field('groups.region', select('region', REGIONS.map((r) => [r, t(`region.${r}`)]), 'AFR')),
-    field('portal.cycle', select('cycle', cycles.map((c) => [c.code, `${c.name} (${c.startYear}–${c.endYear})`]), cycles[cycles.length - 1]?.code)),
+    field('portal.cycle', select('cycle', cycles.map((c) => [c.code, `\u2068${c.name} (${c.startYear}–${c.endYear})\u2069`]), cycles[cycles.length - 1]?.code)),
     field('group.code', h('input', { name: 'code', placeholder: 'AFR6', required: true })),
     field('translation.writtenIn', languageSelect('lang')),
     field('group.title', h('input', { name: 'title', required: true })),
@@ -58,7 +58,7 @@ export async function renderNewProject(main) {
   const byRegion = REGIONS.map((r) => [r, initiatives.items.filter((i) => i.region === r)]).filter(([, l]) => l.length);
   const initiativeSelect = h('select', { name: 'initiativeIds', multiple: true, size: 6 },
     byRegion.map(([r, items]) => h('optgroup', { label: t(`region.${r}`) },
-      items.map((i) => h('option', { value: i.id }, `${i.code} (${i.cycle.code}) — ${i.title.text}`)))));
+      items.map((i) => h('option', { value: i.id }, `\u2068${i.code} (${i.cycle.code})\u2069 — \u2068${i.title.text}\u2069`)))));
   const countries = h('div', { class: 'rows', id: 'country-rows' });
   const partnerRows = h('div', { class: 'rows', id: 'partner-rows' });
   const addCountry = () => {
@@ -85,6 +85,11 @@ export async function renderNewProject(main) {
     field('group.title', h('input', { name: 'title', required: true })),
     field('project.description', h('textarea', { name: 'description', rows: 4 })),
     field('project.status', select('status', STATUSES.map((s) => [s, t(`status.${s}`)]), 'pipeline')),
+    h('div', { class: 'inline-form' },
+      field('project.plannedStart', h('input', { name: 'dates.plannedStart', type: 'date' })),
+      field('project.plannedEnd', h('input', { name: 'dates.plannedEnd', type: 'date' })),
+      field('money.budget', h('input', { name: 'budget.amount', type: 'number', min: 0, step: 'any' })),
+      field('money.currency', h('input', { name: 'budget.currency', value: 'USD', size: 4, maxlength: 3 }))),
     h('fieldset', {}, h('legend', {}, t('project.countries')), listError('countries'), countries,
       h('button', { type: 'button', id: 'add-country', onclick: addCountry }, t('project.addCountry'))),
     h('fieldset', {}, h('legend', {}, t('project.partners')), listError('partners'), partnerRows,
@@ -93,9 +98,10 @@ export async function renderNewProject(main) {
     h('fieldset', { class: 'wsis' }, h('legend', {}, t('project.wsis')),
       listError('wsisLines'),
       WSIS_LINES.map((c) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'wsis', value: c }), ' ', c))),
-    h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'seekingPartners' }), ' ', t('project.seekingPartners')),
-    h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'replicable' }), ' ', t('project.replicable')),
-    h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'published', checked: true }), ' ', t('project.published')),
+    h('p', {},
+      h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'seekingPartners' }), ' ', t('project.seekingPartners')),
+      h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'replicable' }), ' ', t('project.replicable')),
+      h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'published', checked: true }), ' ', t('project.published'))),
     h('button', { type: 'submit', class: 'primary' }, t('project.create')));
   onSubmit(form, async (data) => {
     const lang = data.get('lang');
@@ -123,6 +129,12 @@ export async function renderNewProject(main) {
       published: data.has('published'),
     };
     if (!body.description) delete body.description;
+    const dates = Object.fromEntries(['plannedStart', 'plannedEnd'].map((k) => [k, data.get(`dates.${k}`)]).filter(([, v]) => v));
+    if (Object.keys(dates).length) body.dates = dates;
+    if (data.get('budget.amount') !== '') {
+      body.budget = { amount: Number(data.get('budget.amount')), currency: data.get('budget.currency').trim().toUpperCase(),
+        date: dates.plannedStart || new Date().toISOString().slice(0, 10) };
+    }
     try {
       const created = await api.post('/api/projects', body);
       navigate(`/projects/${created.id}`);

@@ -4,11 +4,15 @@ import { api, ApiError, errorText } from '../api.js';
 import { isStaff } from '../session.js';
 import { navigate, queryParams } from '../router.js';
 import { select } from '../forms.js';
+
+/** An option's text cannot hold <bdi>: first-strong isolation marks do its work. */
+const isolate = (text) => `\u2068${text}\u2069`;
 import { REGIONS } from './groups.js';
 import {
   STATUSES, WSIS_LINES, setTitle, withLang, localText, bdi, countryName, formatNumber,
 } from '../portal.js';
 import { translationSection } from './translations.js';
+import { consultationsSection } from './consultations.js';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['region', 'cycle', 'status', 'country', 'partner', 'sdg', 'wsis', 'q'];
@@ -43,26 +47,29 @@ export async function renderInitiatives(main) {
       isStaff() ? h('a', { class: 'button', href: '#/initiatives/new', id: 'new-initiative' }, t('initiative.new')) : null,
       isStaff() ? h('a', { class: 'button', href: '#/projects/new', id: 'new-project' }, t('project.new')) : null),
     filterForm(params, cycles, cycle, partners.items, problem),
-    initiativesSection(initiatives.items, cycles.find((c) => c.code === cycle)),
-    projectsSection(projects, offset, partnerNames, params));
+    h('div', { class: 'portal-layout' },
+      projectsSection(projects, offset, partnerNames, params),
+      initiativesSection(initiatives.items, cycles.find((c) => c.code === cycle))));
 }
 
 function filterForm(params, cycles, cycle, partners, problem) {
   const value = (name) => params.get(name) || '';
   const any = [['', t('groups.all')]];
   const form = h('form', { class: 'filters', role: 'search', id: 'portal-filters' },
-    h('label', {}, t('portal.cycle'), ' ', select('cycle', cycles.map((c) => [c.code, `${c.name} (${c.startYear}–${c.endYear})`]), cycle)),
+    h('label', {}, t('portal.cycle'), ' ', select('cycle', cycles.map((c) => [c.code, isolate(`${c.name} (${c.startYear}–${c.endYear})`)]), cycle)),
     h('label', {}, t('groups.region'), ' ', select('region', [...any, ...REGIONS.map((r) => [r, t(`region.${r}`)])], value('region'))),
     h('label', {}, t('project.status'), ' ', select('status', [...any, ...STATUSES.map((s) => [s, t(`status.${s}`)])], value('status'))),
-    h('label', {}, t('project.country'), ' ', h('input', { name: 'country', size: 3, maxlength: 2, placeholder: 'SN', value: value('country') })),
+    h('label', {}, t('project.country'), ' ', h('input', { name: 'country', size: 3, maxlength: 2, placeholder: 'SN', dir: 'ltr', value: value('country') })),
     h('label', {}, t('project.partner'), ' ', select('partner', [...any, ...partners.map((p) => [p.id, p.acronym || p.name])], value('partner'))),
-    h('label', {}, t('project.sdg'), ' ', h('input', { name: 'sdg', size: 5, placeholder: '9.c', value: value('sdg') })),
+    h('label', {}, t('project.sdg'), ' ', h('input', { name: 'sdg', size: 5, placeholder: '9.c', dir: 'ltr', value: value('sdg') })),
     h('label', {}, t('project.wsis'), ' ', select('wsis', [...any, ...WSIS_LINES.map((c) => [c, c])], value('wsis'))),
     h('label', {}, t('groups.search'), ' ', h('input', { name: 'q', type: 'search', value: value('q') })),
     h('button', { type: 'submit' }, t('groups.filter')),
     problem ? h('p', { class: 'form-error', role: 'alert', id: 'filter-error' },
       (problem.problem.errors || []).map((e) => `${t(`filter.${e.field}`)}: ${e.message}`).join(' — ') || errorText(problem)) : null);
   form.addEventListener('change', (event) => { if (event.target.tagName === 'SELECT') form.requestSubmit(); });
+  // On a phone the filters would fill the first screen: folded unless some are in use.
+  const open = matchMedia('(min-width: 50rem)').matches || PROJECT_FILTERS.some((k) => params.get(k)) || !!problem;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const query = new URLSearchParams([...new FormData(form)]
@@ -70,12 +77,12 @@ function filterForm(params, cycles, cycle, partners, problem) {
       .map(([k, v]) => [k, k === 'country' ? v.trim().toUpperCase() : v.trim()])).toString();
     navigate('/initiatives' + (query ? `?${query}` : ''));
   });
-  return form;
+  return h('details', { class: 'filter-box', open }, h('summary', {}, t('groups.filter')), form);
 }
 
 function initiativesSection(items, cycle) {
   const byRegion = REGIONS.map((r) => [r, items.filter((i) => i.region === r)]).filter(([, list]) => list.length);
-  return h('section', { 'aria-labelledby': 'initiatives-h', id: 'initiatives' },
+  return h('aside', { 'aria-labelledby': 'initiatives-h', id: 'initiatives' },
     h('h2', { id: 'initiatives-h' }, t('portal.initiatives'), cycle ? h('span', { class: 'muted' }, ' · ', cycle.name) : null),
     byRegion.length
       ? h('div', { class: 'region-grid' }, byRegion.map(([region, list]) => h('div', { class: 'region-block' },
@@ -116,7 +123,12 @@ export function projectItem(p, partnerNames = new Map()) {
       p.published === false ? h('span', { class: 'badge warn' }, t('project.unpublished')) : null),
     h('div', { class: 'muted small' },
       p.countries.map((c) => countryName(c.code)).join(' · '),
-      p.partners.length ? [' — ', p.partners.map((x) => partnerNames.get(x.partnerId)).filter(Boolean).join(', ')] : null));
+      partnersOf(p, partnerNames)));
+}
+
+function partnersOf(p, partnerNames) {
+  const names = p.partners.map((x) => partnerNames.get(x.partnerId)).filter(Boolean);
+  return names.length ? [' — ', [...new Set(names)].join(', ')] : null;
 }
 
 /** One initiative: objective, expected results, Questions and groups, and its projects. */
@@ -151,5 +163,6 @@ export async function renderInitiative(main, { id }) {
       h('h2', { id: 'initiative-projects-h' }, t('portal.projects'), ' ', h('span', { class: 'muted' }, `(${formatNumber(projects.total)})`)),
       projects.items.length ? h('ul', { class: 'project-list' }, projects.items.map((p) => projectItem(p)))
         : h('p', { class: 'muted' }, t('portal.noProjects'))),
+    await consultationsSection(initiative),
     isStaff() ? await translationSection(`/api/initiatives/${initiative.id}/translations`) : null);
 }
