@@ -14,6 +14,7 @@ addGroupPanel(async (main, ws) => {
   return h('section', { 'aria-labelledby': 'group-initiatives-h', id: 'group-initiatives' },
     h('h2', { id: 'group-initiatives-h' }, t('portal.linked')),
     initiatives.items.length ? h('ul', { class: 'initiative-list' }, initiatives.items.map((i) => h('li', {},
-      h('a', { href: `#/initiatives/${i.id}` }, h('strong', { class: 'code' }, bdi(i.code)), ' ', localText(i.title))))) : null,
+      h('a', { href: `#/initiatives/${i.id}` }, h('strong', { class: 'code' }, bdi(i.code)), ' ', localText(i.title)), ' ',
+      h('span', { class: 'badge' }, bdi(i.cycle.name || i.cycle.code))))) : null,
     projects.items.length ? h('ul', { class: 'project-list' }, projects.items.map((p) => projectItem(p))) : null);
 });

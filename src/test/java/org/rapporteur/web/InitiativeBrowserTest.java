@@ -140,6 +140,9 @@ class InitiativeBrowserTest extends BrowserTest {
         assertThat(page.locator(chart + " details table")).hasCount(1);
       }
       assertThat(page.locator("#chart-status tbody tr")).hasCount(6);
+      // The dashboard counts what the list API gives: one more published project is one more in its region's row.
+      assertThat(page.locator("#dashboard-count")).hasText(server.client().get("/api/projects?limit=1")
+          .bodyAsJsonObject().getInteger("total") + " projects");
       assertThat(page).hasTitle("Dashboard — Initiatives — Rapporteur");
       double ltrStart = Double.parseDouble(page.locator("#chart-status svg > rect").first().getAttribute("x"));
       assertThat(ltrStart).isEqualTo(115.0);
@@ -151,6 +154,14 @@ class InitiativeBrowserTest extends BrowserTest {
       var rect = page.locator("#chart-status svg > rect").first();
       double rtlEnd = Double.parseDouble(rect.getAttribute("x")) + Double.parseDouble(rect.getAttribute("width"));
       assertThat(rtlEnd).isCloseTo(400 - 115, org.assertj.core.data.Offset.offset(0.1));
+    }
+    try (BrowserContext context = chromium.newContext()) {
+      Page page = watched(context.newPage());
+      String group = server.client().get("/api/groups?q=SG3RG-AFR").bodyAsJsonObject().getJsonArray("items").stream()
+          .map(o -> (JsonObject) o).filter(g -> "SG3RG-AFR".equals(g.getString("code"))).findFirst().orElseThrow()
+          .getString("id");
+      page.navigate(server.origin() + "/#/groups/" + group);
+      assertThat(page.locator("#group-initiatives")).containsText("AFR1");
     }
     try (BrowserContext phone = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
       Page page = watched(phone.newPage());
