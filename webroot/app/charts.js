@@ -7,7 +7,7 @@ const NS = 'http://www.w3.org/2000/svg';
 const WIDTH = 400;
 const ROW = 26;
 const BAR = 18;
-const LABEL = 115;
+const LABEL = 140;
 const VALUE = 85;
 let charts = 0;
 
@@ -37,7 +37,7 @@ export function barChart({ id, title, desc, rows, series, format = String, short
   }, s('title', { id: `chart-${n}-t` }, title), s('desc', { id: `chart-${n}-d` }, desc));
   rows.forEach((row, i) => {
     const y = i * ROW;
-    svg.append(s('text', { x: x(LABEL - 6), y: y + BAR - 4, 'text-anchor': rtl ? 'start' : 'end', class: 'chart-label' }, row.label));
+    svg.append(s('text', { x: x(LABEL - 6), y: y + BAR - 4, 'text-anchor': rtl ? 'start' : 'end', class: 'chart-label', 'font-size': 11 }, row.label));
     let from = LABEL;
     row.values.forEach((value, j) => {
       const width = (value / max) * span;

@@ -61,6 +61,20 @@ export function bdi(value) {
   return h('bdi', {}, value);
 }
 
+/**
+ * Items joined the reader's way (Arabic and Chinese commas, "et", "и"...), each item isolated so that a
+ * code or a word of the other direction keeps its place.
+ */
+export function joinList(items, type = 'conjunction') {
+  const parts = new Intl.ListFormat(language(), { style: 'long', type }).formatToParts(items.map((_, i) => String(i)));
+  return parts.map((part) => (part.type === 'element' ? h('bdi', {}, items[Number(part.value)]) : part.value));
+}
+
+/** A text in a string attribute or an option, where <bdi> cannot go. */
+export function isolated(text) {
+  return `\u2068${text}\u2069`;
+}
+
 export function formatNumber(n, options = {}) {
   return new Intl.NumberFormat(language(), options).format(n);
 }

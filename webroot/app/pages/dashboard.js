@@ -2,7 +2,7 @@ import { h, mount } from '../dom.js';
 import { t, plural, language, LANGUAGES } from '../i18n.js';
 import { REGIONS } from './groups.js';
 import { barChart } from '../charts.js';
-import { STATUSES, setTitle, loadAll, loadRates, formatNumber, formatMoney } from '../portal.js';
+import { STATUSES, setTitle, loadAll, loadRates, formatNumber, formatMoney, isolated } from '../portal.js';
 
 const STATUS_COLORS = {
   pipeline: '#9db7d5', implementation: '#0b5cad', finalisation: '#5a8f29', closed: '#6b7280', cancelled: '#b00020', suspended: '#c77700',
@@ -41,7 +41,7 @@ export async function renderDashboard(main) {
         rows: regions.map((r) => ({ label: t(`region.${r}`), values: [funds(ofRegion(r), 'cash'), funds(ofRegion(r), 'in-kind')] })),
       }),
       barChart({
-        id: 'chart-cash', rtl, title: t('dashboard.cashInKind'), desc: t('dashboard.cashInKindDesc', { cash: usd(cash), inKind: usd(inKind) }), format: usd, short: usdShort,
+        id: 'chart-cash', rtl, title: t('dashboard.cashInKind'), desc: t('dashboard.cashInKindDesc', { cash: isolated(usd(cash)), inKind: isolated(usd(inKind)) }), format: usd, short: usdShort,
         series: [{ label: t('money.amount'), color: CASH }],
         rows: [{ label: t('money.cash'), values: [cash], color: CASH }, { label: t('money.in-kind'), values: [inKind], color: IN_KIND }],
       }),

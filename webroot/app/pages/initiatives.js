@@ -5,11 +5,9 @@ import { isStaff } from '../session.js';
 import { navigate, queryParams } from '../router.js';
 import { select } from '../forms.js';
 
-/** An option's text cannot hold <bdi>: first-strong isolation marks do its work. */
-const isolate = (text) => `\u2068${text}\u2069`;
 import { REGIONS } from './groups.js';
 import {
-  STATUSES, WSIS_LINES, setTitle, withLang, localText, bdi, countryName, formatNumber,
+  STATUSES, WSIS_LINES, setTitle, withLang, localText, bdi, countryName, formatNumber, joinList, isolated,
 } from '../portal.js';
 import { translationSection } from './translations.js';
 import { consultationsSection } from './consultations.js';
@@ -25,18 +23,16 @@ export async function renderInitiatives(main) {
   const cycle = params.get('cycle') || cycles[cycles.length - 1]?.code || '';
   const region = params.get('region') || '';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
-  const initiatives = await api.get(withLang(`/api/initiatives?limit=200&cycle=${encodeURIComponent(cycle)}`
-    + (region ? `&region=${region}` : '')));
   const projectQuery = new URLSearchParams([...params].filter(([k, v]) => PROJECT_FILTERS.includes(k) && v));
-  let projects;
   let problem = null;
-  try {
-    projects = await api.get(withLang(`/api/projects?${projectQuery}&limit=${PAGE_SIZE}&offset=${offset}`));
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 400) throw error;
-    projects = { items: [], total: 0 };
-    problem = error;
-  }
+  const [initiatives, projects] = await Promise.all([
+    api.get(withLang(`/api/initiatives?limit=200&cycle=${encodeURIComponent(cycle)}` + (region ? `&region=${region}` : ''))),
+    api.get(withLang(`/api/projects?${projectQuery}&limit=${PAGE_SIZE}&offset=${offset}`)).catch((error) => {
+      if (!(error instanceof ApiError) || error.status !== 400) throw error;
+      problem = error;
+      return { items: [], total: 0 };
+    }),
+  ]);
   const partnerNames = new Map(partners.items.map((p) => [p.id, p.acronym || p.name]));
   setTitle(t('portal.title'));
   mount(main,
@@ -56,7 +52,7 @@ function filterForm(params, cycles, cycle, partners, problem) {
   const value = (name) => params.get(name) || '';
   const any = [['', t('groups.all')]];
   const form = h('form', { class: 'filters', role: 'search', id: 'portal-filters' },
-    h('label', {}, t('portal.cycle'), ' ', select('cycle', cycles.map((c) => [c.code, isolate(`${c.name} (${c.startYear}–${c.endYear})`)]), cycle)),
+    h('label', {}, t('portal.cycle'), ' ', select('cycle', cycles.map((c) => [c.code, isolated(`${c.name} (${c.startYear}–${c.endYear})`)]), cycle)),
     h('label', {}, t('groups.region'), ' ', select('region', [...any, ...REGIONS.map((r) => [r, t(`region.${r}`)])], value('region'))),
     h('label', {}, t('project.status'), ' ', select('status', [...any, ...STATUSES.map((s) => [s, t(`status.${s}`)])], value('status'))),
     h('label', {}, t('project.country'), ' ', h('input', { name: 'country', size: 3, maxlength: 2, placeholder: 'SN', dir: 'ltr', value: value('country') })),
@@ -122,13 +118,13 @@ export function projectItem(p, partnerNames = new Map()) {
       p.replicable ? h('span', { class: 'badge' }, t('project.replicable')) : null,
       p.published === false ? h('span', { class: 'badge warn' }, t('project.unpublished')) : null),
     h('div', { class: 'muted small' },
-      p.countries.map((c) => countryName(c.code)).join(' · '),
+      joinList(p.countries.map((c) => countryName(c.code))),
       partnersOf(p, partnerNames)));
 }
 
 function partnersOf(p, partnerNames) {
   const names = p.partners.map((x) => partnerNames.get(x.partnerId)).filter(Boolean);
-  return names.length ? [' — ', [...new Set(names)].join(', ')] : null;
+  return names.length ? [' — ', joinList([...new Set(names)])] : null;
 }
 
 /** One initiative: objective, expected results, Questions and groups, and its projects. */

@@ -5,7 +5,7 @@ import { renderCurrent } from '../router.js';
 import { field, formError, onSubmit, select } from '../forms.js';
 import {
   STATUSES, setTitle, withLang, localText, bdi, countryName, formatNumber, formatMoney, formatDate,
-  loadRates, showFieldErrors, textInput, languageSelect,
+  loadRates, showFieldErrors, textInput, languageSelect, joinList,
 } from '../portal.js';
 import { translationSection } from './translations.js';
 
@@ -186,9 +186,9 @@ function similarItem({ project, score, sharedTerms = [], sharedTags = [] }) {
       project.status ? h('span', { class: `badge status-${project.status}` }, t(`status.${project.status}`)) : null,
       typeof score === 'number' ? h('span', { class: 'badge score' }, t('similar.score', { score: formatNumber(score, { maximumFractionDigits: 2 }) })) : null),
     sharedTags.length || sharedTerms.length ? h('p', { class: 'muted small' },
-      sharedTags.length ? [t('similar.sharedTags'), ' ', sharedTags.map((x, i) => [i ? ', ' : '', bdi(x)])] : null,
+      sharedTags.length ? [t('similar.sharedTags'), ' ', joinList(sharedTags)] : null,
       sharedTags.length && sharedTerms.length ? ' · ' : null,
-      sharedTerms.length ? [t('similar.sharedTerms'), ' ', sharedTerms.map((x, i) => [i ? ', ' : '', h('bdi', { dir: 'auto' }, x)])] : null) : null);
+      sharedTerms.length ? [t('similar.sharedTerms'), ' ', joinList(sharedTerms)] : null) : null);
 }
 
 /** For the project's managers and the secretariat: status, the year's actuals, a lesson. */
