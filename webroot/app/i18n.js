@@ -21,6 +21,9 @@ async function load(code) {
 }
 
 function initialLanguage() {
+  // A link shared in a language (/?lang=ar#/projects/...) opens in it.
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked && LANGUAGES.some((l) => l.code === asked)) return asked;
   const stored = localStorage.getItem(STORAGE_KEY);
   if (stored && LANGUAGES.some((l) => l.code === stored)) return stored;
   const browser = (navigator.language || 'en').slice(0, 2).toLowerCase();
@@ -55,6 +58,16 @@ export function onLanguageChange(fn) {
 export function t(key, vars = {}) {
   const template = messages[key] ?? fallback[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
+}
+
+/**
+ * plural('projects.count', 3) picks 'projects.count.few' or another category of Intl.PluralRules for the
+ * reader's language (Arabic has six), falling back to '.other'; {n} is the number, formatted.
+ */
+export function plural(key, n, vars = {}) {
+  const rule = new Intl.PluralRules(current).select(n);
+  const chosen = [`${key}.${rule}`, `${key}.other`].find((k) => k in messages || k in fallback) || `${key}.other`;
+  return t(chosen, { ...vars, n: new Intl.NumberFormat(current).format(n) });
 }
 
 function translateStatic() {

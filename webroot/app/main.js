@@ -15,6 +15,11 @@ import './meetings-panel.js';
 import './contributions-panel.js';
 import { renderLiaison, renderCompose, renderEdit, renderRadar, renderNotifications } from './pages/liaisons.js';
 import './chat.js';
+import './initiatives-panel.js';
+import { renderInitiatives, renderInitiative } from './pages/initiatives.js';
+import { renderProject } from './pages/project.js';
+import { renderNewInitiative, renderNewProject } from './pages/initiative-forms.js';
+import { renderDashboard } from './pages/dashboard.js';
 
 function renderLanguagePicker() {
   const picker = document.getElementById('language');
@@ -25,6 +30,7 @@ function renderLanguagePicker() {
 function renderTopBar() {
   const me = currentUser();
   mount(document.getElementById('nav'), h('a', { href: '#/groups' }, t('nav.groups')),
+    h('a', { href: '#/initiatives', id: 'nav-initiatives' }, t('nav.initiatives')),
     h('a', { href: '#/search', id: 'nav-search' }, t('nav.search')),
     h('a', { href: '#/radar', id: 'radar-link' }, t('nav.radar')),
     me ? h('a', { href: '#/notifications', id: 'notifications-link' }, t('nav.notifications'), ' ', notificationBadge()) : null);
@@ -63,6 +69,12 @@ route('/search', guarded(renderSearch));
 route('/groups/:id/liaisons/new', guarded(renderCompose));
 route('/liaisons/:id', guarded(renderLiaison));
 route('/liaisons/:id/edit', guarded(renderEdit));
+route('/initiatives', guarded(renderInitiatives));
+route('/initiatives/new', guarded(renderNewInitiative));
+route('/initiatives/:id', guarded(renderInitiative));
+route('/projects/new', guarded(renderNewProject));
+route('/projects/:id', guarded(renderProject));
+route('/dashboard', guarded(renderDashboard));
 route('/radar', guarded(renderRadar));
 route('/notifications', guarded(renderNotifications));
 route('/sign-in', guarded(renderSignIn));
