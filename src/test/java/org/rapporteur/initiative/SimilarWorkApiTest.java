@@ -145,6 +145,22 @@ class SimilarWorkApiTest {
       assertThat(pair.getJsonArray("sharedTerms").getList()).isNotEmpty();
     }
     assertThat(ok(fx.secretariat.get("/api/synergies?offset=1"), 200).getJsonArray("items")).isEmpty();
+    fx.createProject(cyber("9RAR10503-01", fx.arb2, "Jordan"));
+    Eventually.until(() -> ok(fx.secretariat.get("/api/synergies"), 200).getInteger("total"), total -> total == 2,
+        "the kept pairs are computed again after a change");
+  }
+
+  @Test
+  void aMissingIndexIsRebuiltFromTheProjectsAtStart(Vertx vertx) throws Exception {
+    String senegal = fx.createProject(cyber("9RAF10701-01", fx.afr1, "Senegal"));
+    String oman = fx.createProject(cyber("9RAR10702-01", fx.arb2, "Oman"));
+    Eventually.until(() -> ids(similar(fx.anonymous, senegal)), l -> l.contains(oman), "indexed");
+    server.close();
+    try (var files = java.nio.file.Files.walk(dataDir.resolve("projects"))) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+    server = TestServer.start(vertx, server.config());
+    assertThat(ids(similar(server.client(), senegal))).as("answered at once after start").containsExactly(oman);
   }
 
   @Test
