@@ -12,7 +12,7 @@
  * calls back into a feature's service for the rest of a record: a call back would make the index
  * depend on the feature it serves, let two lookups of one record race and land out of order, and tie
  * every index to one process. So this package imports no feature, and the indexes built on it
- * ({@code search}, {@code radar}, {@code initiative.SimilarProjects}) import nothing of the features
- * they index.
+ * ({@code search}, {@code radar}) import nothing of the features they index; the projects' index,
+ * inside the initiative feature, reads nothing but {@code ProjectChanged} events and pages of them.
  */
 package org.rapporteur.index;
