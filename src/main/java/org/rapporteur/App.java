@@ -34,6 +34,10 @@ import org.rapporteur.contribution.ResumableUploads;
 import org.rapporteur.demo.DemoData;
 import org.rapporteur.initiative.InitiativeModule;
 import org.rapporteur.initiative.InitiativesConfig;
+import org.rapporteur.initiative.ProjectChanged;
+import org.rapporteur.initiative.SimilarProjects;
+import org.rapporteur.initiative.SimilarityConfig;
+import org.rapporteur.initiative.SimilarityRoutes;
 import org.rapporteur.index.RebuildSource;
 import org.rapporteur.platform.events.ContributionChanged;
 import org.rapporteur.liaison.AgendaProposals;
@@ -105,7 +109,7 @@ public final class App {
       MeetingService meetings, AgendaService agendas, SpeakerQueueService speakerQueue,
       ContributionService contributions, SearchService search,
       LiaisonService liaisons, NotificationService notifications, RadarService radar, ChatService chat,
-      InitiativeModule initiatives) {}
+      InitiativeModule initiatives, SimilarProjects similarProjects) {}
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
     return start(vertx, config, LiaisonHooks.real());
@@ -186,14 +190,20 @@ public final class App {
     InitiativeModule initiatives = new InitiativeModule(vertx, mongo,
         config.section("initiatives", InitiativesConfig::fromJson), audit, accounts, workspaces, meetings, agendas,
         contributions);
+    SimilarProjects similarProjects = new SimilarProjects(vertx, config.dataDir().resolve("projects"),
+        similarityConfig());
+    // Rebuilt from the project records through this source, it follows their change events after.
+    RebuildSource<ProjectChanged> projectRecords =
+        RebuildSource.keyset(initiatives.projects()::page, ProjectChanged::id);
     services = new Services(accounts, workspaces, audit, meetings, agendas, speakerQueue, contributions, search,
-        liaisons, notifications, radar, chat, initiatives);
+        liaisons, notifications, radar, chat, initiatives, similarProjects);
     return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start())
         .compose(v -> roomLogs.start()).compose(v -> gateway.start()).compose(v -> chat.start())
         .compose(v -> meetings.start()).compose(v -> agendas.start()).compose(v -> speakerQueue.start())
         .compose(v -> contributions.start()).compose(v -> search.start())
         .compose(v -> notifications.start()).compose(v -> liaisons.start()).compose(v -> initiatives.start())
-        .compose(v -> radar.start(contributionRecords, liaisons::radarDocuments));
+        .compose(v -> radar.start(contributionRecords, liaisons::radarDocuments))
+        .compose(v -> similarProjects.start(projectRecords));
   }
 
   private Future<Void> listen() {
@@ -240,9 +250,14 @@ public final class App {
         new RadarRoutes(services.radar()),
         new RealtimeRoutes<>(gateway, roomLogs),
         new ChatRoutes(services.chat()),
-        services.initiatives().routes());
+        services.initiatives().routes(),
+        new SimilarityRoutes(services.initiatives(), services.similarProjects(), similarityConfig()));
     modules.forEach(module -> module.mount(router));
     platform.installBack(router);
+  }
+
+  private SimilarityConfig similarityConfig() {
+    return config.section("similarity", SimilarityConfig::fromJson);
   }
 
   private Future<Void> seed() {
@@ -308,6 +323,7 @@ public final class App {
     return closed
         .compose(v -> reminders == null ? Future.succeededFuture() : reminders.stop())
         .compose(v -> services == null ? Future.succeededFuture() : services.radar().close())
+        .compose(v -> services == null ? Future.succeededFuture() : services.similarProjects().stop())
         .compose(v -> mongo == null ? Future.succeededFuture() : mongo.close())
         .compose(v -> embedded == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
           embedded.close();

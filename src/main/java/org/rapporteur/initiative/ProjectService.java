@@ -2,7 +2,6 @@ package org.rapporteur.initiative;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
@@ -17,6 +16,7 @@ import org.rapporteur.account.Actor;
 import org.rapporteur.audit.AuditService;
 import org.rapporteur.initiative.ProjectParts.Lesson;
 import org.rapporteur.platform.errors.ForbiddenException;
+import org.rapporteur.platform.events.Addresses;
 import org.rapporteur.platform.errors.NotFoundException;
 import org.rapporteur.platform.errors.UnauthenticatedException;
 import org.rapporteur.platform.mongo.Ids;
@@ -27,7 +27,7 @@ import org.rapporteur.workspace.Region;
  * managers, admins and the secretariat. Admins and the secretariat create projects; a project's
  * managers (and they) change it; managers, the secretariat and the region's Member State delegates
  * add lessons learned. Every change is checked whole, audited, and published as a
- * {@link ProjectChanged} on {@link ProjectChanged#ADDRESS}.
+ * {@link ProjectChanged} on {@link Addresses#PROJECT_CHANGED}.
  */
 public final class ProjectService {
   private final Vertx vertx;
@@ -37,8 +37,6 @@ public final class ProjectService {
   private final Delegates delegates;
   private final AuditService audit;
   private final InitiativesConfig config;
-  private final DeliveryOptions localOnly = new DeliveryOptions().setLocalOnly(true)
-      .setCodecName(new ProjectChanged.LocalCodec().name());
 
   ProjectService(Vertx vertx, MongoClient mongo, ProjectChecks.Factory checks, InitiativeService initiatives,
       Delegates delegates, AuditService audit, InitiativesConfig config) {
@@ -52,11 +50,6 @@ public final class ProjectService {
   }
 
   Future<Void> start() {
-    try {
-      vertx.eventBus().registerCodec(new ProjectChanged.LocalCodec());
-    } catch (IllegalStateException alreadyRegistered) {
-      // a second server on the same Vert.x instance (a restart in tests) shares the codec
-    }
     return store.createIndexes();
   }
 
@@ -231,7 +224,7 @@ public final class ProjectService {
     return audit.record(actor, action, "project", p.id(), new JsonObject().put("code", p.code())
             .put("version", p.version()).put("status", p.status().wire()).put("published", p.published()))
         .map(v -> {
-          vertx.eventBus().publish(ProjectChanged.ADDRESS, ProjectChanged.of(p), localOnly);
+          vertx.eventBus().publish(Addresses.PROJECT_CHANGED, ProjectChanged.of(p).toJson());
           return p;
         });
   }

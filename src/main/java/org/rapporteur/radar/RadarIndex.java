@@ -1,19 +1,14 @@
 package org.rapporteur.radar;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -23,9 +18,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -33,16 +25,17 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
 import org.rapporteur.index.IndexChange;
 import org.rapporteur.index.IndexPipeline;
 import org.rapporteur.index.LuceneIndex;
+import org.rapporteur.index.SubjectAnalyzers;
+import org.rapporteur.index.TermVectors;
 
 /**
  * The duplication radar's Lucene index: blocking, so {@link RadarService} calls it on worker
  * threads. Candidates come from MoreLikeThis (BM25) restricted to the other sector; they are then
- * ranked by the cosine similarity of TF-IDF vectors, which lies between 0 and 1 and so compares
- * across queries, and the terms that weigh most in that product are reported as shared key terms.
+ * ranked by the cosine similarity of TF-IDF vectors ({@link TermVectors}), and the terms that weigh
+ * most in that product are reported as shared key terms.
  * Each document is analysed in its language (see {@link RadarLanguage}) into that language's field,
  * and a query is compared only with documents of its own language.
  */
@@ -54,6 +47,13 @@ public final class RadarIndex implements AutoCloseable {
   private static final int CANDIDATES = 30;
   private static final int SHARED_TERMS = 6;
   private static final FieldType TEXT_TYPE = textType();
+  /** Words every ITU text in English uses: they say nothing about the subject. */
+  private static final List<String> BOILERPLATE = List.of("itu", "itu-d", "itu-t", "ict", "icts", "telecommunication",
+      "telecommunications", "question", "questions", "study", "group", "groups", "sg", "liaison", "statement", "ls",
+      "sector", "member", "states", "developing", "countries", "country", "regional", "region", "work", "including",
+      "also", "please", "kindly", "invite", "invited", "inform", "thank", "would", "like", "information", "action",
+      "comment", "comments", "meeting", "reply", "response", "rapporteur", "from", "about", "with", "between", "among",
+      "its", "their", "our", "other", "more", "new", "use", "used", "using", "within", "under", "how", "what", "which");
 
   private final LuceneIndex lucene;
   private final Analyzer analyzer;
@@ -73,7 +73,7 @@ public final class RadarIndex implements AutoCloseable {
   }
 
   static Analyzer analyzer() {
-    return new RadarAnalyzers().perField();
+    return new SubjectAnalyzers(BOILERPLATE).perField();
   }
 
   private static FieldType textType() {
@@ -125,7 +125,7 @@ public final class RadarIndex implements AutoCloseable {
     doc.add(new StoredField("family", nonNull(d.family())));
     String language = RadarLanguage.choose(d.language(), d.content());
     doc.add(new StringField(LANGUAGE, language, Field.Store.YES));
-    doc.add(new Field(RadarAnalyzers.field(language), d.content(), TEXT_TYPE));
+    doc.add(new Field(SubjectAnalyzers.field(language), d.content(), TEXT_TYPE));
     return doc;
   }
 
@@ -212,106 +212,24 @@ public final class RadarIndex implements AutoCloseable {
   private List<RadarMatch> similar(IndexSearcher searcher, String content, String language, String sector,
       Collection<String> excluded, int limit) throws IOException {
     IndexReader reader = searcher.getIndexReader();
-    String field = RadarAnalyzers.field(language);
+    String field = SubjectAnalyzers.field(language);
     if (reader.getDocCount(field) == 0) {
       return List.of();
     }
-    MoreLikeThis mlt = new MoreLikeThis(reader);
-    mlt.setAnalyzer(analyzer);
-    mlt.setFieldNames(new String[] {field});
-    mlt.setMinTermFreq(1);
-    mlt.setMinDocFreq(1);
-    mlt.setMinWordLen(RadarAnalyzers.minWordLength(language));
-    mlt.setMaxQueryTerms(30);
-    Query like = mlt.like(field, new StringReader(content));
+    Query like = TermVectors.like(reader, analyzer, field, content, SubjectAnalyzers.minWordLength(language), 30);
     BooleanQuery.Builder query = new BooleanQuery.Builder()
         .add(like, BooleanClause.Occur.MUST)
         .add(new TermQuery(new Term("sector", sector)), BooleanClause.Occur.MUST_NOT);
     for (String key : excluded) {
       query.add(new TermQuery(new Term(KEY, key)), BooleanClause.Occur.MUST_NOT);
     }
-    Vector mine = analyze(content, field, reader);
+    TermVectors.Vector mine = TermVectors.analyze(analyzer, content, field, reader);
     List<RadarMatch> matches = new ArrayList<>();
     for (ScoreDoc hit : searcher.search(query.build(), CANDIDATES).scoreDocs) {
-      Map<String, Double> theirs = vectorOf(reader, field, hit.doc);
-      matches.add(compare(mine, theirs, fromLucene(searcher.storedFields().document(hit.doc))));
+      TermVectors.Comparison c = TermVectors.compare(mine, TermVectors.vectorOf(reader, field, hit.doc), SHARED_TERMS);
+      matches.add(new RadarMatch(fromLucene(searcher.storedFields().document(hit.doc)), c.score(), c.sharedTerms()));
     }
     return matches.stream().sorted(Comparator.comparingDouble(RadarMatch::score).reversed()).limit(limit).toList();
-  }
-
-  /** Weights (1 + log tf) * idf, and the first surface form of each stem, for showing shared terms. */
-  private record Vector(Map<String, Double> weights, Map<String, String> surface) {}
-
-  private Vector analyze(String content, String field, IndexReader reader) throws IOException {
-    Map<String, Integer> freqs = new LinkedHashMap<>();
-    Map<String, String> surface = new HashMap<>();
-    try (TokenStream tokens = analyzer.tokenStream(field, content)) {
-      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
-      tokens.reset();
-      while (tokens.incrementToken()) {
-        String stem = term.toString();
-        freqs.merge(stem, 1, Integer::sum);
-        surface.putIfAbsent(stem, content.substring(offset.startOffset(), offset.endOffset()).toLowerCase());
-      }
-      tokens.end();
-    }
-    Map<String, Double> weights = new HashMap<>();
-    for (Map.Entry<String, Integer> e : freqs.entrySet()) {
-      weights.put(e.getKey(), weight(e.getValue(), reader, field, e.getKey()));
-    }
-    return new Vector(weights, surface);
-  }
-
-  private Map<String, Double> vectorOf(IndexReader reader, String field, int doc) throws IOException {
-    Map<String, Double> weights = new HashMap<>();
-    Terms terms = reader.termVectors().get(doc, field);
-    if (terms == null) {
-      return weights;
-    }
-    TermsEnum it = terms.iterator();
-    for (BytesRef term = it.next(); term != null; term = it.next()) {
-      String text = term.utf8ToString();
-      weights.put(text, weight(it.totalTermFreq(), reader, field, text));
-    }
-    return weights;
-  }
-
-  /** The idf counts the documents of the term's language only. */
-  private static double weight(long tf, IndexReader reader, String field, String term) throws IOException {
-    int df = reader.docFreq(new Term(field, term));
-    int n = reader.getDocCount(field);
-    double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    return (1 + Math.log(tf)) * idf;
-  }
-
-  private static RadarMatch compare(Vector mine, Map<String, Double> theirs, RadarDocument doc) {
-    double dot = 0;
-    Map<String, Double> contributions = new HashMap<>();
-    for (Map.Entry<String, Double> e : mine.weights().entrySet()) {
-      Double other = theirs.get(e.getKey());
-      if (other != null) {
-        double product = e.getValue() * other;
-        dot += product;
-        contributions.put(e.getKey(), product);
-      }
-    }
-    double norms = norm(mine.weights()) * norm(theirs);
-    double score = norms == 0 ? 0 : dot / norms;
-    List<String> shared = contributions.entrySet().stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-        .limit(SHARED_TERMS)
-        .map(e -> mine.surface().getOrDefault(e.getKey(), e.getKey()))
-        .toList();
-    return new RadarMatch(doc, score, shared);
-  }
-
-  private static double norm(Map<String, Double> weights) {
-    double sum = 0;
-    for (double w : weights.values()) {
-      sum += w * w;
-    }
-    return Math.sqrt(sum);
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rapporteur.index.LanguageAnalyzers;
 
 /**
  * The language a radar document is analysed in: the one it declares (a contribution's detected
@@ -12,7 +13,7 @@ import java.util.Map;
  * Spanish from it, as a light heuristic cannot do that reliably on a title.
  */
 final class RadarLanguage {
-  static final List<String> SUPPORTED = List.of("ar", "zh", "en", "fr", "ru", "es");
+  static final List<String> SUPPORTED = LanguageAnalyzers.LANGUAGES;
   private static final String DEFAULT = "en";
   private static final int SAMPLE = 10_000;
   /** A Han character is a word or half of one, where alphabets spell a word with several letters. */

@@ -4,20 +4,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.ar.ArabicAnalyzer;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.es.SpanishAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.rapporteur.index.LanguageAnalyzers;
 
 /**
- * One analyzer per UN language; text in another or unknown language uses the standard one. A
+ * One analyzer per UN language (see {@link LanguageAnalyzers}); text in another or unknown language
+ * uses the standard one. A
  * document's title and text go to the fields of its language ({@code text_fr}, ...), and a query is
- * analysed once per language, so each language is stemmed and segmented by its own rules. The
- * duplication radar analyses its documents with these too.
+ * analysed once per language, so each language is stemmed and segmented by its own rules.
  */
 public final class Analyzers {
   static final String STANDARD = "std";
@@ -27,12 +22,8 @@ public final class Analyzers {
   private final PerFieldAnalyzerWrapper perField;
 
   public Analyzers() {
-    byLanguage.put("ar", new ArabicAnalyzer());
-    byLanguage.put("zh", new SmartChineseAnalyzer());
-    byLanguage.put("en", new EnglishAnalyzer());
-    byLanguage.put("fr", new FrenchAnalyzer());
-    byLanguage.put("ru", new RussianAnalyzer());
-    byLanguage.put("es", new SpanishAnalyzer());
+    LanguageAnalyzers un = new LanguageAnalyzers();
+    LanguageAnalyzers.LANGUAGES.forEach(language -> byLanguage.put(language, un.forLanguage(language)));
     StandardAnalyzer standard = new StandardAnalyzer();
     byLanguage.put(STANDARD, standard);
     Map<String, Analyzer> fields = new HashMap<>();

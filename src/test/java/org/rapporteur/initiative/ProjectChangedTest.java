@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.rapporteur.platform.events.Addresses;
 import org.rapporteur.support.Eventually;
 import org.rapporteur.support.TestServer;
 
@@ -39,7 +40,8 @@ class ProjectChangedTest {
   @Test
   void everyChangePublishesTheProjectsTextsAndTags(Vertx vertx) {
     List<ProjectChanged> seen = new CopyOnWriteArrayList<>();
-    vertx.eventBus().<ProjectChanged>localConsumer(ProjectChanged.ADDRESS, m -> seen.add(m.body())).completion().await();
+    vertx.eventBus().<JsonObject>consumer(Addresses.PROJECT_CHANGED, m -> seen.add(ProjectChanged.fromJson(m.body())))
+        .completion().await();
     String id = fx.createProject(fx.project("9RAF60001-01").put("title", new JsonObject().put("original", "fr")
         .put("values", new JsonObject().put("fr", "Stratégie numérique").put("en", "Digital strategy"))));
     ok(fx.manager.post("/api/projects/" + id + "/lessons", new JsonObject().put("worked", "Ministry buy-in")), 201);
@@ -56,6 +58,7 @@ class ProjectChangedTest {
     assertThat(created.published()).isTrue();
     assertThat(created.deleted()).isFalse();
     assertThat(seen.get(1).lessons()).containsEntry("en", "Ministry buy-in");
+    assertThat(ProjectChanged.fromJson(created.toJson())).as("the event round-trips through JSON").isEqualTo(created);
   }
 
   @Test
