@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.rapporteur.account.Actor;
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.platform.errors.ConflictException;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.NotFoundException;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.rapporteur.initiative.ProjectParts.Lesson;
 import org.rapporteur.initiative.ProjectParts.Result;
+import org.rapporteur.platform.events.Addresses;
 
 /**
  * What the similarity index needs of a project, published on {@link #ADDRESS} (this node only)
@@ -19,7 +20,7 @@ public record ProjectChanged(String id, String code, String region, List<String>
     Map<String, String> title, Map<String, String> description, Map<String, String> results,
     Map<String, String> lessons, String originalLanguage, List<String> sdgTargets, List<String> wsisLines,
     boolean replicable, boolean published, boolean deleted) {
-  public static final String ADDRESS = "rapporteur.initiative.project.changed";
+  public static final String ADDRESS = Addresses.PROJECT_CHANGED;
 
   static ProjectChanged of(Project p) {
     return new ProjectChanged(p.id(), p.code(), p.region().wire(), p.initiativeIds(), p.status().wire(),
