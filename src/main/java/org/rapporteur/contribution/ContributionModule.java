@@ -43,7 +43,7 @@ public final class ContributionModule {
   /** Plain uploads, and resumable ones (tus). */
   public RouteModule routes() {
     RouteModule plain = new ContributionRoutes(contributions, uploadsDir);
-    RouteModule resumable = new ResumableUploadRoutes(new ResumableUploads(vertx, mongo, contributions, uploadsDir));
+    RouteModule resumable = new ResumableUploadRoutes(new ResumableUploads(vertx, new UploadStore(mongo), contributions, uploadsDir));
     return router -> {
       plain.mount(router);
       resumable.mount(router);
