@@ -2,6 +2,7 @@ package org.rapporteur;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -11,63 +12,59 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.rapporteur.account.AccountRoutes;
+import java.util.function.Function;
+import org.rapporteur.account.AccountModule;
 import org.rapporteur.account.AccountService;
 import org.rapporteur.account.AccountsConfig;
-import org.rapporteur.account.Actor;
 import org.rapporteur.account.ActorCallers;
-import org.rapporteur.account.UserRoomPolicy;
-import org.rapporteur.audit.AuditRoutes;
+import org.rapporteur.audit.AuditModule;
 import org.rapporteur.audit.AuditService;
-import org.rapporteur.chat.ChatCommands;
 import org.rapporteur.chat.ChatConfig;
-import org.rapporteur.chat.ChatRoutes;
+import org.rapporteur.chat.ChatModule;
 import org.rapporteur.chat.ChatService;
-import org.rapporteur.contribution.ContributionRoutes;
+import org.rapporteur.contribution.ContributionModule;
 import org.rapporteur.contribution.ContributionService;
 import org.rapporteur.contribution.ContributionsConfig;
-import org.rapporteur.contribution.MeetingDeadlines;
-import org.rapporteur.contribution.ResumableUploadRoutes;
-import org.rapporteur.contribution.ResumableUploads;
 import org.rapporteur.demo.DemoData;
+import org.rapporteur.index.RebuildSource;
 import org.rapporteur.initiative.InitiativeModule;
 import org.rapporteur.initiative.InitiativesConfig;
 import org.rapporteur.initiative.ProjectChanged;
 import org.rapporteur.initiative.SimilarProjects;
 import org.rapporteur.initiative.SimilarityConfig;
 import org.rapporteur.initiative.SimilarityRoutes;
-import org.rapporteur.index.RebuildSource;
-import org.rapporteur.platform.events.ContributionChanged;
 import org.rapporteur.liaison.AgendaProposals;
 import org.rapporteur.liaison.DeadlineReminders;
 import org.rapporteur.liaison.LiaisonConfig;
-import org.rapporteur.liaison.LiaisonHooks;
-import org.rapporteur.liaison.LiaisonRoutes;
+import org.rapporteur.liaison.LiaisonModule;
 import org.rapporteur.liaison.LiaisonService;
 import org.rapporteur.liaison.MailConfig;
 import org.rapporteur.liaison.Mailer;
 import org.rapporteur.liaison.NotificationService;
 import org.rapporteur.liaison.Notifier;
-import org.rapporteur.meeting.AgendaContributions;
+import org.rapporteur.liaison.UserRoomNotifier;
+import org.rapporteur.meeting.AgendaModule;
 import org.rapporteur.meeting.AgendaService;
-import org.rapporteur.meeting.MeetingRoomPolicy;
-import org.rapporteur.meeting.MeetingRoutes;
+import org.rapporteur.meeting.MeetingModule;
 import org.rapporteur.meeting.MeetingService;
 import org.rapporteur.meeting.SpeakerQueueService;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.config.AppConfig;
+import org.rapporteur.platform.events.ContributionChanged;
 import org.rapporteur.platform.events.RoomEvents;
 import org.rapporteur.platform.http.HttpPlatform;
 import org.rapporteur.platform.http.PausedBody;
 import org.rapporteur.platform.http.RouteModule;
 import org.rapporteur.platform.http.SystemRoutes;
 import org.rapporteur.platform.mongo.EmbeddedMongo;
-import org.rapporteur.realtime.transport.ConnectionGuard;
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.radar.RadarRoutes;
 import org.rapporteur.radar.RadarService;
 import org.rapporteur.realtime.room.RoomEventStore;
 import org.rapporteur.realtime.room.Rooms;
+import org.rapporteur.realtime.transport.ConnectionGuard;
 import org.rapporteur.realtime.transport.PresenceStore;
 import org.rapporteur.realtime.transport.RealtimeConfig;
 import org.rapporteur.realtime.transport.RealtimeGateway;
@@ -75,8 +72,7 @@ import org.rapporteur.realtime.transport.RealtimeRoutes;
 import org.rapporteur.search.SearchConfig;
 import org.rapporteur.search.SearchRoutes;
 import org.rapporteur.search.SearchService;
-import org.rapporteur.workspace.GroupRoomPolicy;
-import org.rapporteur.workspace.WorkspaceRoutes;
+import org.rapporteur.workspace.WorkspaceModule;
 import org.rapporteur.workspace.WorkspaceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +83,8 @@ public final class App {
 
   private final Vertx vertx;
   private final AppConfig config;
-  private final LiaisonHooks hooks;
+  private final Collaborators collaborators;
+  private final List<WorkerExecutor> pools = new ArrayList<>();
   private EmbeddedMongo embedded;
   private DeadlineReminders reminders;
   private MongoClient mongo;
@@ -97,14 +94,35 @@ public final class App {
   private Rooms<Actor> roomLogs;
   private RealtimeGateway<Actor> gateway;
   private Router router;
+  private Function<String, List<RouteModule>> routes;
+  private Runnable stopContributions;
+  private DemoData demoData;
 
-  private App(Vertx vertx, AppConfig config, LiaisonHooks hooks) {
+  private App(Vertx vertx, AppConfig config, Collaborators collaborators) {
     this.vertx = vertx;
     this.config = config;
-    this.hooks = hooks;
+    this.collaborators = collaborators;
   }
 
-  /** The services, for start-up tasks such as demo data and for tests. */
+  /**
+   * How one feature reaches another where a test watches the crossing: the real ones by default;
+   * a test passes its own through {@link #start(Vertx, AppConfig, Collaborators)}.
+   */
+  public interface Collaborators {
+    Collaborators REAL = new Collaborators() {};
+
+    /** How an incoming liaison statement proposes an item for the group's next meeting. */
+    default AgendaProposals agendaProposals(AgendaModule agendas) {
+      return agendas.proposals();
+    }
+
+    /** How a stored notification reaches a person while they are online. */
+    default Notifier notifier(RoomEvents rooms) {
+      return new UserRoomNotifier(rooms);
+    }
+  }
+
+  /** The services, for tests: production code receives what it needs through its constructor. */
   public record Services(AccountService accounts, WorkspaceService workspaces, AuditService audit,
       MeetingService meetings, AgendaService agendas, SpeakerQueueService speakerQueue,
       ContributionService contributions, SearchService search,
@@ -112,12 +130,12 @@ public final class App {
       InitiativeModule initiatives, SimilarProjects similarProjects) {}
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
-    return start(vertx, config, LiaisonHooks.real());
+    return start(vertx, config, Collaborators.REAL);
   }
 
-  /** Starts with other features' hooks into liaison statements (agenda proposals, live notification pushes). */
-  public static Future<App> start(Vertx vertx, AppConfig config, LiaisonHooks hooks) {
-    App app = new App(vertx, config, hooks);
+  /** Starts with some crossings between features replaced, for tests that watch them. */
+  public static Future<App> start(Vertx vertx, AppConfig config, Collaborators collaborators) {
+    App app = new App(vertx, config, collaborators);
     // The accounts and demo data are in place before the port opens: nobody, not even a health check
     // or the first browser, meets an empty platform that fills a second later.
     return app.connectDatabase()
@@ -146,24 +164,28 @@ public final class App {
   }
 
   private Future<Void> startServices() {
-    AuditService audit = new AuditService(mongo);
-    AccountService accounts = new AccountService(vertx, mongo, audit,
-        config.section("accounts", AccountsConfig::fromJson));
-    WorkspaceService workspaces = new WorkspaceService(vertx, mongo, accounts, audit);
+    AuditModule audit = new AuditModule(mongo);
+    AuditTrail trail = audit.trail();
+    AccountsConfig accountsConfig = config.section("accounts", AccountsConfig::fromJson);
+    AccountModule account = new AccountModule(mongo, pool("password-hashing", accountsConfig.hashingWorkers()), trail,
+        accountsConfig);
+    AccountService accounts = account.accounts();
+    WorkspaceModule workspace = new WorkspaceModule(vertx, mongo, accounts, trail);
+    WorkspaceService workspaces = workspace.workspaces();
     roomLogs = new Rooms<>(vertx, new RoomEventStore(mongo), new ActorCallers())
-        .register("group", new GroupRoomPolicy(workspaces))
-        .register("user", new UserRoomPolicy());
-    ChatService chat = new ChatService(vertx, mongo, roomLogs, audit, config.section("chat", ChatConfig::fromJson));
-    ChatCommands.register(roomLogs, chat);
+        .register("group", workspace.roomPolicy())
+        .register("user", account.roomPolicy());
+    ChatModule chat = new ChatModule(vertx, mongo, roomLogs, trail, config.section("chat", ChatConfig::fromJson));
     // The origin is known once the server is bound; browsers connect only after that.
     gateway = new RealtimeGateway<>(vertx, roomLogs, config.section("chat", RealtimeConfig::fromJson),
         new PresenceStore(mongo), () -> origin);
     RoomEvents rooms = roomLogs.events();
-    MeetingService meetings = new MeetingService(mongo, workspaces, accounts, audit, vertx.eventBus());
-    MeetingDeadlines deadlines = id -> meetings.find(id)
-        .map(found -> found.map(m -> new MeetingDeadlines.Target(m.groupId(), m.contributionDeadline())));
-    ContributionService contributions = new ContributionService(vertx, mongo, workspaces, audit, deadlines,
-        config.section("contributions", ContributionsConfig::fromJson), config.dataDir());
+    MeetingModule meeting = new MeetingModule(mongo, vertx.eventBus(), workspaces, accounts, trail, rooms);
+    roomLogs.register("meeting", meeting.roomPolicy());
+    ContributionModule contribution = new ContributionModule(vertx, mongo, pool("rapporteur-contribution-io", 2),
+        workspaces, trail, meeting.deadlines(), config.section("contributions", ContributionsConfig::fromJson),
+        config.dataDir());
+    ContributionService contributions = contribution.contributions();
     // The indexes are rebuilt from the contributions through this source and follow their events:
     // they never call the contribution feature themselves.
     RebuildSource<ContributionChanged> contributionRecords =
@@ -171,39 +193,52 @@ public final class App {
     SearchConfig searchConfig = config.section("search", SearchConfig::fromJson);
     SearchService search = new SearchService(vertx, workspaces, searchConfig, config.dataDir().resolve("search"),
         contributionRecords);
-    roomLogs.register("meeting", new MeetingRoomPolicy(meetings, workspaces));
-    AgendaService agendas = new AgendaService(mongo, meetings, new AgendaContributions(contributions), rooms, audit,
-        vertx.createSharedWorkerExecutor("exports", 2));
-    SpeakerQueueService speakerQueue = new SpeakerQueueService(mongo, meetings, accounts, rooms, audit);
-    Notifier live = (userId, notification) -> rooms.publish("user:" + userId,
-        new JsonObject().put("kind", "notification").put("notification", notification)).mapEmpty();
-    NotificationService notifications = new NotificationService(mongo,
-        hooks.notifier() != null ? hooks.notifier() : live);
+    AgendaModule agenda = new AgendaModule(mongo, meeting, contributions, rooms, trail, pool("exports", 2));
     RadarService radar = new RadarService(vertx, config.dataDir().resolve("radar"), workspaces,
         searchConfig.writeQueueLength());
-    AgendaProposals proposals = hooks.agendaProposals() != null ? hooks.agendaProposals()
-        : (groupId, liaisonId, title, deadline) -> agendas.proposeItem(groupId, "Incoming liaison statement: " + title,
-            deadline).map(found -> found.map(p -> new AgendaProposals.Proposal(p.meetingId(), p.meetingStart(),
-                p.deadlineBeforeMeeting())));
-    LiaisonService liaisons = new LiaisonService(mongo, workspaces, contributions, audit, notifications, proposals,
-        radar);
+    LiaisonModule liaison = new LiaisonModule(mongo, workspaces, contributions, trail, radar,
+        collaborators.agendaProposals(agenda), collaborators.notifier(rooms));
     InitiativeModule initiatives = new InitiativeModule(vertx, mongo,
-        config.section("initiatives", InitiativesConfig::fromJson), audit, accounts, workspaces, meetings, agendas,
-        contributions);
+        config.section("initiatives", InitiativesConfig::fromJson), trail, accounts, workspaces, meeting.meetings(),
+        agenda.agendas(), contributions);
     SimilarProjects similarProjects = new SimilarProjects(vertx, config.dataDir().resolve("projects"),
         similarityConfig());
     // Rebuilt from the project records through this source, it follows their change events after.
     RebuildSource<ProjectChanged> projectRecords =
         RebuildSource.keyset(initiatives.projects()::page, ProjectChanged::id);
-    services = new Services(accounts, workspaces, audit, meetings, agendas, speakerQueue, contributions, search,
-        liaisons, notifications, radar, chat, initiatives, similarProjects);
-    return audit.start().compose(v -> accounts.start()).compose(v -> workspaces.start())
+    services = new Services(accounts, workspaces, audit.audit(), meeting.meetings(), agenda.agendas(),
+        meeting.speakerQueue(), contributions, search, liaison.liaisons(), liaison.notifications(), radar, chat.chat(),
+        initiatives, similarProjects);
+    stopContributions = contribution::stop;
+    demoData = new DemoData(vertx, accounts, workspaces, meeting.meetings(), agenda.agendas(), contributions,
+        liaison.liaisons(), initiatives, config.dataDir());
+    routes = origin -> List.of(
+        account.routes(origin),
+        workspace.routes(),
+        agenda.routes(),
+        audit.routes(),
+        contribution.routes(),
+        new SearchRoutes(search),
+        liaison.routes(),
+        new RadarRoutes(radar),
+        new RealtimeRoutes<>(gateway, roomLogs),
+        chat.routes(),
+        initiatives.routes(),
+        new SimilarityRoutes(initiatives, similarProjects, similarityConfig()));
+    return audit.start().compose(v -> account.start()).compose(v -> workspace.start())
         .compose(v -> roomLogs.start()).compose(v -> gateway.start()).compose(v -> chat.start())
-        .compose(v -> meetings.start()).compose(v -> agendas.start()).compose(v -> speakerQueue.start())
-        .compose(v -> contributions.start()).compose(v -> search.start())
-        .compose(v -> notifications.start()).compose(v -> liaisons.start()).compose(v -> initiatives.start())
-        .compose(v -> radar.start(contributionRecords, liaisons::radarDocuments))
+        .compose(v -> meeting.start()).compose(v -> agenda.start())
+        .compose(v -> contribution.start()).compose(v -> search.start())
+        .compose(v -> liaison.start()).compose(v -> initiatives.start())
+        .compose(v -> radar.start(contributionRecords, liaison.liaisons()::radarDocuments))
         .compose(v -> similarProjects.start(projectRecords));
+  }
+
+  /** A bounded, named worker pool for one kind of blocking work; closed when the application stops. */
+  private WorkerExecutor pool(String name, int size) {
+    WorkerExecutor pool = vertx.createSharedWorkerExecutor(name, size);
+    pools.add(pool);
+    return pool;
   }
 
   private Future<Void> listen() {
@@ -236,22 +271,10 @@ public final class App {
     router.post("/api/groups/:id/contributions").handler(pausedBody);
     platform.installFront(router);
     router.route("/api/*").handler(services.accounts().sessionResolver());
-    List<RouteModule> modules = List.of(
-        new SystemRoutes(mongo, readOpenApi()),
-        new AccountRoutes(services.accounts(), origin),
-        new WorkspaceRoutes(services.workspaces()),
-        new MeetingRoutes(services.meetings(), services.agendas(), services.speakerQueue()),
-        new AuditRoutes(services.audit()),
-        new ContributionRoutes(services.contributions(), config.dataDir().resolve("uploads")),
-        new ResumableUploadRoutes(new ResumableUploads(vertx, mongo, services.contributions(),
-            config.dataDir().resolve("uploads"))),
-        new SearchRoutes(services.search()),
-        new LiaisonRoutes(services.liaisons(), services.notifications()),
-        new RadarRoutes(services.radar()),
-        new RealtimeRoutes<>(gateway, roomLogs),
-        new ChatRoutes(services.chat()),
-        services.initiatives().routes(),
-        new SimilarityRoutes(services.initiatives(), services.similarProjects(), similarityConfig()));
+    List<RouteModule> modules = new ArrayList<>();
+    modules.add(new SystemRoutes(() -> mongo.runCommand("ping", new JsonObject().put("ping", 1)).mapEmpty(),
+        readOpenApi()));
+    modules.addAll(routes.apply(origin));
     modules.forEach(module -> module.mount(router));
     platform.installBack(router);
   }
@@ -264,7 +287,7 @@ public final class App {
     Future<Void> admin = config.admin().configured()
         ? services.accounts().ensureAdmin(config.admin().email(), config.admin().password()).mapEmpty()
         : Future.succeededFuture();
-    return admin.compose(v -> config.demo() ? new DemoData(vertx, services, config.dataDir()).load() : Future.succeededFuture());
+    return admin.compose(v -> config.demo() ? demoData.load() : Future.succeededFuture());
   }
 
   private void startReminders() {
@@ -294,6 +317,11 @@ public final class App {
     return services;
   }
 
+  /** The demo data loader over this application's services, so tests can load it again. */
+  public DemoData demoData() {
+    return demoData;
+  }
+
   /** The assembled routes, so tests can check that the OpenAPI document lists every one. */
   public Router router() {
     return router;
@@ -317,13 +345,14 @@ public final class App {
     Future<Void> gatewayStopped = gateway == null ? Future.succeededFuture() : gateway.stop();
     Future<Void> closed = server == null ? gatewayStopped : server.close().compose(v -> gatewayStopped);
     if (services != null) {
-      services.contributions().stop();
+      stopContributions.run();
       closed = closed.compose(v -> services.search().stop());
     }
     return closed
         .compose(v -> reminders == null ? Future.succeededFuture() : reminders.stop())
         .compose(v -> services == null ? Future.succeededFuture() : services.radar().close())
         .compose(v -> services == null ? Future.succeededFuture() : services.similarProjects().stop())
+        .compose(v -> Future.all(pools.stream().map(WorkerExecutor::close).toList()))
         .compose(v -> mongo == null ? Future.succeededFuture() : mongo.close())
         .compose(v -> embedded == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
           embedded.close();

@@ -16,6 +16,9 @@ import org.rapporteur.platform.http.RouteModule;
 import org.rapporteur.platform.json.JsonInput;
 import org.rapporteur.platform.json.WireEnum;
 import org.rapporteur.platform.mongo.Ids;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.security.Actors;
+import org.rapporteur.platform.security.GlobalRole;
 
 public final class AccountRoutes implements RouteModule {
   private final AccountService accounts;

@@ -1,21 +1,21 @@
 package org.rapporteur.account;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.errors.ForbiddenException;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.NotFoundException;
 import org.rapporteur.platform.errors.TooManyRequestsException;
 import org.rapporteur.platform.errors.UnauthenticatedException;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.security.GlobalRole;
 
 /** Accounts, sessions and global roles. */
 public final class AccountService {
@@ -23,15 +23,15 @@ public final class AccountService {
   private final SessionStore sessions;
   private final SignInAttemptStore attempts;
   private final PasswordHasher hasher;
-  private final AuditService audit;
+  private final AuditTrail audit;
   private final AccountsConfig config;
 
-  public AccountService(Vertx vertx, MongoClient mongo, AuditService audit, AccountsConfig config) {
-    this.users = new AccountStore(mongo);
-    this.sessions = new SessionStore(mongo);
-    this.attempts = new SignInAttemptStore(mongo);
-    this.hasher = new PasswordHasher(vertx.createSharedWorkerExecutor("password-hashing", config.hashingWorkers()),
-        config.pbkdf2Iterations());
+  AccountService(AccountStore users, SessionStore sessions, SignInAttemptStore attempts, PasswordHasher hasher,
+      AuditTrail audit, AccountsConfig config) {
+    this.users = users;
+    this.sessions = sessions;
+    this.attempts = attempts;
+    this.hasher = hasher;
     this.audit = audit;
     this.config = config;
   }

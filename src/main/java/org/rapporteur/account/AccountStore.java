@@ -12,6 +12,7 @@ import org.rapporteur.platform.errors.ConflictException;
 import org.rapporteur.platform.json.MongoTime;
 import org.rapporteur.platform.mongo.Ids;
 import org.rapporteur.platform.mongo.MongoErrors;
+import org.rapporteur.platform.security.GlobalRole;
 
 final class AccountStore {
   static final String USERS = "users";

@@ -1,6 +1,8 @@
 package org.rapporteur.account;
 
 import io.vertx.ext.web.RoutingContext;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.security.Actors;
 import org.rapporteur.realtime.room.Callers;
 
 /** Realtime's callers are actors: signed in by {@link SessionResolver}, or anonymous. */

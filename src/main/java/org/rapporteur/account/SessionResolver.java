@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import org.rapporteur.platform.security.Actors;
 
 /**
  * Finds the signed-in user of each API request from the session cookie. What a signed-in person is
@@ -29,7 +30,7 @@ public final class SessionResolver implements Handler<RoutingContext> {
     forbidCaching(ctx);
     accounts.resolveSession(cookie.getValue())
         .onSuccess(actor -> {
-          ctx.put(Actors.KEY, actor);
+          Actors.put(ctx, actor);
           ctx.next();
         })
         .onFailure(ctx::fail);

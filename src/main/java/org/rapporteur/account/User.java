@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.rapporteur.platform.json.MongoTime;
 import org.rapporteur.platform.json.WireEnum;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.security.GlobalRole;
 
 public record User(String id, String email, String name, String country, String affiliation,
     Set<GlobalRole> roles, Instant createdAt) {

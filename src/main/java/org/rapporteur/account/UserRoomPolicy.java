@@ -2,6 +2,7 @@ package org.rapporteur.account;
 
 import io.vertx.core.Future;
 import java.util.List;
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.realtime.room.RoomAccess;
 import org.rapporteur.realtime.room.RoomPolicy;
 

@@ -3,7 +3,8 @@ package org.rapporteur.audit;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import org.rapporteur.account.Actors;
+import org.rapporteur.platform.audit.AuditEntry;
+import org.rapporteur.platform.security.Actors;
 import org.rapporteur.platform.http.QueryParams;
 import org.rapporteur.platform.http.RouteModule;
 

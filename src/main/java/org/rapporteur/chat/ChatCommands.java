@@ -3,7 +3,7 @@ package org.rapporteur.chat;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
-import org.rapporteur.account.Actor;
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.realtime.room.RoomAccess;
 import org.rapporteur.realtime.room.RoomCommand;
 import org.rapporteur.realtime.room.RoomEvent;

@@ -3,7 +3,6 @@ package org.rapporteur.chat;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.rapporteur.account.Actor;
-import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.errors.ForbiddenException;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.NotFoundException;
@@ -42,16 +41,17 @@ public final class ChatService {
   private final ReadMarkStore readMarks;
   private final PinStore pins;
   private final RateLimiter rateLimiter;
-  private final AuditService audit;
+  private final AuditTrail audit;
   private final RoomSearch search;
 
-  public ChatService(Vertx vertx, MongoClient mongo, Rooms<Actor> rooms, AuditService audit, ChatConfig config) {
+  ChatService(Vertx vertx, MuteStore mutes, ReadMarkStore readMarks, PinStore pins, Rooms<Actor> rooms,
+      AuditTrail audit, ChatConfig config) {
     this.config = config;
     this.rooms = rooms;
     this.events = new ChatLog(rooms.log(), rooms.store());
-    this.mutes = new MuteStore(vertx, mongo);
-    this.readMarks = new ReadMarkStore(mongo);
-    this.pins = new PinStore(mongo);
+    this.mutes = mutes;
+    this.readMarks = readMarks;
+    this.pins = pins;
     this.rateLimiter = new RateLimiter(config.rateLimitEnabled(), config.rateBurst(), config.ratePerSecond());
     this.audit = audit;
     this.search = new RoomSearch(vertx, events, config.searchScanEvents());

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.rapporteur.platform.events.Addresses;
 import org.rapporteur.platform.json.MongoTime;
 import org.rapporteur.realtime.room.RefreshingCache;
 
@@ -22,7 +23,6 @@ import org.rapporteur.realtime.room.RefreshingCache;
  */
 final class MuteStore {
   static final String MUTES = "chat_mutes";
-  static final String CHANGED_ADDRESS = "rapporteur.chat.mutes";
   private static final long CACHE_MILLIS = 5_000;
   private static final int MAX_CACHED_ROOMS = 10_000;
   /** More than any meeting mutes; the list answers a moderator's page, not an export. */
@@ -39,7 +39,7 @@ final class MuteStore {
   }
 
   Future<Void> start() {
-    return vertx.eventBus().<String>consumer(CHANGED_ADDRESS, message -> cache.remove(message.body()))
+    return vertx.eventBus().<String>consumer(Addresses.CHAT_MUTES_CHANGED, message -> cache.remove(message.body()))
         .completion()
         .compose(v -> mongo.createIndexWithOptions(MUTES, new JsonObject().put("room", 1),
             new IndexOptions().name("room")));
@@ -86,7 +86,7 @@ final class MuteStore {
 
   private void announce(String room) {
     cache.remove(room);
-    vertx.eventBus().publish(CHANGED_ADDRESS, room);
+    vertx.eventBus().publish(Addresses.CHAT_MUTES_CHANGED, room);
   }
 
   private static String id(String room, String userId) {

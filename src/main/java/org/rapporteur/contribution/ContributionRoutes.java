@@ -12,7 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
 import java.util.List;
-import org.rapporteur.account.Actors;
+import org.rapporteur.platform.security.Actors;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.UnsupportedMediaTypeException;
 import org.rapporteur.platform.http.QueryParams;

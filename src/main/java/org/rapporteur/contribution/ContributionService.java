@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,8 @@ import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.rapporteur.account.Actor;
-import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.contribution.extract.ExtractorPool;
 import org.rapporteur.platform.errors.ForbiddenException;
 import org.rapporteur.platform.events.Addresses;
@@ -43,10 +42,10 @@ public final class ContributionService {
 
   private final Vertx vertx;
   private final ContributionStore store;
-  private final ContributionFiles files;
+  private final ContributionFileStore files;
   private final ExtractorPool extractor;
   private final WorkspaceService workspaces;
-  private final AuditService audit;
+  private final AuditTrail audit;
   private final ContributionsConfig config;
   private final Path workDir;
   private final WorkerExecutor hashing;
@@ -54,18 +53,19 @@ public final class ContributionService {
   private final Map<String, Future<Void>> announcing = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean stopping;
 
-  public ContributionService(Vertx vertx, MongoClient mongo, WorkspaceService workspaces, AuditService audit,
-      MeetingDeadlines meetings, ContributionsConfig config, Path dataDir) {
+  ContributionService(Vertx vertx, ContributionStore store, ContributionFileStore files, ExtractorPool extractor,
+      WorkerExecutor hashing, WorkspaceService workspaces, AuditTrail audit, MeetingDeadlines meetings, ContributionsConfig config,
+      Path dataDir) {
     this.meetings = meetings;
     this.vertx = vertx;
-    this.store = new ContributionStore(mongo);
-    this.files = new ContributionFiles(vertx, mongo);
+    this.store = store;
+    this.files = files;
     this.workDir = dataDir.resolve("extract");
-    this.extractor = new ExtractorPool(vertx, config.extraction(), dataDir.resolve("extractor.log"));
+    this.extractor = extractor;
     this.workspaces = workspaces;
     this.audit = audit;
     this.config = config;
-    this.hashing = vertx.createSharedWorkerExecutor("rapporteur-contribution-io", 2);
+    this.hashing = hashing;
   }
 
   public Future<Void> start() {
@@ -78,7 +78,6 @@ public final class ContributionService {
   public void stop() {
     stopping = true;
     extractor.close();
-    hashing.close();
   }
 
   public ContributionsConfig config() {

@@ -5,7 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.rapporteur.account.Actors;
+import org.rapporteur.platform.security.Actors;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.UnsupportedMediaTypeException;
 import org.rapporteur.platform.http.RouteModule;

@@ -7,19 +7,17 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
-import io.vertx.ext.mongo.MongoClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.rapporteur.account.Actor;
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.platform.errors.ConflictException;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.NotFoundException;
 import org.rapporteur.platform.errors.TooLargeException;
-import org.rapporteur.platform.json.MongoTime;
 import org.rapporteur.platform.mongo.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,20 +28,19 @@ import org.slf4j.LoggerFactory;
  * is kept. The last byte turns the upload into a contribution. One PATCH at a time per upload.
  */
 public final class ResumableUploads {
-  static final String UPLOADS = "resumable_uploads";
   private static final Logger log = LoggerFactory.getLogger(ResumableUploads.class);
   private static final long STALL_MILLIS = 60_000;
   private static final Set<String> FILE_KEYS = Set.of("groupId", "filename", "filetype", "name", "type");
 
   private final Vertx vertx;
-  private final MongoClient mongo;
+  private final UploadStore store;
   private final ContributionService contributions;
   private final Path dir;
   private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
-  public ResumableUploads(Vertx vertx, MongoClient mongo, ContributionService contributions, Path uploadsDir) {
+  ResumableUploads(Vertx vertx, UploadStore store, ContributionService contributions, Path uploadsDir) {
     this.vertx = vertx;
-    this.mongo = mongo;
+    this.store = store;
     this.contributions = contributions;
     this.dir = uploadsDir.resolve("tus");
     vertx.fileSystem().mkdirs(dir.toString());
@@ -73,15 +70,15 @@ public final class ResumableUploads {
         : contributions.requireReviser(actor, groupId, draft.revisionOf());
     return allowed
         .compose(access -> vertx.fileSystem().createFile(part(upload.id()).toString()))
-        .compose(v -> mongo.insert(UPLOADS, upload.toDocument()))
+        .compose(v -> store.insert(upload))
         .map(upload);
   }
 
   public Future<Upload> find(Actor actor, String id) {
     actor.requireSignedIn();
     Ids.requirePathId(id, "upload");
-    return mongo.findOne(UPLOADS, new JsonObject().put("_id", id), null).map(doc -> {
-      Upload upload = doc == null ? null : Upload.fromDocument(doc);
+    return store.find(id).map(found -> {
+      Upload upload = found.orElse(null);
       if (upload == null || !upload.userId().equals(actor.userId()) || upload.expiresAt().isBefore(Instant.now())) {
         throw new NotFoundException("No upload " + id);
       }
@@ -115,8 +112,7 @@ public final class ResumableUploads {
             .transform(piped -> file.close().compose(v -> vertx.fileSystem().props(path)))
             .compose(props -> {
               long size = Math.min(props.size(), upload.length());
-              return mongo.updateCollection(UPLOADS, new JsonObject().put("_id", upload.id()),
-                  new JsonObject().put("$set", new JsonObject().put("offset", size))).map(size);
+              return store.setOffset(upload.id(), size).map(size);
             }));
   }
 
@@ -128,8 +124,7 @@ public final class ResumableUploads {
     StagedFile file = new StagedFile(part(upload.id()), upload.length(),
         metadata.getString("filename", metadata.getString("name")), metadata.getString("filetype", metadata.getString("type")));
     return contributions.submit(actor, upload.groupId(), draftOf(metadata), file)
-        .compose(c -> mongo.updateCollection(UPLOADS, new JsonObject().put("_id", upload.id()),
-                new JsonObject().put("$set", new JsonObject().put("contributionId", c.id()).put("number", c.number())))
+        .compose(c -> store.setContribution(upload.id(), c.id(), c.number())
             .compose(v -> vertx.fileSystem().delete(file.path().toString()))
             .map(v -> new Upload(upload.id(), upload.userId(), upload.groupId(), upload.length(), upload.offset(),
                 metadata, upload.createdAt(), upload.expiresAt(), c.id(), c.number())));
@@ -137,16 +132,14 @@ public final class ResumableUploads {
 
   public Future<Void> terminate(Actor actor, String id) {
     return find(actor, id)
-        .compose(upload -> mongo.removeDocument(UPLOADS, new JsonObject().put("_id", id)))
+        .compose(upload -> store.delete(id))
         .compose(v -> vertx.fileSystem().delete(part(id).toString()).recover(e -> Future.succeededFuture()));
   }
 
   private void removeExpired() {
-    JsonObject query = new JsonObject().put("expiresAt", new JsonObject().put("$lt", MongoTime.of(Instant.now())));
-    mongo.find(UPLOADS, query).compose(docs -> {
-      docs.forEach(doc -> vertx.fileSystem().delete(part(doc.getString("_id")).toString()));
-      return mongo.removeDocuments(UPLOADS, query);
-    }).onFailure(e -> log.warn("Could not remove expired uploads", e));
+    store.deleteExpired(Instant.now())
+        .onSuccess(ids -> ids.forEach(id -> vertx.fileSystem().delete(part(id).toString())))
+        .onFailure(e -> log.warn("Could not remove expired uploads", e));
   }
 
   private Path part(String id) {

@@ -3,7 +3,7 @@ package org.rapporteur.contribution;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.rapporteur.account.Actor;
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.workspace.GroupAccess;
 
 /**

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.rapporteur.App;
-import org.rapporteur.account.Actor;
+import org.rapporteur.contribution.ContributionService;
+import org.rapporteur.meeting.AgendaService;
+import org.rapporteur.meeting.MeetingService;
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.contribution.Contribution;
 import org.rapporteur.contribution.ContributionDraft;
 import org.rapporteur.contribution.StagedFile;
@@ -44,17 +46,22 @@ final class DemoContributions {
               + "العريض المتنقل والتجوال الدولي، وتقترح تبادل المنهجيات بين الدول الأعضاء في إطار المسألة 4/1."));
 
   private final Vertx vertx;
-  private final App.Services services;
+  private final ContributionService contributions;
+  private final MeetingService meetings;
+  private final AgendaService agendas;
   private final Path staging;
 
-  DemoContributions(Vertx vertx, App.Services services, Path staging) {
+  DemoContributions(Vertx vertx, ContributionService contributions, MeetingService meetings, AgendaService agendas,
+      Path staging) {
     this.vertx = vertx;
-    this.services = services;
+    this.contributions = contributions;
+    this.meetings = meetings;
+    this.agendas = agendas;
     this.staging = staging;
   }
 
   Future<Void> load(Group group, Actor author, Actor chair) {
-    return services.contributions().list(author, group.id(), null, null, 0, 1).compose(existing -> {
+    return contributions.list(author, group.id(), null, null, 0, 1).compose(existing -> {
       if (!existing.isEmpty()) {
         return Future.succeededFuture();
       }
@@ -76,16 +83,16 @@ final class DemoContributions {
     ContributionDraft draft = new ContributionDraft(document.title(), List.of("Q4/1"), document.source(),
         List.of(), "discussion", null, null, null);
     return vertx.fileSystem().writeFile(file.toString(), Buffer.buffer(bytes))
-        .compose(v -> services.contributions().submit(author, group.id(), draft,
+        .compose(v -> contributions.submit(author, group.id(), draft,
             new StagedFile(file, bytes.length, document.filename(), "text/plain")))
         .eventually(() -> vertx.fileSystem().delete(file.toString()));
   }
 
   /** Puts the documents on the item of the demo meeting that reviews contributions. */
   private Future<Void> allocate(Group group, Actor chair, List<Contribution> contributions) {
-    return services.meetings().list(chair, group.id()).compose(meetings -> meetings.isEmpty()
+    return meetings.list(chair, group.id()).compose(meetings -> meetings.isEmpty()
         ? Future.succeededFuture()
-        : services.agendas().get(chair, meetings.get(0).id()).compose(agenda -> {
+        : agendas.get(chair, meetings.get(0).id()).compose(agenda -> {
           JsonObject json = agenda.toJson();
           JsonArray allocations = new JsonArray(contributions.stream()
               .map(c -> new JsonObject().put("contributionId", c.id()).put("status", "to-present")).toList());
@@ -93,7 +100,7 @@ final class DemoContributions {
               .flatMap(i -> i.getJsonArray("children").stream().map(c -> (JsonObject) c))
               .filter(i -> i.getString("title").startsWith("Review of contributions"))
               .findFirst().ifPresent(item -> item.put("allocations", allocations));
-          return services.agendas().replace(chair, meetings.get(0).id(), AgendaEdit.from(JsonInput.of(json)))
+          return agendas.replace(chair, meetings.get(0).id(), AgendaEdit.from(JsonInput.of(json)))
               .mapEmpty();
         }));
   }

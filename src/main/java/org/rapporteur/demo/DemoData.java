@@ -16,9 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.rapporteur.App;
-import org.rapporteur.account.Actor;
-import org.rapporteur.account.GlobalRole;
+import org.rapporteur.account.AccountService;
+import org.rapporteur.contribution.ContributionService;
+import org.rapporteur.initiative.InitiativeModule;
+import org.rapporteur.liaison.LiaisonService;
+import org.rapporteur.meeting.AgendaService;
+import org.rapporteur.meeting.MeetingService;
+import org.rapporteur.workspace.WorkspaceService;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.security.GlobalRole;
 import org.rapporteur.account.Registration;
 import org.rapporteur.account.User;
 import org.rapporteur.workspace.Group;
@@ -39,12 +45,26 @@ public final class DemoData {
   public static final String PASSWORD = "demo-password-2026";
 
   private final Vertx vertx;
-  private final App.Services services;
+  private final AccountService accounts;
+  private final WorkspaceService workspaces;
+  private final MeetingService meetings;
+  private final AgendaService agendas;
+  private final ContributionService contributions;
+  private final LiaisonService liaisons;
+  private final InitiativeModule initiatives;
   private final Path dataDir;
 
-  public DemoData(Vertx vertx, App.Services services, Path dataDir) {
+  public DemoData(Vertx vertx, AccountService accounts, WorkspaceService workspaces, MeetingService meetings,
+      AgendaService agendas, ContributionService contributions, LiaisonService liaisons, InitiativeModule initiatives,
+      Path dataDir) {
     this.vertx = vertx;
-    this.services = services;
+    this.accounts = accounts;
+    this.workspaces = workspaces;
+    this.meetings = meetings;
+    this.agendas = agendas;
+    this.contributions = contributions;
+    this.liaisons = liaisons;
+    this.initiatives = initiatives;
     this.dataDir = dataDir;
   }
 
@@ -164,27 +184,27 @@ public final class DemoData {
     }
     for (Map.Entry<String, List<Seat>> entry : ROLES.entrySet()) {
       for (Seat seat : entry.getValue()) {
-        chain = chain.compose(v -> services.workspaces().provisionMember(groups.get(entry.getKey()).id(),
+        chain = chain.compose(v -> workspaces.provisionMember(groups.get(entry.getKey()).id(),
             people.get(seat.person()), WireEnum.parse(GroupRole.class, seat.role()))).mapEmpty();
       }
     }
     chain = chain.compose(v -> ensureMeeting(groups.get("SG1RGQ"), people.get("chair").toActor()))
-        .compose(v -> new DemoContributions(vertx, services, dataDir.resolve("uploads").resolve("demo"))
+        .compose(v -> new DemoContributions(vertx, contributions, meetings, agendas, dataDir.resolve("uploads").resolve("demo"))
             .load(groups.get("SG1RGQ"), people.get("rapporteur").toActor(), people.get("chair").toActor()));
-    return chain.compose(v -> new DemoLiaisons(services, people, groups).load())
+    return chain.compose(v -> new DemoLiaisons(liaisons, people, groups).load())
         .compose(v -> loadInitiatives(people.get("secretariat").toActor()))
         .onSuccess(v -> printSignIns());
   }
 
   /** Regional initiatives of two WTDC cycles, the partner registry, exchange rates and projects. */
   public Future<Void> loadInitiatives(Actor secretariat) {
-    return new DemoInitiatives(services.initiatives(), services.workspaces(), secretariat).load()
-        .compose(loaded -> new DemoProjects(services.initiatives(), secretariat, loaded).load());
+    return new DemoInitiatives(initiatives, workspaces, secretariat).load()
+        .compose(loaded -> new DemoProjects(initiatives, secretariat, loaded).load());
   }
 
   /** A hybrid rapporteur group meeting two weeks ahead, with a draft agenda, so the meeting pages have life. */
   private Future<Void> ensureMeeting(Group group, Actor chair) {
-    return services.meetings().list(chair, group.id()).compose(existing -> {
+    return meetings.list(chair, group.id()).compose(existing -> {
       if (!existing.isEmpty()) {
         return Future.succeededFuture();
       }
@@ -199,8 +219,8 @@ public final class DemoData {
               + "Audio: dial in with the number sent to registered participants. "
               + "On a weak link, read documents in their light text view.")
           .put("contributionDeadline", day.minusDays(12) + "T23:59");
-      return services.meetings().create(chair, group.id(), MeetingDraft.from(JsonInput.of(meeting)))
-          .compose(created -> services.agendas().replace(chair, created.id(), AgendaEdit.from(JsonInput.of(
+      return meetings.create(chair, group.id(), MeetingDraft.from(JsonInput.of(meeting)))
+          .compose(created -> agendas.replace(chair, created.id(), AgendaEdit.from(JsonInput.of(
               new JsonObject().put("version", 0).put("items", new JsonArray()
                   .add(item("Opening of the meeting and adoption of the agenda"))
                   .add(item("Question 4/1: economic policies and costing of services")
@@ -218,19 +238,19 @@ public final class DemoData {
   }
 
   private Future<User> ensurePerson(Person person) {
-    return services.accounts().findByEmail(person.email()).compose(found -> found.isPresent()
+    return accounts.findByEmail(person.email()).compose(found -> found.isPresent()
         ? Future.succeededFuture(found.get())
-        : services.accounts().provision(new Registration(person.email(), PASSWORD, person.name(), person.country(),
+        : accounts.provision(new Registration(person.email(), PASSWORD, person.name(), person.country(),
             person.affiliation()), person.roles()));
   }
 
   private Future<Group> ensureGroup(GroupSpec spec, Actor secretariat, Map<String, Group> created) {
-    return services.workspaces().findByCode(spec.code()).compose(found -> {
+    return workspaces.findByCode(spec.code()).compose(found -> {
       if (found.isPresent()) {
         return Future.succeededFuture(found.get());
       }
       String parentId = spec.parentCode() == null ? null : created.get(spec.parentCode()).id();
-      return services.workspaces().createGroup(secretariat, new NewGroup(spec.code(), spec.sector(), spec.region(),
+      return workspaces.createGroup(secretariat, new NewGroup(spec.code(), spec.sector(), spec.region(),
               spec.kind(), spec.title(), spec.mandate(), parentId, spec.visibility()))
           .compose(group -> addQuestions(secretariat, group, spec.questions()).map(group));
     });
@@ -239,7 +259,7 @@ public final class DemoData {
   private Future<Void> addQuestions(Actor secretariat, Group group, List<Question.Draft> questions) {
     Future<Void> chain = Future.succeededFuture();
     for (Question.Draft question : questions) {
-      chain = chain.compose(v -> services.workspaces().addQuestion(secretariat, group.id(), question).mapEmpty());
+      chain = chain.compose(v -> workspaces.addQuestion(secretariat, group.id(), question).mapEmpty());
     }
     return chain;
   }

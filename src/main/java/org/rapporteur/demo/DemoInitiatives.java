@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.rapporteur.account.Actor;
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.initiative.InitiativeModule;
 import org.rapporteur.initiative.PartnerOrganization;
 import org.rapporteur.initiative.RegionalInitiative;

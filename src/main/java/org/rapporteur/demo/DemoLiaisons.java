@@ -7,8 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.rapporteur.App;
-import org.rapporteur.account.Actor;
+
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.account.User;
 import org.rapporteur.liaison.Liaison;
 import org.rapporteur.liaison.LiaisonDraft;
@@ -26,8 +26,8 @@ final class DemoLiaisons {
   private final Map<String, User> people;
   private final Map<String, Group> groups;
 
-  DemoLiaisons(App.Services services, Map<String, User> people, Map<String, Group> groups) {
-    this.liaisons = services.liaisons();
+  DemoLiaisons(LiaisonService liaisons, Map<String, User> people, Map<String, Group> groups) {
+    this.liaisons = liaisons;
     this.people = people;
     this.groups = groups;
   }

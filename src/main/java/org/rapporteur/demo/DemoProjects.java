@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import org.rapporteur.account.Actor;
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.initiative.InitiativeModule;
 import org.rapporteur.initiative.Project;
 import org.rapporteur.initiative.ProjectParts;

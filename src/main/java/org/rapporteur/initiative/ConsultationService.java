@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.rapporteur.account.Actor;
-import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.errors.ConflictException;
 import org.rapporteur.platform.errors.ForbiddenException;
 import org.rapporteur.platform.errors.NotFoundException;
@@ -28,12 +28,12 @@ public final class ConsultationService {
   private final InitiativeService initiatives;
   private final Delegates delegates;
   private final PartnerService partners;
-  private final AuditService audit;
+  private final AuditTrail audit;
   private final InitiativesConfig config;
   private final Clock clock;
 
   ConsultationService(MongoClient mongo, InitiativeService initiatives, Delegates delegates, PartnerService partners,
-      AuditService audit, InitiativesConfig config, Clock clock) {
+      AuditTrail audit, InitiativesConfig config, Clock clock) {
     this.partners = partners;
     this.store = new ConsultationStore(mongo);
     this.initiatives = initiatives;

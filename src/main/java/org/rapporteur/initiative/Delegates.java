@@ -3,7 +3,7 @@ package org.rapporteur.initiative;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
-import org.rapporteur.account.Actor;
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.workspace.Group;
 import org.rapporteur.workspace.GroupRole;
 import org.rapporteur.workspace.Membership;

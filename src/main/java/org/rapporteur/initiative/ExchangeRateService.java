@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.rapporteur.account.Actor;
-import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.NotFoundException;
 import org.rapporteur.platform.json.JsonInput;
@@ -18,10 +18,10 @@ public final class ExchangeRateService {
   static final Pattern MONTH = Pattern.compile("(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])");
 
   private final ExchangeRateStore store;
-  private final AuditService audit;
+  private final AuditTrail audit;
   private final java.util.function.Supplier<CodeLists> codes;
 
-  ExchangeRateService(MongoClient mongo, AuditService audit, java.util.function.Supplier<CodeLists> codes) {
+  ExchangeRateService(MongoClient mongo, AuditTrail audit, java.util.function.Supplier<CodeLists> codes) {
     this.store = new ExchangeRateStore(mongo);
     this.audit = audit;
     this.codes = codes;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.rapporteur.account.Actor;
-import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.meeting.Agenda;
 import org.rapporteur.meeting.AgendaEdit;
 import org.rapporteur.meeting.AgendaItem;
@@ -36,10 +36,10 @@ public final class ForumService {
   private final MeetingService meetings;
   private final AgendaService agendas;
   private final WorkspaceService workspaces;
-  private final AuditService audit;
+  private final AuditTrail audit;
 
   ForumService(InitiativeService initiatives, ProjectService projects, MeetingService meetings, AgendaService agendas,
-      WorkspaceService workspaces, AuditService audit) {
+      WorkspaceService workspaces, AuditTrail audit) {
     this.initiatives = initiatives;
     this.projects = projects;
     this.meetings = meetings;

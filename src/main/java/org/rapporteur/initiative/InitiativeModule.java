@@ -5,7 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Clock;
 import org.rapporteur.account.AccountService;
-import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.contribution.ContributionService;
 import org.rapporteur.meeting.AgendaService;
 import org.rapporteur.meeting.MeetingService;
@@ -27,13 +27,13 @@ public final class InitiativeModule {
   private final ConsultationService consultations;
   private final ForumService forum;
 
-  public InitiativeModule(Vertx vertx, MongoClient mongo, InitiativesConfig config, AuditService audit,
+  public InitiativeModule(Vertx vertx, MongoClient mongo, InitiativesConfig config, AuditTrail audit,
       AccountService accounts, WorkspaceService workspaces, MeetingService meetings, AgendaService agendas,
       ContributionService contributions) {
     this(vertx, mongo, config, audit, accounts, workspaces, meetings, agendas, contributions, Clock.systemUTC());
   }
 
-  public InitiativeModule(Vertx vertx, MongoClient mongo, InitiativesConfig config, AuditService audit,
+  public InitiativeModule(Vertx vertx, MongoClient mongo, InitiativesConfig config, AuditTrail audit,
       AccountService accounts, WorkspaceService workspaces, MeetingService meetings, AgendaService agendas,
       ContributionService contributions, Clock clock) {
     this.vertx = vertx;

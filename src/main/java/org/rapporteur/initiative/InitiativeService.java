@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.rapporteur.account.Actor;
-import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.errors.ForbiddenException;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.NotFoundException;
@@ -22,10 +22,10 @@ import org.rapporteur.workspace.Region;
  */
 public final class InitiativeService {
   private final InitiativeStore store;
-  private final AuditService audit;
+  private final AuditTrail audit;
   private final InitiativesConfig config;
 
-  InitiativeService(MongoClient mongo, AuditService audit, InitiativesConfig config) {
+  InitiativeService(MongoClient mongo, AuditTrail audit, InitiativesConfig config) {
     this.store = new InitiativeStore(mongo);
     this.audit = audit;
     this.config = config;

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.rapporteur.account.Actor;
-import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.errors.NotFoundException;
 import org.rapporteur.platform.mongo.Ids;
 import org.rapporteur.workspace.Region;
@@ -17,10 +17,10 @@ import org.rapporteur.workspace.Region;
 /** The partner organization registry: anyone reads it; admins and the secretariat keep it. */
 public final class PartnerService {
   private final PartnerStore store;
-  private final AuditService audit;
+  private final AuditTrail audit;
   private final InitiativesConfig config;
 
-  PartnerService(MongoClient mongo, AuditService audit, InitiativesConfig config) {
+  PartnerService(MongoClient mongo, AuditTrail audit, InitiativesConfig config) {
     this.store = new PartnerStore(mongo);
     this.audit = audit;
     this.config = config;

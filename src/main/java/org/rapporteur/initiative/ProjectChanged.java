@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.rapporteur.initiative.ProjectParts.Lesson;
+import org.rapporteur.initiative.ProjectParts.Result;
 import org.rapporteur.platform.events.Addresses;
 
 /**

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.rapporteur.account.Actor;
-import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.initiative.ProjectParts.Lesson;
 import org.rapporteur.platform.errors.ForbiddenException;
 import org.rapporteur.platform.events.Addresses;
@@ -35,11 +35,11 @@ public final class ProjectService {
   private final ProjectChecks checks;
   private final InitiativeService initiatives;
   private final Delegates delegates;
-  private final AuditService audit;
+  private final AuditTrail audit;
   private final InitiativesConfig config;
 
   ProjectService(Vertx vertx, MongoClient mongo, ProjectChecks.Factory checks, InitiativeService initiatives,
-      Delegates delegates, AuditService audit, InitiativesConfig config) {
+      Delegates delegates, AuditTrail audit, InitiativesConfig config) {
     this.vertx = vertx;
     this.store = new ProjectStore(mongo);
     this.checks = checks.build(store);

@@ -1,8 +1,8 @@
 package org.rapporteur.initiative;
 
 import io.vertx.ext.web.Router;
-import org.rapporteur.account.Actor;
-import org.rapporteur.account.Actors;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.security.Actors;
 import org.rapporteur.platform.http.QueryParams;
 import org.rapporteur.platform.http.RouteModule;
 

@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
-import org.rapporteur.account.Actors;
+import org.rapporteur.platform.security.Actors;
 import org.rapporteur.platform.http.QueryParams;
 import org.rapporteur.platform.http.Responses;
 import org.rapporteur.platform.http.RouteModule;

@@ -2,7 +2,6 @@ package org.rapporteur.liaison;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.rapporteur.account.Actor;
-import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.errors.ConflictException;
 import org.rapporteur.platform.errors.ForbiddenException;
 import org.rapporteur.platform.errors.InvalidInputException;
@@ -41,14 +40,14 @@ public final class LiaisonService {
   private final LiaisonStore store;
   private final LiaisonRules rules;
   private final WorkspaceService workspaces;
-  private final AuditService audit;
+  private final AuditTrail audit;
   private final NotificationService notifications;
   private final AgendaProposals agenda;
   private final RadarService radar;
 
-  public LiaisonService(MongoClient mongo, WorkspaceService workspaces, ContributionService contributions,
-      AuditService audit, NotificationService notifications, AgendaProposals agenda, RadarService radar) {
-    this.store = new LiaisonStore(mongo);
+  LiaisonService(LiaisonStore store, WorkspaceService workspaces, ContributionService contributions,
+      AuditTrail audit, NotificationService notifications, AgendaProposals agenda, RadarService radar) {
+    this.store = store;
     this.rules = new LiaisonRules(workspaces, store, contributions);
     this.workspaces = workspaces;
     this.audit = audit;

@@ -2,7 +2,7 @@ package org.rapporteur.meeting;
 
 import io.vertx.core.Future;
 import java.util.Optional;
-import org.rapporteur.account.Actor;
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.contribution.ContributionService;
 import org.rapporteur.contribution.ContributionStatus;
 

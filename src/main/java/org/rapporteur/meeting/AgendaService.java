@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.rapporteur.account.Actor;
-import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.meeting.ContributionLookup.ContributionSummary;
 import org.rapporteur.platform.errors.ConflictException;
 import org.rapporteur.platform.errors.FieldError;
@@ -39,12 +39,12 @@ public final class AgendaService {
   private final MeetingService meetings;
   private final ContributionLookup contributions;
   private final RoomEvents rooms;
-  private final AuditService audit;
+  private final AuditTrail audit;
   private final WorkerExecutor exports;
 
-  public AgendaService(io.vertx.ext.mongo.MongoClient mongo, MeetingService meetings,
-      ContributionLookup contributions, RoomEvents rooms, AuditService audit, WorkerExecutor exports) {
-    this.store = new AgendaStore(mongo);
+  AgendaService(AgendaStore store, MeetingService meetings, ContributionLookup contributions, RoomEvents rooms,
+      AuditTrail audit, WorkerExecutor exports) {
+    this.store = store;
     this.meetings = meetings;
     this.contributions = contributions;
     this.rooms = rooms;

@@ -2,7 +2,7 @@ package org.rapporteur.meeting;
 
 import io.vertx.core.Future;
 import java.util.Optional;
-import org.rapporteur.account.Actor;
+import org.rapporteur.platform.security.Actor;
 
 /** How the agenda learns about the contributions it allocates, and tells them what the meeting did. */
 public interface ContributionLookup {

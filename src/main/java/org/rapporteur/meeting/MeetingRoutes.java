@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import org.rapporteur.account.Actors;
+import org.rapporteur.platform.security.Actors;
 import org.rapporteur.platform.http.Responses;
 import org.rapporteur.platform.http.RouteModule;
 import org.rapporteur.platform.json.JsonInput;

@@ -3,13 +3,12 @@ package org.rapporteur.meeting;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.rapporteur.account.AccountService;
-import org.rapporteur.account.Actor;
-import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.errors.ForbiddenException;
 import org.rapporteur.platform.errors.NotFoundException;
 import org.rapporteur.platform.errors.UnprocessableException;
@@ -23,14 +22,14 @@ public final class MeetingService {
   private final MeetingStore store;
   private final WorkspaceService workspaces;
   private final AccountService accounts;
-  private final AuditService audit;
+  private final AuditTrail audit;
   private final EventBus bus;
 
   /** {@code bus}: where a registration is announced, since it lets the person talk in the meeting's room. */
-  public MeetingService(MongoClient mongo, WorkspaceService workspaces, AccountService accounts, AuditService audit,
+  MeetingService(MeetingStore store, WorkspaceService workspaces, AccountService accounts, AuditTrail audit,
       EventBus bus) {
     this.bus = bus;
-    this.store = new MeetingStore(mongo);
+    this.store = store;
     this.workspaces = workspaces;
     this.accounts = accounts;
     this.audit = audit;

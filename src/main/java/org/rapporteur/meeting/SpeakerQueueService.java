@@ -2,15 +2,14 @@ package org.rapporteur.meeting;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.rapporteur.account.AccountService;
-import org.rapporteur.account.Actor;
-import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.errors.ConflictException;
 import org.rapporteur.platform.errors.ForbiddenException;
 import org.rapporteur.platform.errors.NotFoundException;
@@ -33,11 +32,11 @@ public final class SpeakerQueueService {
   private final MeetingService meetings;
   private final AccountService accounts;
   private final RoomEvents rooms;
-  private final AuditService audit;
+  private final AuditTrail audit;
 
-  public SpeakerQueueService(MongoClient mongo, MeetingService meetings, AccountService accounts, RoomEvents rooms,
-      AuditService audit) {
-    this.store = new SpeakerQueueStore(mongo);
+  SpeakerQueueService(SpeakerQueueStore store, MeetingService meetings, AccountService accounts, RoomEvents rooms,
+      AuditTrail audit) {
+    this.store = store;
     this.meetings = meetings;
     this.accounts = accounts;
     this.rooms = rooms;

@@ -3,7 +3,7 @@ package org.rapporteur.radar;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import org.rapporteur.account.Actors;
+import org.rapporteur.platform.security.Actors;
 import org.rapporteur.platform.http.QueryParams;
 import org.rapporteur.platform.http.RouteModule;
 import org.rapporteur.platform.json.JsonInput;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
-import org.rapporteur.account.Actor;
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.index.IndexChange;
 import org.rapporteur.index.IndexFeed;
 import org.rapporteur.index.IndexPipeline;

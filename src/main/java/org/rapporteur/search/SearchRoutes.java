@@ -3,7 +3,7 @@ package org.rapporteur.search;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.rapporteur.account.Actors;
+import org.rapporteur.platform.security.Actors;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.http.QueryParams;
 import org.rapporteur.platform.http.RouteModule;

@@ -1,6 +1,6 @@
 package org.rapporteur.workspace;
 
-import org.rapporteur.account.Actor;
+import org.rapporteur.platform.security.Actor;
 
 /**
  * What one actor may do in one group. Other features ask the workspace service for this before

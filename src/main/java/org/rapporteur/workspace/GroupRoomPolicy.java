@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.rapporteur.account.Actor;
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.realtime.room.RoomAccess;
 import org.rapporteur.realtime.room.RoomPolicy;
 

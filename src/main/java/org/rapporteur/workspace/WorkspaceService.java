@@ -3,16 +3,15 @@ package org.rapporteur.workspace;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.rapporteur.account.AccountService;
-import org.rapporteur.account.Actor;
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.account.User;
-import org.rapporteur.audit.AuditService;
+import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.errors.ConflictException;
 import org.rapporteur.platform.errors.ForbiddenException;
 import org.rapporteur.platform.errors.NotFoundException;
@@ -30,13 +29,14 @@ public final class WorkspaceService {
   private final QuestionStore questions;
   private final MembershipStore memberships;
   private final AccountService accounts;
-  private final AuditService audit;
+  private final AuditTrail audit;
 
-  public WorkspaceService(Vertx vertx, MongoClient mongo, AccountService accounts, AuditService audit) {
+  WorkspaceService(Vertx vertx, GroupStore groups, QuestionStore questions, MembershipStore memberships,
+      AccountService accounts, AuditTrail audit) {
     this.vertx = vertx;
-    this.groups = new GroupStore(mongo);
-    this.questions = new QuestionStore(mongo);
-    this.memberships = new MembershipStore(mongo);
+    this.groups = groups;
+    this.questions = questions;
+    this.memberships = memberships;
     this.accounts = accounts;
     this.audit = audit;
   }

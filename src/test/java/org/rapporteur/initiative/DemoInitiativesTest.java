@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.rapporteur.account.Actor;
-import org.rapporteur.account.GlobalRole;
+import org.rapporteur.platform.security.Actor;
+import org.rapporteur.platform.security.GlobalRole;
 import org.rapporteur.account.Registration;
 import org.rapporteur.demo.DemoData;
 import org.rapporteur.support.TestServer;
@@ -44,7 +44,7 @@ class DemoInitiativesTest {
 
   @Test
   void loadingTwiceAddsNothingTheSecondTime(Vertx vertx) {
-    DemoData demo = new DemoData(vertx, server.app().services(), dataDir);
+    DemoData demo = server.app().demoData();
     demo.loadInitiatives(secretariat).await();
     long audited = server.app().mongo().count("audit", new io.vertx.core.json.JsonObject()).await();
     demo.loadInitiatives(secretariat).await();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.rapporteur.account.GlobalRole;
+import org.rapporteur.platform.security.GlobalRole;
 import org.rapporteur.account.Registration;
 import org.rapporteur.demo.DemoData;
 import org.rapporteur.support.ApiClient;
@@ -51,7 +51,7 @@ class SimilarWorkDemoTest {
   void onTheDemoDataTheTruePairsRankFirstAndReplicationsAreMarked(Vertx vertx) {
     var secretariat = server.app().services().accounts().provision(new Registration("officer@itu.example",
         "a-long-password-1", "Officer", "Switzerland", "BDT"), EnumSet.of(GlobalRole.SECRETARIAT)).await().toActor();
-    new DemoData(vertx, server.app().services(), dataDir).loadInitiatives(secretariat).await();
+    server.app().demoData().loadInitiatives(secretariat).await();
     ProjectService projects = server.app().services().initiatives().projects();
     List<List<String>> pairs = List.of(List.of("9RAS10001-01", "9RAM20011-01"), List.of("9RAF10002-01", "9RCI20012-01"),
         List.of("9RAS10008-01", "9RAF20013-01"));

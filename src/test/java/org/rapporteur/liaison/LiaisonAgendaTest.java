@@ -19,6 +19,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.rapporteur.App;
+import org.rapporteur.meeting.AgendaModule;
+import org.rapporteur.platform.events.RoomEvents;
 import org.rapporteur.support.TestServer;
 
 /** The meeting link: a statement for action is proposed for the agenda of each addressed group's next meeting. */
@@ -43,7 +46,17 @@ class LiaisonAgendaTest {
   @BeforeEach
   void start(Vertx vertx) {
     server = TestServer.start(vertx, TestServer.config(dataDir, new JsonObject()),
-        new LiaisonHooks(agenda, Notifier.NONE));
+        new App.Collaborators() {
+          @Override
+          public AgendaProposals agendaProposals(AgendaModule agendas) {
+            return agenda;
+          }
+
+          @Override
+          public Notifier notifier(RoomEvents rooms) {
+            return Notifier.NONE;
+          }
+        });
     f = new LiaisonFixture(server);
   }
 

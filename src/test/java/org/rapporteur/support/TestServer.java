@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import org.rapporteur.App;
-import org.rapporteur.liaison.LiaisonHooks;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.config.ConfigLoader;
 
@@ -38,9 +37,9 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(vertx, config, App.start(vertx, config).await());
   }
 
-  /** With other features' hooks into liaison statements, e.g. a recording agenda. */
-  public static TestServer start(Vertx vertx, AppConfig config, LiaisonHooks hooks) {
-    return new TestServer(vertx, config, App.start(vertx, config, hooks).await());
+  /** With some crossings between features replaced, e.g. by a recording agenda. */
+  public static TestServer start(Vertx vertx, AppConfig config, App.Collaborators collaborators) {
+    return new TestServer(vertx, config, App.start(vertx, config, collaborators).await());
   }
 
   public static AppConfig config(Path dataDir, JsonObject overrides) {

@@ -8,8 +8,17 @@ public final class Addresses {
   /** A contribution was created, revised, extracted or changed status; the body is a {@link ContributionChanged}. */
   public static final String CONTRIBUTION_CHANGED = "rapporteur.contribution.changed";
 
-  /** A regional project was created or changed; the body is an {@code initiative.ProjectChanged} as JSON. */
+  /** A project of a regional initiative changed; the body is the initiative feature's {@code ProjectChanged}. */
   public static final String PROJECT_CHANGED = "rapporteur.initiative.project.changed";
+
+  /** Someone's access to rooms changed (membership, registration); the rooms drop what they cached. */
+  public static final String ROOM_ACCESS_CHANGED = "rapporteur.room.access";
+
+  /** A chat room's mutes changed (the body is the room); every instance drops its cached mutes. */
+  public static final String CHAT_MUTES_CHANGED = "rapporteur.chat.mutes";
+
+  /** Followed by a room name: where a room's live events travel to the connections that follow it. */
+  public static final String ROOM_PREFIX = "rapporteur.room.";
 
   private Addresses() {}
 }

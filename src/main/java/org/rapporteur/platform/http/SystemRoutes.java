@@ -1,29 +1,30 @@
 package org.rapporteur.platform.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** {@code /health} for load balancers and monitors, and the OpenAPI description. */
 public final class SystemRoutes implements RouteModule {
   private static final long PING_TIMEOUT_MS = 2000;
 
-  private final MongoClient mongo;
+  private final Supplier<Future<Void>> databasePing;
   private final String openApi;
   private final Instant startedAt = Instant.now();
 
   /** {@code openApi} is read at start-up, so serving it never touches the disk. */
-  public SystemRoutes(MongoClient mongo, String openApi) {
-    this.mongo = mongo;
+  public SystemRoutes(Supplier<Future<Void>> databasePing, String openApi) {
+    this.databasePing = databasePing;
     this.openApi = openApi;
   }
 
   @Override
   public void mount(Router router) {
-    router.get("/health").handler(ctx -> mongo.runCommand("ping", new JsonObject().put("ping", 1))
+    router.get("/health").handler(ctx -> databasePing.get()
         .timeout(PING_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .onComplete(ping -> {
           JsonObject body = new JsonObject()

@@ -2,6 +2,7 @@ package org.rapporteur.realtime.room;
 
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
+import org.rapporteur.platform.events.Addresses;
 
 /**
  * Someone's access to rooms may have changed ({@code userId} null: anyone's, as when a group
@@ -9,7 +10,6 @@ import io.vertx.core.json.JsonObject;
  * changed; every process then drops the access it cached and checks its open connections again.
  */
 public record RoomAccessChanged(String userId) {
-  public static final String ADDRESS = "rapporteur.room.access";
 
   public static RoomAccessChanged fromJson(JsonObject json) {
     return new RoomAccessChanged(json.getString("userId"));
@@ -20,7 +20,7 @@ public record RoomAccessChanged(String userId) {
   }
 
   public void publish(EventBus bus) {
-    bus.publish(ADDRESS, toJson());
+    bus.publish(Addresses.ROOM_ACCESS_CHANGED, toJson());
   }
 
   public boolean concerns(String someone) {

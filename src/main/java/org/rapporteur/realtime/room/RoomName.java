@@ -3,6 +3,7 @@ package org.rapporteur.realtime.room;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rapporteur.platform.errors.InvalidInputException;
+import org.rapporteur.platform.events.Addresses;
 
 /**
  * A room: {@code <kind>:<id>} such as {@code group:64f0...}. The event-bus address of a room is
@@ -10,7 +11,6 @@ import org.rapporteur.platform.errors.InvalidInputException;
  */
 public record RoomName(String kind, String id) {
   private static final Pattern NAME = Pattern.compile("([a-z]{1,20}):([0-9a-f]{24})");
-  private static final String ADDRESS_PREFIX = "rapporteur.room.";
 
   public static RoomName parse(String value, String field) {
     Matcher m = value == null ? null : NAME.matcher(value);
@@ -25,7 +25,7 @@ public record RoomName(String kind, String id) {
   }
 
   public String address() {
-    return ADDRESS_PREFIX + this;
+    return Addresses.ROOM_PREFIX + this;
   }
 
   @Override

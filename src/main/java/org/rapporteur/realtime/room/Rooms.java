@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.rapporteur.platform.errors.ForbiddenException;
+import org.rapporteur.platform.events.Addresses;
 import org.rapporteur.platform.events.RoomEvents;
 
 /**
@@ -49,7 +50,7 @@ public final class Rooms<P> {
   }
 
   public Future<Void> start() {
-    MessageConsumer<JsonObject> accessChanges = vertx.eventBus().consumer(RoomAccessChanged.ADDRESS,
+    MessageConsumer<JsonObject> accessChanges = vertx.eventBus().consumer(Addresses.ROOM_ACCESS_CHANGED,
         message -> accessChanged(RoomAccessChanged.fromJson(message.body())));
     return store.createIndexes().compose(v -> accessChanges.completion());
   }

@@ -1,4 +1,4 @@
-package org.rapporteur.audit;
+package org.rapporteur.platform.audit;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -7,25 +7,26 @@ import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.List;
 
-final class AuditStore {
+/** The stored audit trail: only appended to by {@link StoredAuditTrail}, read by the audit feature. */
+public final class AuditStore {
   static final String AUDIT = "audit";
 
   private final MongoClient mongo;
 
-  AuditStore(MongoClient mongo) {
+  public AuditStore(MongoClient mongo) {
     this.mongo = mongo;
   }
 
-  Future<Void> createIndexes() {
+  public Future<Void> createIndexes() {
     return mongo.createIndexWithOptions(AUDIT, new JsonObject().put("subjectId", 1).put("at", -1), new IndexOptions());
   }
 
-  Future<Void> insert(AuditEntry entry) {
+  public Future<Void> insert(AuditEntry entry) {
     return mongo.insert(AUDIT, entry.toDocument()).mapEmpty();
   }
 
   /** Newest first; ids are ObjectIds, so they order entries by time even within one millisecond. */
-  Future<List<AuditEntry>> find(String subjectId, String beforeId, int limit) {
+  public Future<List<AuditEntry>> find(String subjectId, String beforeId, int limit) {
     JsonObject query = new JsonObject();
     if (subjectId != null) {
       query.put("subjectId", subjectId);

@@ -1,4 +1,4 @@
-package org.rapporteur.account;
+package org.rapporteur.platform.security;
 
 import java.util.Set;
 import org.rapporteur.platform.errors.UnauthenticatedException;

@@ -13,14 +13,14 @@ import java.nio.file.Path;
 import org.rapporteur.platform.mongo.Ids;
 
 /** The original files in GridFS, stored under server-made names; the bytes are never changed. */
-final class ContributionFiles {
+final class ContributionFileStore {
   static final String BUCKET = "contribution_files";
 
   private final Vertx vertx;
   private final MongoClient mongo;
   private MongoGridFsClient gridFs;
 
-  ContributionFiles(Vertx vertx, MongoClient mongo) {
+  ContributionFileStore(Vertx vertx, MongoClient mongo) {
     this.vertx = vertx;
     this.mongo = mongo;
   }

@@ -1,4 +1,4 @@
-package org.rapporteur.account;
+package org.rapporteur.platform.security;
 
 import org.rapporteur.platform.json.WireEnum;
 

@@ -1,4 +1,4 @@
-package org.rapporteur.audit;
+package org.rapporteur.platform.audit;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -1,0 +1,52 @@
+package org.rapporteur.contribution;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.mongo.MongoClient;
+import java.nio.file.Path;
+import org.rapporteur.contribution.extract.ExtractorPool;
+import org.rapporteur.platform.audit.AuditTrail;
+import org.rapporteur.platform.http.RouteModule;
+import org.rapporteur.workspace.WorkspaceService;
+
+/** The contribution feature assembled: its service over its stores and the extractor, and its routes. */
+public final class ContributionModule {
+  private final Vertx vertx;
+  private final MongoClient mongo;
+  private final Path uploadsDir;
+  private final ContributionService contributions;
+
+  /** {@code hashing}: the bounded worker pool that hashes and copies uploaded files. */
+  public ContributionModule(Vertx vertx, MongoClient mongo, WorkerExecutor hashing, WorkspaceService workspaces,
+      AuditTrail audit, MeetingDeadlines deadlines, ContributionsConfig config, Path dataDir) {
+    this.vertx = vertx;
+    this.mongo = mongo;
+    this.uploadsDir = dataDir.resolve("uploads");
+    ExtractorPool extractor = new ExtractorPool(vertx, config.extraction(), dataDir.resolve("extractor.log"));
+    this.contributions = new ContributionService(vertx, new ContributionStore(mongo),
+        new ContributionFileStore(vertx, mongo), extractor, hashing, workspaces, audit, deadlines, config, dataDir);
+  }
+
+  public Future<Void> start() {
+    return contributions.start();
+  }
+
+  public void stop() {
+    contributions.stop();
+  }
+
+  public ContributionService contributions() {
+    return contributions;
+  }
+
+  /** Plain uploads, and resumable ones (tus). */
+  public RouteModule routes() {
+    RouteModule plain = new ContributionRoutes(contributions, uploadsDir);
+    RouteModule resumable = new ResumableUploadRoutes(new ResumableUploads(vertx, new UploadStore(mongo), contributions, uploadsDir));
+    return router -> {
+      plain.mount(router);
+      resumable.mount(router);
+    };
+  }
+}
