@@ -48,10 +48,12 @@ final class ReportLabels {
 
   /** The labels of one language. */
   In in(String lang) {
-    return new In(lang, bundles.get(lang));
+    DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.forLanguageTag(lang + "-u-nu-latn"));
+    return new In(lang, bundles.get(lang), new DecimalFormat("#,##0.00", symbols), new DecimalFormat("#,##0.##", symbols));
   }
 
-  record In(String lang, JsonObject bundle) {
+  /** One language's labels and number formats: for one report, on one thread (formats are not thread-safe). */
+  record In(String lang, JsonObject bundle, DecimalFormat moneyFormat, DecimalFormat numberFormat) {
     String get(String key) {
       return bundle.getString(key, key);
     }
@@ -82,16 +84,11 @@ final class ReportLabels {
 
     /** Amounts with this language's separators, in Western digits as UN documents print them. */
     String money(double amount) {
-      return numberFormat(2).format(amount);
+      return moneyFormat.format(amount);
     }
 
     String number(double value) {
-      return numberFormat(0).format(value);
-    }
-
-    private DecimalFormat numberFormat(int decimals) {
-      DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.forLanguageTag(lang + "-u-nu-latn"));
-      return new DecimalFormat(decimals == 0 ? "#,##0.##" : "#,##0.00", symbols);
+      return numberFormat.format(value);
     }
   }
 }

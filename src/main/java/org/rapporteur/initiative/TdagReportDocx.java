@@ -1,21 +1,21 @@
 package org.rapporteur.initiative;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.rapporteur.initiative.TdagReport.InitiativePart;
 import org.rapporteur.initiative.TdagReport.MoneyLine;
@@ -30,10 +30,16 @@ import org.rapporteur.initiative.TdagReport.Totals;
  * with a total per region. Arabic paragraphs and tables run right to left. Blocking: on a worker.
  */
 final class TdagReportDocx {
+  private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   private final ReportLabels.In l;
   private final String contact;
   private final int year;
   private final XWPFDocument doc = new XWPFDocument();
+  /**
+   * The body as WordprocessingML text, put into the package POI writes (styles and the rest): adding
+   * thousands of rows one by one through POI's object model takes time that grows with their square.
+   */
+  private final StringBuilder body = new StringBuilder(1 << 20);
 
   private TdagReportDocx(ReportLabels.In labels, String contact, int year) {
     this.l = labels;
@@ -43,16 +49,35 @@ final class TdagReportDocx {
 
   static byte[] write(TdagReport report, ReportLabels.In labels, String contact) {
     TdagReportDocx writer = new TdagReportDocx(labels, contact, report.year());
-    try (XWPFDocument doc = writer.doc; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument doc = writer.doc; ByteArrayOutputStream shell = new ByteArrayOutputStream()) {
       writer.styles();
       writer.header(report);
       writer.overview(report);
       report.regions().forEach(writer::region);
-      doc.write(out);
-      return out.toByteArray();
+      doc.write(shell);
+      return withBody(shell.toByteArray(), writer.body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The package POI wrote (styles, relationships, content types), with our body as word/document.xml. */
+  private static byte[] withBody(byte[] shell, CharSequence body) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(shell.length + body.length());
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(shell));
+        ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        zip.putNextEntry(new ZipEntry(entry.getName()));
+        if (entry.getName().equals("word/document.xml")) {
+          zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"" + W
+              + "\"><w:body>" + body + "</w:body></w:document>").getBytes(StandardCharsets.UTF_8));
+        } else {
+          in.transferTo(zip);
+        }
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
   }
 
   private void header(TdagReport report) {
@@ -205,47 +230,78 @@ final class TdagReportDocx {
   }
 
   private void paragraph(String text, boolean bold, String style) {
-    XWPFParagraph p = doc.createParagraph();
-    if (style != null) {
-      p.setStyle(style);
-    }
-    direction(p);
-    XWPFRun run = p.createRun();
-    run.setBold(bold);
-    run.setText(text);
+    body.append("<w:p>");
+    properties(style);
+    run(text, bold);
+    body.append("</w:p>");
   }
 
   private void table(List<String> header, List<List<String>> rows) {
     int columns = header.isEmpty() ? rows.get(0).size() : header.size();
-    XWPFTable table = doc.createTable(rows.size() + (header.isEmpty() ? 0 : 1), columns);
-    if (l.rightToLeft()) {
-      CTTblPr pr = table.getCTTbl().getTblPr() == null ? table.getCTTbl().addNewTblPr() : table.getCTTbl().getTblPr();
-      pr.addNewBidiVisual();
+    body.append("<w:tbl><w:tblPr>").append(l.rightToLeft() ? "<w:bidiVisual/>" : "")
+        .append("<w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders>");
+    for (String side : List.of("top", "left", "bottom", "right", "insideH", "insideV")) {
+      body.append("<w:").append(side).append(" w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>");
     }
-    int r = 0;
+    body.append("</w:tblBorders></w:tblPr><w:tblGrid>");
+    for (int c = 0; c < columns; c++) {
+      body.append("<w:gridCol w:w=\"").append(9000 / columns).append("\"/>");
+    }
+    body.append("</w:tblGrid>");
     if (!header.isEmpty()) {
-      fill(table, r++, header, true);
+      row(header, true);
     }
-    for (List<String> row : rows) {
-      fill(table, r++, row, false);
+    rows.forEach(row -> row(row, false));
+    body.append("</w:tbl>");
+  }
+
+  private void row(List<String> cells, boolean bold) {
+    body.append("<w:tr>");
+    for (String cell : cells) {
+      body.append("<w:tc><w:p>");
+      properties(null);
+      run(cell, bold);
+      body.append("</w:p></w:tc>");
+    }
+    body.append("</w:tr>");
+  }
+
+  private void properties(String style) {
+    if (style != null || l.rightToLeft()) {
+      body.append("<w:pPr>");
+      if (style != null) {
+        body.append("<w:pStyle w:val=\"").append(style).append("\"/>");
+      }
+      body.append(l.rightToLeft() ? "<w:bidi/>" : "").append("</w:pPr>");
     }
   }
 
-  private void fill(XWPFTable table, int row, List<String> cells, boolean bold) {
-    for (int c = 0; c < cells.size(); c++) {
-      XWPFParagraph p = table.getRow(row).getCell(c).getParagraphs().get(0);
-      direction(p);
-      XWPFRun run = p.createRun();
-      run.setBold(bold);
-      run.setText(cells.get(c));
+  private void run(String text, boolean bold) {
+    body.append("<w:r>");
+    if (bold || l.rightToLeft()) {
+      body.append("<w:rPr>").append(bold ? "<w:b/>" : "").append(l.rightToLeft() ? "<w:rtl/>" : "").append("</w:rPr>");
     }
+    body.append("<w:t xml:space=\"preserve\">").append(escape(text)).append("</w:t></w:r>");
   }
 
-  private void direction(XWPFParagraph p) {
-    if (l.rightToLeft()) {
-      CTPPr pr = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
-      pr.addNewBidi();
+  /** XML text: markup escaped, line breaks as spaces, characters XML 1.0 cannot carry left out. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '\n', '\r', '\t' -> out.append(' ');
+        default -> {
+          if (c >= 0x20 && c != 0xFFFE && c != 0xFFFF) {
+            out.append(c);
+          }
+        }
+      }
     }
+    return out.toString();
   }
 
   /** Title and three heading levels, so that Word's navigation pane and table of contents see the structure. */
