@@ -176,6 +176,34 @@ class TdagReportTest {
     }
   }
 
+  @Test
+  void theForumsAgendaItemsAndTheYearsConsultationsAppearUnderTheirInitiative() throws Exception {
+    String meetingId = InitiativeFixture.ok(fx.admin.post("/api/groups/" + fx.afrGroup + "/meetings", new JsonObject()
+        .put("title", "Regional development forum for Africa 2026").put("kind", "hybrid")
+        .put("start", "2026-12-01T09:30").put("end", "2026-12-03T17:00").put("timeZone", "Africa/Dakar")
+        .put("venue", "Dakar").put("remoteInstructions", "Join from the meeting page")
+        .put("contributionDeadline", "2026-11-20T23:59")), 201).getString("id");
+    InitiativeFixture.ok(fx.secretariat.post("/api/initiatives/forum", new JsonObject().put("region", "AFR")
+        .put("meetingId", meetingId)), 200);
+    String consultation = InitiativeFixture.ok(fx.secretariat.post("/api/initiatives/" + fx.afr1 + "/consultations",
+        new JsonObject().put("question", "What should AFR1 do first?")
+            .put("topics", new JsonArray().add("rural broadband").add("digital skills").add("cybersecurity"))
+            .put("deadline", server.app().services().initiatives().consultations().now().plusSeconds(86_400)
+                .toString())), 201).getString("id");
+    InitiativeFixture.ok(fx.delegate.post("/api/consultations/" + consultation + "/answers", new JsonObject()
+        .put("priorities", new JsonArray().add("digital skills"))), 200);
+    int year = server.app().services().initiatives().reports().currentYear();
+    try (XWPFDocument doc = docx(fx.secretariat.get("/api/reports/tdag.docx?region=AFR&lang=en"))) {
+      List<String> texts = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+      if (year == 2026) {
+        assertThat(texts).anySatisfy(t -> assertThat(t)
+            .startsWith("Regional development forum for Africa 2026 (2026-12-01): 9RAF10084-04 [2 implementation]"));
+      }
+      assertThat(texts).anySatisfy(t -> assertThat(t).isEqualTo("What should AFR1 do first? — Answers: 1; countries: 1; "
+          + "priorities, first to last: digital skills; rural broadband; cybersecurity"));
+    }
+  }
+
   static XWPFDocument docx(HttpResponse<Buffer> response) throws Exception {
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
     return new XWPFDocument(new ByteArrayInputStream(response.body().getBytes()));
