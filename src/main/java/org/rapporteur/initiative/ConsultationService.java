@@ -67,6 +67,11 @@ public final class ConsultationService {
     return store.ofInitiative(initiativeId);
   }
 
+  /** Every answer to a consultation, without access checks: for the yearly report, which checks its reader. */
+  Future<List<ConsultationAnswer>> answersOf(String consultationId) {
+    return store.answers(consultationId);
+  }
+
   /**
    * The consultation a delegate may answer now: 401 for nobody, 403 for anyone who is not a delegate
    * of its region, 409 after the deadline. Called before the answer's body is read.

@@ -26,6 +26,7 @@ public final class InitiativeModule {
   private final ProjectService projects;
   private final ConsultationService consultations;
   private final ForumService forum;
+  private final ReportService reports;
 
   public InitiativeModule(Vertx vertx, MongoClient mongo, InitiativesConfig config, AuditTrail audit,
       AccountService accounts, WorkspaceService workspaces, MeetingService meetings, AgendaService agendas,
@@ -46,6 +47,8 @@ public final class InitiativeModule {
         contributions, meetings, workspaces, accounts), initiatives, delegates, audit, config);
     this.consultations = new ConsultationService(mongo, initiatives, delegates, partners, audit, config, clock);
     this.forum = new ForumService(initiatives, projects, meetings, agendas, workspaces, audit);
+    this.reports = new ReportService(this, meetings, agendas, workspaces,
+        vertx.createSharedWorkerExecutor("rapporteur-reports", config.reports().workers()), clock);
   }
 
   /** Reads the code lists (on a worker: XML parsing), then makes the indexes. */
@@ -54,11 +57,16 @@ public final class InitiativeModule {
       codes = loaded;
       return null;
     }).compose(v -> initiatives.start()).compose(v -> partners.start()).compose(v -> projects.start())
-        .compose(v -> consultations.start());
+        .compose(v -> consultations.start()).compose(v -> reports.start());
   }
 
   public RouteModule routes() {
-    return new InitiativeRoutes(this);
+    RouteModule initiativeRoutes = new InitiativeRoutes(this);
+    RouteModule reportRoutes = new ReportRoutes(reports, config);
+    return router -> {
+      initiativeRoutes.mount(router);
+      reportRoutes.mount(router);
+    };
   }
 
   public CodeLists codes() {
@@ -91,5 +99,9 @@ public final class InitiativeModule {
 
   public ForumService forum() {
     return forum;
+  }
+
+  public ReportService reports() {
+    return reports;
   }
 }
