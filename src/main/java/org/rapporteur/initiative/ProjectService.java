@@ -172,12 +172,12 @@ public final class ProjectService {
 
   public Future<Page<Project>> list(Actor actor, Filter filter, int offset, int limit) {
     JsonObject query = filter.query();
-    if (!actor.isStaff()) {
-      JsonArray visible = new JsonArray().add(new JsonObject().put("published", true));
-      if (actor.signedIn()) {
-        visible.add(new JsonObject().put("managers", actor.userId()));
-      }
-      query.put("$or", visible);
+    if (!actor.isStaff() && !actor.signedIn()) {
+      // A plain equality, not a one-branch $or, so that the {published, code} index serves the page and its count.
+      query.put("published", true);
+    } else if (!actor.isStaff()) {
+      query.put("$or", new JsonArray().add(new JsonObject().put("published", true))
+          .add(new JsonObject().put("managers", actor.userId())));
     }
     return store.list(query, offset, Math.min(limit, config.maxPageSize()));
   }

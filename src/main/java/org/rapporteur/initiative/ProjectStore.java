@@ -25,7 +25,8 @@ final class ProjectStore {
     return mongo.createIndexWithOptions(PROJECTS, new JsonObject().put("code", 1), new IndexOptions().unique(true))
         .compose(v -> mongo.createIndexWithOptions(PROJECTS, new JsonObject().put("initiativeIds", 1), plain))
         .compose(v -> mongo.createIndexWithOptions(PROJECTS, new JsonObject().put("region", 1).put("status", 1), plain))
-        .compose(v -> mongo.createIndexWithOptions(PROJECTS, new JsonObject().put("replicatedFrom", 1), plain));
+        .compose(v -> mongo.createIndexWithOptions(PROJECTS, new JsonObject().put("replicatedFrom", 1), plain))
+        .compose(v -> mongo.createIndexWithOptions(PROJECTS, new JsonObject().put("published", 1).put("code", 1), plain));
   }
 
   Future<Project> insert(Project project) {
