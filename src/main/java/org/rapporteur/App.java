@@ -87,6 +87,8 @@ public final class App {
   private EmbeddedMongo embedded;
   private DeadlineReminders reminders;
   private MongoClient mongo;
+  /** /health's own connection: a busy chat that takes every connection of the pool cannot make it report the database down. */
+  private MongoClient healthMongo;
   private HttpServer server;
   private String origin;
   private Services services;
@@ -136,6 +138,10 @@ public final class App {
       mongo = MongoClient.create(vertx, new JsonObject()
           .put("connection_string", connection)
           .put("db_name", config.mongo().database()));
+      healthMongo = MongoClient.create(vertx, new JsonObject()
+          .put("connection_string", connection)
+          .put("db_name", config.mongo().database())
+          .put("maxPoolSize", 1));
       log.info("Database: {}", config.mongo().embedded() ? "embedded, in " + config.dataDir().resolve("db") : "MONGO_URI");
       return null;
     });
@@ -227,7 +233,7 @@ public final class App {
     platform.installFront(router);
     router.route("/api/*").handler(services.accounts().sessionResolver());
     List<RouteModule> modules = List.of(
-        new SystemRoutes(mongo, readOpenApi()),
+        new SystemRoutes(healthMongo, readOpenApi()),
         new AccountRoutes(services.accounts(), origin),
         new WorkspaceRoutes(services.workspaces()),
         new MeetingRoutes(services.meetings(), services.agendas(), services.speakerQueue()),
@@ -294,6 +300,11 @@ public final class App {
     return roomLogs;
   }
 
+  /** The realtime transport, for its load figures. */
+  public RealtimeGateway<Actor> gateway() {
+    return gateway;
+  }
+
   public MongoClient mongo() {
     return mongo;
   }
@@ -309,6 +320,7 @@ public final class App {
         .compose(v -> reminders == null ? Future.succeededFuture() : reminders.stop())
         .compose(v -> services == null ? Future.succeededFuture() : services.radar().close())
         .compose(v -> mongo == null ? Future.succeededFuture() : mongo.close())
+        .compose(v -> healthMongo == null ? Future.succeededFuture() : healthMongo.close())
         .compose(v -> embedded == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
           embedded.close();
           return null;
