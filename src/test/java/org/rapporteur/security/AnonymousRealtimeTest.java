@@ -40,6 +40,19 @@ class AnonymousRealtimeTest extends RealtimeTest {
   }
 
   @Test
+  @DisplayName("GET /api/session answers who is signed in, and null for an anonymous visitor instead of a 401")
+  void sessionAnswersAnonymousWithoutError() {
+    ChatFixture fx = new ChatFixture(server, "public");
+    var anonymous = server.client().get("/api/session");
+    assertThat(anonymous.statusCode()).isEqualTo(200);
+    assertThat(anonymous.bodyAsJsonObject().containsKey("user")).isTrue();
+    assertThat(anonymous.bodyAsJsonObject().getValue("user")).isNull();
+    var member = fx.member.get("/api/session");
+    assertThat(member.statusCode()).isEqualTo(200);
+    assertThat(member.bodyAsJsonObject().getJsonObject("user").getString("id")).isEqualTo(fx.memberId);
+  }
+
+  @Test
   @DisplayName("An anonymous visitor's subscribe to a restricted room is answered not-found, as for a missing room")
   void anonymousMayNotFollowRestrictedRoom() {
     ChatFixture fx = new ChatFixture(server, "restricted");
