@@ -28,7 +28,7 @@ export function csrfToken() {
 }
 
 async function ensureCsrf() {
-  if (!csrfToken()) await fetch('/api/me', { credentials: 'same-origin' });
+  if (!csrfToken()) await fetch('/api/session', { credentials: 'same-origin' });
   return csrfToken();
 }
 

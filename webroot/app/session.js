@@ -1,16 +1,12 @@
-import { api, ApiError } from './api.js';
+import { api } from './api.js';
 
 // Who is signed in; pages read it, sign-in and sign-out change it.
 let me = null;
 const listeners = new Set();
 
 export async function loadSession() {
-  try {
-    me = await api.get('/api/me');
-  } catch (e) {
-    if (!(e instanceof ApiError) || e.status !== 401) throw e;
-    me = null;
-  }
+  // Not /api/me: its 401 for an anonymous visitor would be an error in their console on every page.
+  me = (await api.get('/api/session')).user;
   listeners.forEach((fn) => fn(me));
   return me;
 }

@@ -33,7 +33,7 @@ function xhr(method, url, { headers = {}, body = null, onProgress } = {}) {
 }
 
 async function ensureCsrf() {
-  if (!csrfToken()) await fetch('/api/me', { credentials: 'same-origin' });
+  if (!csrfToken()) await fetch('/api/session', { credentials: 'same-origin' });
   return csrfToken();
 }
 

@@ -88,6 +88,8 @@ public final class App {
   private EmbeddedMongo embedded;
   private DeadlineReminders reminders;
   private MongoClient mongo;
+  /** /health's own connection: a busy chat that takes every connection of the pool cannot make it report the database down. */
+  private MongoClient healthMongo;
   private HttpServer server;
   private String origin;
   private Services services;
@@ -158,6 +160,10 @@ public final class App {
       mongo = MongoClient.create(vertx, new JsonObject()
           .put("connection_string", connection)
           .put("db_name", config.mongo().database()));
+      healthMongo = MongoClient.create(vertx, new JsonObject()
+          .put("connection_string", connection)
+          .put("db_name", config.mongo().database())
+          .put("maxPoolSize", 1));
       log.info("Database: {}", config.mongo().embedded() ? "embedded, in " + config.dataDir().resolve("db") : "MONGO_URI");
       return null;
     });
@@ -272,7 +278,7 @@ public final class App {
     platform.installFront(router);
     router.route("/api/*").handler(services.accounts().sessionResolver());
     List<RouteModule> modules = new ArrayList<>();
-    modules.add(new SystemRoutes(() -> mongo.runCommand("ping", new JsonObject().put("ping", 1)).mapEmpty(),
+    modules.add(new SystemRoutes(() -> healthMongo.runCommand("ping", new JsonObject().put("ping", 1)).mapEmpty(),
         readOpenApi()));
     modules.addAll(routes.apply(origin));
     modules.forEach(module -> module.mount(router));
@@ -337,6 +343,11 @@ public final class App {
     return roomLogs;
   }
 
+  /** The realtime transport, for its load figures. */
+  public RealtimeGateway<Actor> gateway() {
+    return gateway;
+  }
+
   public MongoClient mongo() {
     return mongo;
   }
@@ -354,6 +365,7 @@ public final class App {
         .compose(v -> services == null ? Future.succeededFuture() : services.similarProjects().stop())
         .compose(v -> Future.all(pools.stream().map(WorkerExecutor::close).toList()))
         .compose(v -> mongo == null ? Future.succeededFuture() : mongo.close())
+        .compose(v -> healthMongo == null ? Future.succeededFuture() : healthMongo.close())
         .compose(v -> embedded == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
           embedded.close();
           return null;

@@ -47,6 +47,8 @@ public final class AccountRoutes implements RouteModule {
       CsrfGuard.issue(ctx, secureCookies);
       return accounts.signOut(cookie == null ? null : cookie.getValue());
     });
+    router.get("/api/session").respond(ctx -> accounts.session(Actors.of(ctx))
+        .map(user -> new JsonObject().put("user", user.map(User::toJson).orElse(null))));
     router.get("/api/me").respond(ctx -> accounts.me(Actors.of(ctx)).map(User::toJson));
     router.get("/api/accounts").respond(this::findByEmail);
     router.put("/api/accounts/:id/roles").respond(ctx -> accounts

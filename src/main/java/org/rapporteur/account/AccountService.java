@@ -108,6 +108,11 @@ public final class AccountService {
     return requireUser(actor.userId());
   }
 
+  /** Who is signed in, if anyone: a page asks this on load, and an anonymous visitor is no error. */
+  public Future<Optional<User>> session(Actor actor) {
+    return actor.signedIn() ? requireUser(actor.userId()).map(Optional::of) : Future.succeededFuture(Optional.empty());
+  }
+
   public Future<User> requireUser(String userId) {
     return users.findById(userId).map(user -> user.orElseThrow(() -> new NotFoundException("No such user")));
   }

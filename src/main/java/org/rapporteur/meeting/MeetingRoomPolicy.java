@@ -25,8 +25,10 @@ public final class MeetingRoomPolicy implements RoomPolicy<Actor> {
 
   @Override
   public Future<RoomAccess> access(Actor actor, String meetingId) {
+    // An anonymous visitor of a public group's meeting follows it and says nothing.
     return meetings.access(actor, meetingId).compose(a -> (a.group().isParticipant()
-            ? Future.succeededFuture(true) : meetings.isRegistered(meetingId, actor.userId()))
+            ? Future.succeededFuture(true)
+            : actor.signedIn() ? meetings.isRegistered(meetingId, actor.userId()) : Future.succeededFuture(false))
         .map(talks -> new RoomAccess(a.group().canRead(), talks, a.canRun())));
   }
 

@@ -164,6 +164,25 @@ public final class RealtimeClient implements AutoCloseable {
     return events;
   }
 
+  /** Every frame that arrives until none has for {@code quietMillis}, or {@code maxMillis} have passed. */
+  public List<JsonObject> framesUntilQuiet(long quietMillis, long maxMillis) {
+    List<JsonObject> received = new ArrayList<>(skipped);
+    skipped.clear();
+    long deadline = System.currentTimeMillis() + maxMillis;
+    try {
+      while (System.currentTimeMillis() < deadline) {
+        JsonObject frame = frames.poll(quietMillis, TimeUnit.MILLISECONDS);
+        if (frame == null) {
+          return received;
+        }
+        received.add(frame);
+      }
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("Frames kept arriving for " + maxMillis + " ms");
+  }
+
   /** Whether a frame of this type arrives within {@code millis} (to show that something does not). */
   public boolean receives(Predicate<JsonObject> wanted, long millis) {
     long deadline = System.currentTimeMillis() + millis;

@@ -4,11 +4,19 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
 import io.netty.handler.ssl.SslHandler;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.impl.VertxConnection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,9 +27,14 @@ import java.util.Map;
  * go through here, so they keep their order.
  */
 final class ChannelWriter {
+  /** Netty's default high-water mark: what a replay leaves queued at most, plus one frame. */
+  private static final int REPLAY_HIGH_WATER = 65_536;
+
   private final Channel channel;
   /** Learnt from the pipeline as the upgrade left it, at the first write; null before. */
   private volatile Route route;
+  /** Told when the channel can take more; installed the first time someone waits for that. */
+  private WritabilityWatch watch;
 
   /**
    * Where frames enter the pipeline (null when TLS is its last handler) and whether the peer
@@ -39,6 +52,16 @@ final class ChannelWriter {
       return new ChannelWriter(vertxConnection.channel());
     }
     throw new IllegalStateException("Unexpected Vert.x connection type " + connection.getClass().getName());
+  }
+
+  /**
+   * Makes the channel unwritable well before the send queue is full, so a replay pauses for the peer
+   * (see {@link #whenWritable}) before live delivery would find the connection too slow.
+   */
+  ChannelWriter pauseBelow(int sendQueueBytes) {
+    int high = Math.max(2, Math.min(REPLAY_HIGH_WATER, sendQueueBytes / 2));
+    channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(high / 2, high));
+    return this;
   }
 
   /** Only after the upgrade: frames are written as the WebSocket's extensions (compression) want them. */
@@ -83,6 +106,62 @@ final class ChannelWriter {
       }
     }
     return new Route(ctx, extension);
+  }
+
+  /** False once the channel holds more than Netty's high-water mark of unsent bytes, until it drains below the low one. */
+  boolean writable() {
+    return channel.isWritable();
+  }
+
+  /**
+   * Completes on {@code context} once the channel is writable again (at once when it is), or when it
+   * closes: a replay then reads its next page only when the peer has taken the last one.
+   */
+  Future<Void> whenWritable(Context context) {
+    if (channel.isWritable() || !channel.isActive()) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> promise = ((ContextInternal) context).promise();
+    synchronized (this) {
+      if (watch == null) {
+        watch = new WritabilityWatch();
+        channel.pipeline().addFirst(watch);
+      }
+      watch.waiting.add(promise);
+    }
+    // It may have drained between the check and the watch being in place.
+    if (channel.isWritable() || !channel.isActive()) {
+      wake();
+    }
+    return promise.future();
+  }
+
+  private void wake() {
+    List<Promise<Void>> ready;
+    synchronized (this) {
+      ready = new ArrayList<>(watch.waiting);
+      watch.waiting.clear();
+    }
+    ready.forEach(Promise::tryComplete);
+  }
+
+  /** Inbound only: writes from the handlers after it never pass through it. */
+  private final class WritabilityWatch extends ChannelInboundHandlerAdapter {
+    final List<Promise<Void>> waiting = new ArrayList<>();
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      if (ctx.channel().isWritable()) {
+        wake();
+      }
+      ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      wake();
+      ctx.fireChannelInactive();
+    }
   }
 
   /** Bytes written but not yet taken by the peer's socket: the connection's send queue. */

@@ -17,4 +17,7 @@ interface Heartbeat {
    * have taken that away, and stops serving the rooms they may no longer read.
    */
   void accessChanged(RoomAccessChanged change);
+
+  /** Bytes written to the connection that its peer has not taken yet. */
+  long queuedBytes();
 }

@@ -11,7 +11,8 @@ public record RealtimeConfig(
     int sendQueueBytes,
     int replayBufferEvents,
     int pingIntervalSeconds,
-    int idleTimeoutSeconds) {
+    int idleTimeoutSeconds,
+    int maxConcurrentReplays) {
 
   public static RealtimeConfig fromJson(JsonObject json) {
     return new RealtimeConfig(
@@ -19,6 +20,7 @@ public record RealtimeConfig(
         json.getInteger("sendQueueBytes", 1_048_576),
         json.getInteger("replayBufferEvents", 10_000),
         json.getInteger("pingIntervalSeconds", 25),
-        json.getInteger("idleTimeoutSeconds", 70));
+        json.getInteger("idleTimeoutSeconds", 70),
+        json.getInteger("maxConcurrentReplays", 8));
   }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.rapporteur.platform.errors.ForbiddenException;
 import org.rapporteur.platform.errors.InvalidInputException;
-import org.rapporteur.platform.errors.UnauthenticatedException;
 import org.rapporteur.realtime.room.RoomName;
 import org.rapporteur.realtime.room.Rooms;
 
@@ -28,6 +27,7 @@ public final class RealtimeGateway<P> {
   private final Supplier<String> allowedOrigin;
   private final RoomFeeds feeds;
   private final RoomPresence presence;
+  private final ReplayTurns replayTurns;
   /**
    * Each connection with the second of the ping interval in which it gets its heartbeat: a room of
    * thousands is then pinged a slice at a time, not in one burst that holds up its messages.
@@ -47,6 +47,7 @@ public final class RealtimeGateway<P> {
     this.allowedOrigin = allowedOrigin;
     this.presence = new RoomPresence(vertx, presenceStore);
     this.feeds = new RoomFeeds(vertx, rooms.log(), presence);
+    this.replayTurns = new ReplayTurns(config.maxConcurrentReplays());
     this.sweepTimer = vertx.setPeriodic(1000, id -> sweep());
     rooms.onAccessChanged(change -> connections.keySet().forEach(connection -> connection.accessChanged(change)));
   }
@@ -55,24 +56,25 @@ public final class RealtimeGateway<P> {
     return presenceStore.createIndexes();
   }
 
-  /** {@code GET /api/realtime}: checks the Origin and the session before upgrading. */
+  /**
+   * {@code GET /api/realtime}: checks the Origin before upgrading. Anonymous visitors may connect too:
+   * they follow the rooms the policies let anyone read (a public group's meetings), send nothing, and
+   * are never listed as present.
+   */
   void upgrade(RoutingContext ctx) {
     String origin = ctx.request().getHeader("Origin");
     if (!allowedOrigin.get().equals(origin)) {
       throw new ForbiddenException("Realtime connections are accepted only from " + allowedOrigin.get());
     }
     P caller = rooms.callers().of(ctx);
-    if (rooms.callers().userId(caller) == null) {
-      throw new UnauthenticatedException("Sign in before opening the realtime connection");
-    }
     if (!ctx.request().canUpgradeToWebSocket()) {
       throw InvalidInputException.of("Upgrade", "open a WebSocket here, or use /api/realtime/sse");
     }
-    ChannelWriter writer = ChannelWriter.of(ctx.request().connection());
+    ChannelWriter writer = ChannelWriter.of(ctx.request().connection()).pauseBelow(config.sendQueueBytes());
     ctx.request().toWebSocket().onSuccess(ws -> {
       List<WebSocketConnection<P>> self = new ArrayList<>(1);
       self.add(new WebSocketConnection<>(vertx, ws, writer, caller, rooms, config, feeds,
-          () -> connections.remove(self.get(0))));
+          replayTurns, () -> connections.remove(self.get(0))));
       add(self.get(0));
       self.get(0).start();
     }).onFailure(ctx::fail);
@@ -83,7 +85,7 @@ public final class RealtimeGateway<P> {
     rooms.readAccess(caller, room).onSuccess(access -> {
       List<SseStream<P>> self = new ArrayList<>(1);
       self.add(new SseStream<>(vertx, ctx.response(), caller, room, rooms, config, feeds,
-          () -> connections.remove(self.get(0))));
+          replayTurns, () -> connections.remove(self.get(0))));
       add(self.get(0));
       self.get(0).start(since).onFailure(e -> self.get(0).shutdown());
     }).onFailure(ctx::fail);
@@ -96,6 +98,18 @@ public final class RealtimeGateway<P> {
 
   public int connectionCount() {
     return connections.size();
+  }
+
+  /** How busy the transport is: for operators and for the tests that hold its bounds. */
+  public record Load(int connections, long queuedBytes, int replaysRunning, int replaysWaiting, int replaysPeak) {}
+
+  public Load load() {
+    long queued = 0;
+    for (Heartbeat connection : connections.keySet()) {
+      queued += connection.queuedBytes();
+    }
+    ReplayTurns.Stats replays = replayTurns.stats();
+    return new Load(connections.size(), queued, replays.running(), replays.waiting(), replays.peak());
   }
 
   private void add(Heartbeat connection) {

@@ -51,8 +51,9 @@ public final class RealtimeRoutes<P> implements RouteModule {
     });
   }
 
+  /** Anonymous visitors too, like the WebSocket: they read what anyone may read. */
   private void stream(RoutingContext ctx) {
-    P caller = signedIn(ctx);
+    P caller = rooms.callers().of(ctx);
     RoomName room = RoomName.parse(QueryParams.optionalString(ctx, "room", 64), "room");
     String lastEventId = ctx.request().getHeader("Last-Event-ID");
     Long since = lastEventId != null && !lastEventId.isBlank()

@@ -1,6 +1,7 @@
 package org.rapporteur.realtime.transport;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -24,12 +25,12 @@ final class SseStream<P> implements Outbound, Heartbeat {
   private volatile boolean detached;
 
   SseStream(Vertx vertx, HttpServerResponse response, P caller, RoomName room, Rooms<P> rooms, RealtimeConfig config,
-      RoomFeeds feeds, Runnable onClose) {
+      RoomFeeds feeds, ReplayTurns turns, Runnable onClose) {
     this.response = response;
     this.caller = caller;
     this.rooms = rooms;
     PresenceStore.Member who = new PresenceStore.Member(rooms.callers().userId(caller), rooms.callers().name(caller));
-    this.subscription = new Subscription(vertx, vertx.getOrCreateContext(), room, who, this, rooms.log(),
+    this.subscription = new Subscription(vertx.getOrCreateContext(), room, who, this, rooms.log(), turns,
         config.replayBufferEvents(), false);
     this.feeds = feeds;
     this.onClose = onClose;
@@ -72,6 +73,31 @@ final class SseStream<P> implements Outbound, Heartbeat {
   @Override
   public boolean congested() {
     return response.writeQueueFull();
+  }
+
+  @Override
+  public boolean writable() {
+    return !response.writeQueueFull();
+  }
+
+  @Override
+  public Future<Void> whenWritable() {
+    if (closed || !response.writeQueueFull()) {
+      return Future.succeededFuture();
+    }
+    // One stream, one room: its replay is the only one waiting here.
+    Promise<Void> drained = Promise.promise();
+    response.drainHandler(v -> drained.tryComplete());
+    response.closeHandler(v -> {
+      cleanUp();
+      drained.tryComplete();
+    });
+    return drained.future();
+  }
+
+  @Override
+  public long queuedBytes() {
+    return 0;
   }
 
   @Override

@@ -2,10 +2,10 @@ package org.rapporteur.realtime.transport;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.rapporteur.realtime.room.RoomEvent;
 import org.rapporteur.realtime.room.RoomLog;
 import org.rapporteur.realtime.room.RoomName;
@@ -18,15 +18,15 @@ import org.rapporteur.realtime.room.RoomName;
  */
 final class Subscription {
   private static final int REPLAY_PAGE = 500;
-  private static final long CONGESTION_POLL_MILLIS = 20;
-  private static final int CONGESTION_POLLS = 1500;
+  /** How long a replay waits for its client to take the last page before closing the connection as too slow. */
+  private static final long DRAIN_TIMEOUT_MILLIS = 30_000;
 
-  private final Vertx vertx;
   private final Context context;
   private final RoomName room;
   private final PresenceStore.Member who;
   private final Outbound out;
   private final RoomLog log;
+  private final ReplayTurns turns;
   private final int bufferLimit;
   private final boolean batches;
   private final ArrayDeque<RoomFrame> buffer = new ArrayDeque<>();
@@ -35,14 +35,14 @@ final class Subscription {
   private boolean closed;
 
   /** {@code batches}: the client understands {@code events} frames (several events in one frame). */
-  Subscription(Vertx vertx, Context context, RoomName room, PresenceStore.Member who, Outbound out, RoomLog log, int bufferLimit,
-      boolean batches) {
-    this.vertx = vertx;
+  Subscription(Context context, RoomName room, PresenceStore.Member who, Outbound out, RoomLog log,
+      ReplayTurns turns, int bufferLimit, boolean batches) {
     this.context = context;
     this.room = room;
     this.who = who;
     this.out = out;
     this.log = log;
+    this.turns = turns;
     this.bufferLimit = bufferLimit;
     this.batches = batches;
   }
@@ -101,12 +101,17 @@ final class Subscription {
     }
   }
 
-  /** Replays from storage what came after {@code since} up to the head the feed attached this at, then goes live. */
+  /**
+   * Replays from storage what came after {@code since} up to the head the feed attached this at, then
+   * goes live. A page is read only when the client has taken the last one, and only in one of the
+   * process's replay turns; closing this (a new subscribe to the room, the tab leaving) stops it
+   * between any two steps.
+   */
   Future<Void> replay(Long since, long head) {
     synchronized (this) {
       cursor = since == null ? head : Math.min(Math.max(0, since), head);
     }
-    return replayTo(head, 0);
+    return replayTo(head);
   }
 
   void close() {
@@ -122,28 +127,56 @@ final class Subscription {
     out.closeSlow("delivery failed; reconnect and resume with since");
   }
 
-  private Future<Void> replayTo(long head, int congestedPolls) {
+  private Future<Void> replayTo(long head) {
     if (isClosed()) {
       return Future.succeededFuture();
     }
-    long from = cursorNow();
-    if (from >= head) {
+    if (cursorNow() >= head) {
       goLive();
       return Future.succeededFuture();
     }
-    if (out.congested()) {
-      if (congestedPolls >= CONGESTION_POLLS) {
-        out.closeSlow("too slow: the replay could not be delivered");
-        return Future.succeededFuture();
+    return drained().compose(open -> open ? replayPage(head) : Future.succeededFuture(false))
+        .compose(more -> more ? replayTo(head) : Future.succeededFuture());
+  }
+
+  /** Reads and writes one page in a turn; the part the socket cannot take yet waits outside it. True to go on. */
+  private Future<Boolean> replayPage(long head) {
+    return turns.acquire(context).compose(turn -> {
+      if (isClosed()) {
+        turns.release();
+        return Future.succeededFuture(false);
       }
-      return vertx.timer(CONGESTION_POLL_MILLIS).compose(v -> replayTo(head, congestedPolls + 1));
+      return log.readContiguous(room, cursorNow(), head, REPLAY_PAGE)
+          .transform(read -> {
+            turns.release();
+            return read.succeeded() ? Future.succeededFuture(read.result()) : Future.failedFuture(read.cause());
+          })
+          .compose(events -> sendRest(events, 0));
+    });
+  }
+
+  private Future<Boolean> sendRest(List<RoomEvent> events, int from) {
+    int next = from;
+    while (next < events.size() && out.writable() && !isClosed()) {
+      next = sendReplayed(events, next);
     }
-    return log.readContiguous(room, from, head, REPLAY_PAGE).compose(events -> {
-      // A page can be larger than the send queue: what does not fit now is read again once it drains.
-      for (int next = 0; next < events.size() && !out.congested(); ) {
-        next = sendReplayed(events, next);
+    if (next >= events.size() || isClosed()) {
+      return Future.succeededFuture(!isClosed());
+    }
+    int rest = next;
+    return drained().compose(open -> open ? sendRest(events, rest) : Future.succeededFuture(false));
+  }
+
+  /** True once the client has taken what was written; false when this closed meanwhile or the client stalled. */
+  private Future<Boolean> drained() {
+    if (out.writable()) {
+      return Future.succeededFuture(!isClosed());
+    }
+    return out.whenWritable().timeout(DRAIN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).transform(ready -> {
+      if (ready.failed() && !isClosed()) {
+        out.closeSlow("too slow: the replay could not be delivered");
       }
-      return replayTo(head, 0);
+      return Future.succeededFuture(ready.succeeded() && !isClosed());
     });
   }
 

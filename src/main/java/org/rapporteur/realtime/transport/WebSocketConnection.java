@@ -3,10 +3,16 @@ package org.rapporteur.realtime.transport;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.netty.handler.codec.CodecException;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rapporteur.platform.errors.InvalidInputException;
@@ -14,6 +20,8 @@ import org.rapporteur.realtime.room.RoomAccessChanged;
 import org.rapporteur.realtime.room.RoomCommand;
 import org.rapporteur.realtime.room.RoomName;
 import org.rapporteur.realtime.room.Rooms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One browser tab's WebSocket: reads client frames, runs them, and is one {@link Outbound} for its subscriptions. */
 final class WebSocketConnection<P> implements Outbound, Heartbeat {
@@ -22,6 +30,7 @@ final class WebSocketConnection<P> implements Outbound, Heartbeat {
   static final short CLOSE_IDLE = 1001;
   private static final int MAX_SUBSCRIPTIONS = 64;
   private static final int MAX_ERRORS_PER_BEAT = 200;
+  private static final Logger logger = LoggerFactory.getLogger(WebSocketConnection.class);
 
   private final Vertx vertx;
   private final ServerWebSocket ws;
@@ -30,6 +39,7 @@ final class WebSocketConnection<P> implements Outbound, Heartbeat {
   private final Rooms<P> rooms;
   private final RealtimeConfig config;
   private final RoomFeeds feeds;
+  private final ReplayTurns turns;
   private final Runnable onClose;
   private final Map<RoomName, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final Context context;
@@ -38,9 +48,13 @@ final class WebSocketConnection<P> implements Outbound, Heartbeat {
   private volatile long lastHeard = System.currentTimeMillis();
   private volatile boolean closed;
   private volatile int errorsSinceBeat;
+  /** The message being received, frame by frame; null between messages. */
+  private Buffer partial;
+  private boolean partialBinary;
+  private boolean partialTooLong;
 
   WebSocketConnection(Vertx vertx, ServerWebSocket ws, ChannelWriter writer, P caller, Rooms<P> rooms,
-      RealtimeConfig config, RoomFeeds feeds, Runnable onClose) {
+      RealtimeConfig config, RoomFeeds feeds, ReplayTurns turns, Runnable onClose) {
     this.vertx = vertx;
     this.ws = ws;
     this.caller = caller;
@@ -48,6 +62,7 @@ final class WebSocketConnection<P> implements Outbound, Heartbeat {
     this.rooms = rooms;
     this.config = config;
     this.feeds = feeds;
+    this.turns = turns;
     this.onClose = onClose;
     this.context = vertx.getOrCreateContext();
     this.writer = writer;
@@ -55,17 +70,67 @@ final class WebSocketConnection<P> implements Outbound, Heartbeat {
   }
 
   void start() {
-    ws.textMessageHandler(this::onText);
-    ws.binaryMessageHandler(b -> fail(ErrorCodes.UNKNOWN_TYPE, "Only JSON text frames are understood", null, null));
+    // Messages are put together here rather than by Vert.x, which drops one over its limit with only an
+    // exception: an oversize message is then answered, and never held in memory beyond the limit.
+    ws.frameHandler(this::onFrame);
     ws.pongHandler(b -> lastHeard = System.currentTimeMillis());
-    ws.exceptionHandler(e -> { });
+    ws.exceptionHandler(this::onException);
     ws.closeHandler(v -> cleanUp());
+  }
+
+  private void onFrame(WebSocketFrame frame) {
+    if (frame.isText() || frame.isBinary()) {
+      partial = Buffer.buffer();
+      partialBinary = frame.isBinary();
+      partialTooLong = false;
+    } else if (!frame.isContinuation() || partial == null) {
+      return;
+    }
+    Buffer data = frame.binaryData();
+    // A character takes at most four bytes: more than that many bytes is over the limit whatever they say.
+    if (partialTooLong || partial.length() + data.length() > 4L * config.maxFrameChars()) {
+      partialTooLong = true;
+      partial = Buffer.buffer();
+    } else {
+      partial.appendBuffer(data);
+    }
+    if (frame.isFinal()) {
+      Buffer message = partial;
+      partial = null;
+      if (partialBinary) {
+        fail(ErrorCodes.UNKNOWN_TYPE, "Only JSON text frames are understood", null, null);
+      } else if (partialTooLong) {
+        lastHeard = System.currentTimeMillis();
+        tooLong();
+      } else {
+        onText(message.toString(StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  private void tooLong() {
+    fail(ErrorCodes.OVERSIZE, "A frame may have at most " + config.maxFrameChars() + " characters", null, null);
+  }
+
+  /** What the peer did wrong is worth a line; anything else is the server's own trouble. */
+  private void onException(Throwable e) {
+    if (e instanceof IOException || e instanceof HttpClosedException) {
+      logger.debug("WebSocket of {} failed: {}", callerId, e.toString());
+    } else if (e instanceof CorruptedWebSocketFrameException corrupt) {
+      // Such as one frame over the frame limit: the close code says which (1009 for that one).
+      logger.info("WebSocket of {} sent what the protocol forbids; closed: {}", callerId, e.toString());
+      close((short) corrupt.closeStatus().code(), corrupt.closeStatus().reasonText());
+    } else if (e instanceof CodecException) {
+      logger.info("WebSocket of {} sent what could not be decoded: {}", callerId, e.toString());
+    } else {
+      logger.warn("WebSocket of {} failed", callerId, e);
+    }
   }
 
   private void onText(String text) {
     lastHeard = System.currentTimeMillis();
     if (text.length() > config.maxFrameChars()) {
-      fail(ErrorCodes.OVERSIZE, "A frame may have at most " + config.maxFrameChars() + " characters", null, null);
+      tooLong();
       return;
     }
     JsonObject frame;
@@ -104,8 +169,8 @@ final class WebSocketConnection<P> implements Outbound, Heartbeat {
       return;
     }
     dropSubscription(room);
-    Subscription subscription = new Subscription(vertx, context, room,
-        new PresenceStore.Member(callerId, rooms.callers().name(caller)), this, rooms.log(), config.replayBufferEvents(),
+    Subscription subscription = new Subscription(context, room,
+        new PresenceStore.Member(callerId, rooms.callers().name(caller)), this, rooms.log(), turns, config.replayBufferEvents(),
         batches);
     // In the map at once, while access is looked up: a second subscribe to the room (a page where the
     // agenda and the chat both follow the meeting) or the connection closing meanwhile then drops this
@@ -207,6 +272,21 @@ final class WebSocketConnection<P> implements Outbound, Heartbeat {
   @Override
   public boolean congested() {
     return writer.queuedBytes() >= sendQueueBytes;
+  }
+
+  @Override
+  public boolean writable() {
+    return writer.writable();
+  }
+
+  @Override
+  public Future<Void> whenWritable() {
+    return writer.whenWritable(context);
+  }
+
+  @Override
+  public long queuedBytes() {
+    return writer.queuedBytes();
   }
 
   @Override

@@ -147,10 +147,10 @@ class RealtimeFallbackTest {
   }
 
   @Test
-  @DisplayName("The fallback refuses strangers: 401 without a session, 404 for a restricted room, 403 without CSRF")
+  @DisplayName("The fallback refuses strangers: 404 for a restricted room, signed in or not; 403 without CSRF")
   void fallbackAuthorization() {
     ChatFixture f = new ChatFixture(server, "restricted");
-    assertThat(new Stream(null, "room=" + f.room, null).response.statusCode()).isEqualTo(401);
+    assertThat(new Stream(null, "room=" + f.room, null).response.statusCode()).isEqualTo(404);
     assertThat(new Stream(f.outsider, "room=" + f.room, null).response.statusCode()).isEqualTo(404);
     assertThat(f.outsider.post("/api/realtime/send", new JsonObject().put("room", f.room).put("clientId", "x-1")
         .put("text", "hello")).statusCode()).isEqualTo(404);
