@@ -5,40 +5,18 @@ import static org.rapporteur.initiative.InitiativeFixture.ok;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
-import org.rapporteur.support.TestServer;
 
 /** Consultations of the Member States and the regional development forum's agenda. */
 @ExtendWith(VertxExtension.class)
-class ConsultationAndForumTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  InitiativeFixture fx;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    fx = new InitiativeFixture(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class ConsultationAndForumTest extends InitiativeServerTest {
   String open(Instant deadline) {
     return ok(fx.secretariat.post("/api/initiatives/" + fx.afr1 + "/consultations", new JsonObject()
         .put("question", "What should AFR1 do first?")

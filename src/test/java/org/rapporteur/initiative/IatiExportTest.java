@@ -19,17 +19,12 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.platform.security.Actor;
 import org.rapporteur.platform.security.GlobalRole;
 import org.rapporteur.account.Registration;
-import org.rapporteur.demo.DemoData;
-import org.rapporteur.support.TestServer;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -40,25 +35,9 @@ import org.xml.sax.SAXParseException;
  * the project), with IATI's codes, published projects only, cacheable, filtered by year.
  */
 @ExtendWith(VertxExtension.class)
-class IatiExportTest {
+class IatiExportTest extends InitiativeServerTest {
   static final Path SCHEMA = Path.of("..", "shared", "iati", "iati-activities-schema.xsd");
   static final String PATH = "/api/iati/activities.xml";
-
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  InitiativeFixture fx;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    fx = new InitiativeFixture(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void anonymousReadersGetPublishedProjectsOnlyInAValidFileThatMayBeCached() throws Exception {

@@ -5,37 +5,15 @@ import static org.rapporteur.initiative.InitiativeFixture.ok;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
-import org.rapporteur.support.TestServer;
 
 /** Who may read and change initiatives, projects, partners and rates; 403 comes before any check of the body. */
 @ExtendWith(VertxExtension.class)
-class InitiativeAccessTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  InitiativeFixture fx;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    fx = new InitiativeFixture(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class InitiativeAccessTest extends InitiativeServerTest {
   static final JsonObject GARBAGE = new JsonObject().put("nonsense", true);
 
   @Test

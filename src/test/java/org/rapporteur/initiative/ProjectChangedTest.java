@@ -6,37 +6,16 @@ import static org.rapporteur.initiative.InitiativeFixture.ok;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.platform.events.Addresses;
 import org.rapporteur.support.Eventually;
-import org.rapporteur.support.TestServer;
 
 /** What the similarity index will consume: a typed event per change and a paging read for rebuilds. */
 @ExtendWith(VertxExtension.class)
-class ProjectChangedTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  InitiativeFixture fx;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    fx = new InitiativeFixture(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class ProjectChangedTest extends InitiativeServerTest {
   @Test
   void everyChangePublishesTheProjectsTextsAndTags(Vertx vertx) {
     List<ProjectChanged> seen = new CopyOnWriteArrayList<>();

@@ -4,38 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.initiative.InitiativeFixture.ok;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.rapporteur.support.TestServer;
 
 /** Each bad-input rule answers 400 naming the field, and nothing stored changes. */
 @ExtendWith(VertxExtension.class)
-class ProjectValidationTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  InitiativeFixture fx;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    fx = new InitiativeFixture(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class ProjectValidationTest extends InitiativeServerTest {
   /** Creating fails naming {@code field}; patching an existing project the same way fails and leaves it as it was. */
   void refused(String field, Consumer<JsonObject> spoil) {
     JsonObject bad = fx.project("9RAF20001-01");

@@ -9,13 +9,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.platform.events.Addresses;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Eventually;
@@ -23,23 +19,7 @@ import org.rapporteur.support.TestServer;
 
 /** GET /api/projects/{id}/similar and GET /api/synergies: who may ask, bad input, and an index that follows changes. */
 @ExtendWith(VertxExtension.class)
-class SimilarWorkApiTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  InitiativeFixture fx;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    fx = new InitiativeFixture(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class SimilarWorkApiTest extends InitiativeServerTest {
   /** A cybersecurity project: in Africa by default, in the Arab States under {@code fx.arb2}. */
   private JsonObject cyber(String code, String initiative, String country) {
     return fx.project(code).put("initiativeIds", new JsonArray().add(initiative))
