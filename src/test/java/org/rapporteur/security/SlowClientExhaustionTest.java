@@ -111,25 +111,30 @@ class SlowClientExhaustionTest {
   @Test
   void connectionsOverTheCapAreClosedAtOnceAndHealthAnswersBelowTheCapAndAfterTheFlood(Vertx vertx)
       throws Exception {
-    start(vertx, 3, 30, 50);
+    start(vertx, 5, 30, 50);
     for (int i = 0; i < 40; i++) {
       flood.add(halfHeaderClient());
     }
     assertThat(healthMillis()).as("/health while 40 slow clients hold connections").isLessThan(1_000L);
+    Thread.sleep(200); // the health check's own connection is released
 
     for (int i = 0; i < 20; i++) {
       flood.add(halfHeaderClient());
     }
+    // Connections are counted on the event loop that serves each one, so which of the last few
+    // falls over the cap is a race between loops; how many fall over it is not.
+    Thread.sleep(1_000);
     int closedAtOnce = 0;
-    for (Socket excess : flood.subList(50, 60)) {
-      excess.setSoTimeout(1_000);
-      if (closedWithin(excess)) {
+    for (Socket socket : flood) {
+      socket.setSoTimeout(20);
+      if (closedWithin(socket)) {
         closedAtOnce++;
       }
     }
-    assertThat(closedAtOnce).as("of the 10 connections over the cap of 50, closed within 1 s").isEqualTo(10);
+    assertThat(closedAtOnce).as("of 60 slow connections against a cap of 50, closed within about 1 s")
+        .isEqualTo(10);
 
-    // the slow clients' header timeout (3 s) frees their connections
+    // the slow clients' header timeout (5 s) frees their connections
     long healthy = 0;
     for (int i = 0; i < 50 && healthy == 0; i++) {
       Thread.sleep(200);
