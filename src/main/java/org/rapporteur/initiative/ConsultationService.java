@@ -3,7 +3,6 @@ package org.rapporteur.initiative;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,10 +31,10 @@ public final class ConsultationService {
   private final InitiativesConfig config;
   private final Clock clock;
 
-  ConsultationService(MongoClient mongo, InitiativeService initiatives, Delegates delegates, PartnerService partners,
+  ConsultationService(ConsultationStore store, InitiativeService initiatives, Delegates delegates, PartnerService partners,
       AuditTrail audit, InitiativesConfig config, Clock clock) {
     this.partners = partners;
-    this.store = new ConsultationStore(mongo);
+    this.store = store;
     this.initiatives = initiatives;
     this.delegates = delegates;
     this.audit = audit;

@@ -2,7 +2,6 @@ package org.rapporteur.initiative;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +20,8 @@ public final class ExchangeRateService {
   private final AuditTrail audit;
   private final java.util.function.Supplier<CodeLists> codes;
 
-  ExchangeRateService(MongoClient mongo, AuditTrail audit, java.util.function.Supplier<CodeLists> codes) {
-    this.store = new ExchangeRateStore(mongo);
+  ExchangeRateService(ExchangeRateStore store, AuditTrail audit, java.util.function.Supplier<CodeLists> codes) {
+    this.store = store;
     this.audit = audit;
     this.codes = codes;
   }

@@ -40,12 +40,12 @@ public final class InitiativeModule {
     this.vertx = vertx;
     this.config = config;
     Delegates delegates = new Delegates(workspaces);
-    this.initiatives = new InitiativeService(mongo, audit, config);
-    this.partners = new PartnerService(mongo, audit, config);
-    this.rates = new ExchangeRateService(mongo, audit, this::codes);
-    this.projects = new ProjectService(vertx, mongo, new ProjectChecks.Factory(initiatives, partners, rates,
+    this.initiatives = new InitiativeService(new InitiativeStore(mongo), audit, config);
+    this.partners = new PartnerService(new PartnerStore(mongo), audit, config);
+    this.rates = new ExchangeRateService(new ExchangeRateStore(mongo), audit, this::codes);
+    this.projects = new ProjectService(vertx, new ProjectStore(mongo), new ProjectChecks.Factory(initiatives, partners, rates,
         contributions, meetings, workspaces, accounts), initiatives, delegates, audit, config);
-    this.consultations = new ConsultationService(mongo, initiatives, delegates, partners, audit, config, clock);
+    this.consultations = new ConsultationService(new ConsultationStore(mongo), initiatives, delegates, partners, audit, config, clock);
     this.forum = new ForumService(initiatives, projects, meetings, agendas, workspaces, audit);
     this.reports = new ReportService(this, meetings, agendas, workspaces,
         vertx.createSharedWorkerExecutor("rapporteur-reports", config.reports().workers()), clock);

@@ -3,7 +3,6 @@ package org.rapporteur.initiative;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,8 @@ public final class InitiativeService {
   private final AuditTrail audit;
   private final InitiativesConfig config;
 
-  InitiativeService(MongoClient mongo, AuditTrail audit, InitiativesConfig config) {
-    this.store = new InitiativeStore(mongo);
+  InitiativeService(InitiativeStore store, AuditTrail audit, InitiativesConfig config) {
+    this.store = store;
     this.audit = audit;
     this.config = config;
   }

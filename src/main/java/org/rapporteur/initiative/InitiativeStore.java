@@ -59,7 +59,7 @@ final class InitiativeStore {
   }
 
   Future<Page<RegionalInitiative>> list(JsonObject query, int offset, int limit) {
-    return Paging.find(mongo, INITIATIVES, query, new JsonObject().put("cycle", -1).put("region", 1).put("code", 1),
+    return PageStore.find(mongo, INITIATIVES, query, new JsonObject().put("cycle", -1).put("region", 1).put("code", 1),
         offset, limit, RegionalInitiative::fromDocument);
   }
 

@@ -3,7 +3,6 @@ package org.rapporteur.initiative;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +19,8 @@ public final class PartnerService {
   private final AuditTrail audit;
   private final InitiativesConfig config;
 
-  PartnerService(MongoClient mongo, AuditTrail audit, InitiativesConfig config) {
-    this.store = new PartnerStore(mongo);
+  PartnerService(PartnerStore store, AuditTrail audit, InitiativesConfig config) {
+    this.store = store;
     this.audit = audit;
     this.config = config;
   }

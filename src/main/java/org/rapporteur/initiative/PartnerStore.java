@@ -47,7 +47,7 @@ final class PartnerStore {
   }
 
   Future<Page<PartnerOrganization>> list(JsonObject query, int offset, int limit) {
-    return Paging.find(mongo, PARTNERS, query, new JsonObject().put("nameKey", 1), offset, limit,
+    return PageStore.find(mongo, PARTNERS, query, new JsonObject().put("nameKey", 1), offset, limit,
         PartnerOrganization::fromDocument);
   }
 

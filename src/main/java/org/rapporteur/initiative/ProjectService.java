@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,10 +37,10 @@ public final class ProjectService {
   private final AuditTrail audit;
   private final InitiativesConfig config;
 
-  ProjectService(Vertx vertx, MongoClient mongo, ProjectChecks.Factory checks, InitiativeService initiatives,
+  ProjectService(Vertx vertx, ProjectStore store, ProjectChecks.Factory checks, InitiativeService initiatives,
       Delegates delegates, AuditTrail audit, InitiativesConfig config) {
     this.vertx = vertx;
-    this.store = new ProjectStore(mongo);
+    this.store = store;
     this.checks = checks.build(store);
     this.initiatives = initiatives;
     this.delegates = delegates;

@@ -46,7 +46,7 @@ final class ProjectStore {
   }
 
   Future<Page<Project>> list(JsonObject query, int offset, int limit) {
-    return Paging.find(mongo, PROJECTS, query, new JsonObject().put("code", 1), offset, limit, Project::fromDocument);
+    return PageStore.find(mongo, PROJECTS, query, new JsonObject().put("code", 1), offset, limit, Project::fromDocument);
   }
 
   Future<List<Project>> all(JsonObject query) {

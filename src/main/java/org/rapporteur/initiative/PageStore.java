@@ -7,9 +7,9 @@ import io.vertx.ext.mongo.MongoClient;
 import java.util.List;
 import java.util.function.Function;
 
-/** A page of a collection: the count and the window, sorted. */
-final class Paging {
-  private Paging() {}
+/** The read the initiative stores share: a page of a collection, its count and the sorted window. */
+final class PageStore {
+  private PageStore() {}
 
   static <T> Future<Page<T>> find(MongoClient mongo, String collection, JsonObject query, JsonObject sort,
       int offset, int limit, Function<JsonObject, T> reader) {
