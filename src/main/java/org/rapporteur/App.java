@@ -28,6 +28,7 @@ import org.rapporteur.contribution.ContributionModule;
 import org.rapporteur.contribution.ContributionService;
 import org.rapporteur.contribution.ContributionsConfig;
 import org.rapporteur.demo.DemoData;
+import org.rapporteur.index.IndexPipeline;
 import org.rapporteur.index.RebuildSource;
 import org.rapporteur.initiative.InitiativeModule;
 import org.rapporteur.initiative.InitiativesConfig;
@@ -197,21 +198,23 @@ public final class App {
     RebuildSource<ContributionChanged> contributionRecords =
         RebuildSource.keyset(contributions::changedAfter, ContributionChanged::id);
     SearchConfig searchConfig = config.section("search", SearchConfig::fromJson);
-    SearchService search = new SearchService(vertx, workspaces, searchConfig, config.dataDir().resolve("search"),
-        contributionRecords);
+    SearchService search = new SearchService(SearchService.index(vertx, config.dataDir().resolve("search"),
+        searchConfig, contributionRecords), workspaces, searchConfig);
     AgendaModule agenda = new AgendaModule(mongo, meeting, contributions, rooms, trail, pool("exports", 2));
-    RadarService radar = new RadarService(vertx, config.dataDir().resolve("radar"), workspaces,
-        searchConfig.writeQueueLength());
+    IndexPipeline radarIndex = RadarService.index(vertx, config.dataDir().resolve("radar"),
+        searchConfig.writeQueueLength(), contributionRecords);
+    RadarService radar = new RadarService(radarIndex, workspaces);
     LiaisonModule liaison = new LiaisonModule(mongo, workspaces, contributions, trail, radar,
         collaborators.agendaProposals(agenda), collaborators.notifier(rooms));
+    radarIndex.add(RadarService.liaisonFeed(liaison.liaisons()::radarDocuments));
     InitiativeModule initiatives = new InitiativeModule(vertx, mongo,
         config.section("initiatives", InitiativesConfig::fromJson), trail, accounts, workspaces, meeting.meetings(),
         agenda.agendas(), contributions);
-    SimilarProjects similarProjects = new SimilarProjects(vertx, config.dataDir().resolve("projects"),
-        similarityConfig());
     // Rebuilt from the project records through this source, it follows their change events after.
     RebuildSource<ProjectChanged> projectRecords =
         RebuildSource.keyset(initiatives.projects()::page, ProjectChanged::id);
+    SimilarProjects similarProjects = new SimilarProjects(SimilarProjects.index(vertx,
+        config.dataDir().resolve("projects"), similarityConfig(), projectRecords), similarityConfig());
     services = new Services(accounts, workspaces, audit.audit(), meeting.meetings(), agenda.agendas(),
         meeting.speakerQueue(), contributions, search, liaison.liaisons(), liaison.notifications(), radar, chat.chat(),
         initiatives, similarProjects);
@@ -236,8 +239,8 @@ public final class App {
         .compose(v -> meeting.start()).compose(v -> agenda.start())
         .compose(v -> contribution.start()).compose(v -> search.start())
         .compose(v -> liaison.start()).compose(v -> initiatives.start())
-        .compose(v -> radar.start(contributionRecords, liaison.liaisons()::radarDocuments))
-        .compose(v -> similarProjects.start(projectRecords));
+        .compose(v -> radar.start())
+        .compose(v -> similarProjects.start());
   }
 
   /** A bounded, named worker pool for one kind of blocking work; closed when the application stops. */

@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * again whenever {@link #rebuild()} is called. Events wait in a queue of bounded length; an event that
  * finds it full is dropped with a warning, to be caught up by the next rebuild, rather than letting
  * memory grow without bound.
+ *
+ * <p>The composition root builds a pipeline and hands it to the feature that queries it; the feature
+ * starts and stops it. Its analyzer is built at start on the writer thread, not where the pipeline is
+ * made: the language analyzers load their stop words and dictionaries from the classpath, blocking work
+ * that must not run on an event loop.
  */
 public final class IndexPipeline {
   private static final Logger log = LoggerFactory.getLogger(IndexPipeline.class);
@@ -41,7 +46,7 @@ public final class IndexPipeline {
 
   private final Vertx vertx;
   private final Settings settings;
-  private final List<IndexFeed<?>> feeds;
+  private final List<IndexFeed<?>> feeds = new ArrayList<>();
   private final WorkerExecutor writer;
   private final WorkerExecutor readers;
   private final AtomicInteger queued = new AtomicInteger();
@@ -49,29 +54,45 @@ public final class IndexPipeline {
   private final AtomicBoolean draining = new AtomicBoolean();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private volatile LuceneIndex index;
+  private volatile Analyzer analyzer;
+  private volatile boolean started;
   private volatile boolean stopping;
 
   /**
-   * What an index is: a {@code name} for its threads and logs, its directory, the analyzer its
-   * documents are written with, the schema tag of its commits, how many events may wait for the
-   * writer, and how many threads read it.
+   * What an index is: a {@code name} for its threads and logs, its directory, what builds the
+   * analyzer its documents are written with (called once, on the writer thread), the schema tag of its
+   * commits, how many events may wait for the writer, and how many threads read it.
    */
-  public record Settings(String name, Path directory, Analyzer analyzer, Map<String, String> schema,
+  public record Settings(String name, Path directory, Supplier<Analyzer> analyzer, Map<String, String> schema,
       int writeQueueLength, int readers) {}
 
   public IndexPipeline(Vertx vertx, Settings settings, List<IndexFeed<?>> feeds) {
     this.vertx = vertx;
     this.settings = settings;
-    this.feeds = List.copyOf(feeds);
+    this.feeds.addAll(feeds);
     String pool = "rapporteur-index-" + settings.name() + "-" + System.identityHashCode(this);
     this.writer = vertx.createSharedWorkerExecutor(pool + "-writer", 1);
     this.readers = vertx.createSharedWorkerExecutor(pool + "-reader", settings.readers());
   }
 
-  /** Opens the index, rebuilds it when empty, then follows the feeds' events; answers whether it rebuilt. */
+  /**
+   * Adds a feed before the pipeline starts, for an owner that is built after the pipeline's user (the
+   * liaisons feed the radar, which they also write to).
+   */
+  public IndexPipeline add(IndexFeed<?> feed) {
+    if (started) {
+      throw new IllegalStateException("The " + settings.name() + " index has started; feeds are added before");
+    }
+    feeds.add(feed);
+    return this;
+  }
+
+  /** Builds the analyzer and opens the index, rebuilds it when empty, then follows the feeds' events; answers whether it rebuilt. */
   public Future<Boolean> start() {
+    started = true;
     return writer.executeBlocking(() -> {
-      index = LuceneIndex.open(settings.directory(), settings.analyzer(), settings.schema());
+      analyzer = settings.analyzer().get();
+      index = LuceneIndex.open(settings.directory(), analyzer, settings.schema());
       return index.size() == 0;
     }).compose(empty -> {
       feeds.forEach(this::follow);
@@ -169,6 +190,11 @@ public final class IndexPipeline {
   }
 
   private record Pending(Supplier<List<IndexChange>> changes, Handler<AsyncResult<Void>> done) {}
+
+  /** The analyzer the documents are written with, for queries; null until {@link #start()} has built it. */
+  public Analyzer analyzer() {
+    return analyzer;
+  }
 
   /** Runs a read on a reader thread, against the latest committed state. */
   public <T> Future<T> read(Function<LuceneIndex, T> read) {

@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.rapporteur.index.IndexFeed;
 import org.rapporteur.index.IndexPipeline;
@@ -15,9 +14,9 @@ import org.rapporteur.platform.events.Addresses;
 
 /**
  * "Similar work in other regions" (Resolution 17, resolves 6 and 7): an index of the projects'
- * texts and tags in {@code DATA_DIR/projects} on an {@link IndexPipeline}, fed by
- * {@link ProjectChanged} events and rebuilt from the project records the composition root hands
- * it, so that it never asks the project service for a project. Who may ask about which project is
+ * texts and tags in {@code DATA_DIR/projects} on an {@link IndexPipeline} that the composition root
+ * builds with {@link #index}, fed by {@link ProjectChanged} events and rebuilt from the project
+ * records handed to it, so that it never asks the project service for a project. Who may ask about which project is
  * the caller's business; this answers for published projects only unless told otherwise.
  */
 public final class SimilarProjects {
@@ -29,27 +28,32 @@ public final class SimilarProjects {
       "countries", "member", "states", "development", "developing", "support", "supporting", "also", "including",
       "through", "within", "their", "its", "other", "new");
 
-  private final Vertx vertx;
-  private final Path dir;
+  private final IndexPipeline pipeline;
   private final SimilarityConfig config;
-  private final Analyzer analyzer = new SubjectAnalyzers(BOILERPLATE).perField();
-  private final ProjectSimilarity similarity = new ProjectSimilarity(analyzer);
-  private IndexPipeline pipeline;
+  private volatile ProjectSimilarity similarity;
   private List<SimilarMatch.Pair> cachedSynergies;
   private long synergiesVersion = -1;
 
-  public SimilarProjects(Vertx vertx, Path dir, SimilarityConfig config) {
-    this.vertx = vertx;
-    this.dir = dir;
+  /** {@code pipeline}: the one {@link #index} builds. */
+  public SimilarProjects(IndexPipeline pipeline, SimilarityConfig config) {
+    this.pipeline = pipeline;
     this.config = config;
   }
 
-  /** Opens the index, fills it from {@code projects} when it is empty, then follows the projects' changes. */
-  public Future<Void> start(RebuildSource<ProjectChanged> projects) {
-    pipeline = new IndexPipeline(vertx, new IndexPipeline.Settings("projects", dir, analyzer, SCHEMA,
-        config.writeQueueLength(), 2), List.of(IndexFeed.events(Addresses.PROJECT_CHANGED, ProjectChanged::fromJson,
-            ProjectIndexMapper::change, projects)));
-    return pipeline.start().mapEmpty();
+  /** The projects' index in {@code dir}, filled from {@code projects} when it is empty, then following their changes. */
+  public static IndexPipeline index(Vertx vertx, Path dir, SimilarityConfig config,
+      RebuildSource<ProjectChanged> projects) {
+    return new IndexPipeline(vertx, new IndexPipeline.Settings("projects", dir,
+        () -> new SubjectAnalyzers(BOILERPLATE).perField(), SCHEMA, config.writeQueueLength(), 2),
+        List.of(IndexFeed.events(Addresses.PROJECT_CHANGED, ProjectChanged::fromJson, ProjectIndexMapper::change,
+            projects)));
+  }
+
+  public Future<Void> start() {
+    return pipeline.start().map(rebuilt -> {
+      similarity = new ProjectSimilarity(pipeline.analyzer());
+      return null;
+    });
   }
 
   /** Empties the index and writes every project again; answers how many. */
@@ -83,6 +87,6 @@ public final class SimilarProjects {
   }
 
   public Future<Void> stop() {
-    return pipeline == null ? Future.succeededFuture() : pipeline.stop();
+    return pipeline.stop();
   }
 }

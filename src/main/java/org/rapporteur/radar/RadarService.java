@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.apache.lucene.analysis.Analyzer;
 import org.rapporteur.platform.security.Actor;
 import org.rapporteur.index.IndexChange;
 import org.rapporteur.index.IndexFeed;
@@ -24,42 +23,44 @@ import org.rapporteur.workspace.WorkspaceService;
 
 /**
  * The duplication radar: which Questions, statements and contributions of the other sector cover
- * the same subject. The index lives in {@code DATA_DIR/radar} on an {@link IndexPipeline}, rebuilt
- * from MongoDB when it is missing; results are filtered to what the asking person may read.
+ * the same subject. The index lives in {@code DATA_DIR/radar} on an {@link IndexPipeline} that the
+ * composition root builds with {@link #index}, rebuilt from MongoDB when it is missing; results are
+ * filtered to what the asking person may read.
  */
 public final class RadarService {
-  private final Vertx vertx;
-  private final Path dir;
+  private final IndexPipeline pipeline;
   private final WorkspaceService workspaces;
-  private final int writeQueueLength;
-  private final Analyzer analyzer = RadarIndex.analyzer();
   private final Map<String, String> questionPrints = new ConcurrentHashMap<>();
-  private IndexPipeline pipeline;
   private volatile RadarIndex index;
 
-  public RadarService(Vertx vertx, Path dir, WorkspaceService workspaces, int writeQueueLength) {
-    this.vertx = vertx;
-    this.dir = dir;
+  /** {@code pipeline}: the one {@link #index} builds; the Questions' feed is added here, since this reads them. */
+  public RadarService(IndexPipeline pipeline, WorkspaceService workspaces) {
+    this.pipeline = pipeline;
     this.workspaces = workspaces;
-    this.writeQueueLength = writeQueueLength;
+    pipeline.add(IndexFeed.direct(RadarIndex::upsert, RebuildSource.whole(this::questionDocuments)));
   }
 
   /**
-   * Opens the index and fills it when it is missing or empty, from {@code contributions} (whose change
-   * events it then follows), {@code liaisons} (which the liaison feature writes through {@link #index})
-   * and the Questions, which are then always brought up to date.
+   * The radar's index in {@code dir}, filled from {@code contributions} (whose change events it then
+   * follows); the liaisons add theirs with {@link #liaisonFeed} before it starts.
    */
-  public Future<Void> start(RebuildSource<ContributionChanged> contributions,
-      Supplier<Future<List<RadarDocument>>> liaisons) {
-    pipeline = new IndexPipeline(vertx, new IndexPipeline.Settings("radar", dir, analyzer, RadarIndex.SCHEMA,
-        writeQueueLength, 2), List.of(
-            IndexFeed.events(Addresses.CONTRIBUTION_CHANGED, ContributionChanged::fromJson,
-                ContributionRadarFeed::change, contributions),
-            IndexFeed.direct(RadarIndex::upsert, RebuildSource.whole(liaisons)),
-            IndexFeed.direct(RadarIndex::upsert, RebuildSource.whole(this::questionDocuments))));
+  public static IndexPipeline index(Vertx vertx, Path dir, int writeQueueLength,
+      RebuildSource<ContributionChanged> contributions) {
+    return new IndexPipeline(vertx, new IndexPipeline.Settings("radar", dir, RadarIndex::analyzer, RadarIndex.SCHEMA,
+        writeQueueLength, 2), List.of(IndexFeed.events(Addresses.CONTRIBUTION_CHANGED, ContributionChanged::fromJson,
+            ContributionRadarFeed::change, contributions)));
+  }
+
+  /** The statements' feed: rebuilt from {@code liaisons}, kept up to date by the liaison feature through {@link #index(RadarDocument)}. */
+  public static IndexFeed<RadarDocument> liaisonFeed(Supplier<Future<List<RadarDocument>>> liaisons) {
+    return IndexFeed.direct(RadarIndex::upsert, RebuildSource.whole(liaisons));
+  }
+
+  /** Opens the index and fills it when it is missing or empty; the Questions are then always brought up to date. */
+  public Future<Void> start() {
     return pipeline.start()
         .compose(rebuilt -> pipeline.read(lucene -> {
-          index = new RadarIndex(lucene, analyzer);
+          index = new RadarIndex(lucene, pipeline.analyzer());
           index.all().stream().filter(d -> d.kind().equals(RadarDocument.QUESTION))
               .forEach(d -> questionPrints.put(d.key(), print(d)));
           return null;
@@ -152,6 +153,6 @@ public final class RadarService {
   }
 
   public Future<Void> close() {
-    return pipeline == null ? Future.succeededFuture() : pipeline.stop();
+    return pipeline.stop();
   }
 }

@@ -10,28 +10,28 @@ import org.rapporteur.index.LanguageAnalyzers;
 
 /**
  * One analyzer per UN language (see {@link LanguageAnalyzers}); text in another or unknown language
- * uses the standard one. A
- * document's title and text go to the fields of its language ({@code text_fr}, ...), and a query is
- * analysed once per language, so each language is stemmed and segmented by its own rules.
+ * uses the standard one. A document's title and text go to the fields of its language
+ * ({@code text_fr}, ...), and a query is analysed once per language through the same per-field
+ * analyzer, so each language is stemmed and segmented by its own rules; any other field (the
+ * metadata) is analysed by the standard one.
  */
-public final class Analyzers {
+final class Analyzers {
   static final String STANDARD = "std";
   static final List<String> LANGUAGES = List.of("ar", "zh", "en", "fr", "ru", "es", STANDARD);
 
-  private final Map<String, Analyzer> byLanguage = new HashMap<>();
-  private final PerFieldAnalyzerWrapper perField;
+  private Analyzers() {}
 
-  public Analyzers() {
+  /** Blocking (the language analyzers read their resources): the index pipeline calls it on its writer thread. */
+  static Analyzer perField() {
     LanguageAnalyzers un = new LanguageAnalyzers();
-    LanguageAnalyzers.LANGUAGES.forEach(language -> byLanguage.put(language, un.forLanguage(language)));
     StandardAnalyzer standard = new StandardAnalyzer();
-    byLanguage.put(STANDARD, standard);
     Map<String, Analyzer> fields = new HashMap<>();
     for (String language : LANGUAGES) {
-      fields.put(titleField(language), byLanguage.get(language));
-      fields.put(textField(language), byLanguage.get(language));
+      Analyzer analyzer = language.equals(STANDARD) ? standard : un.forLanguage(language);
+      fields.put(titleField(language), analyzer);
+      fields.put(textField(language), analyzer);
     }
-    perField = new PerFieldAnalyzerWrapper(standard, fields);
+    return new PerFieldAnalyzerWrapper(standard, fields);
   }
 
   static String languageOf(String detected) {
@@ -44,13 +44,5 @@ public final class Analyzers {
 
   static String textField(String language) {
     return "text_" + language;
-  }
-
-  public Analyzer forLanguage(String language) {
-    return byLanguage.get(language);
-  }
-
-  Analyzer perField() {
-    return perField;
   }
 }

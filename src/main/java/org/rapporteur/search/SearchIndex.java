@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
@@ -33,15 +35,13 @@ import org.rapporteur.platform.errors.InvalidInputException;
  * as too broad instead of failing or tying up a reader thread. Blocking: run on the reader threads.
  */
 final class SearchIndex {
-  private final Analyzers analyzers = new Analyzers();
   private final SearchConfig bounds;
+  /** The index's own analyzer ({@link Analyzers#perField()}), once its pipeline has built it. */
+  private final Supplier<Analyzer> analyzer;
 
-  SearchIndex(SearchConfig bounds) {
+  SearchIndex(SearchConfig bounds, Supplier<Analyzer> analyzer) {
     this.bounds = bounds;
-  }
-
-  Analyzers analyzers() {
-    return analyzers;
+    this.analyzer = analyzer;
   }
 
   SearchResults search(LuceneIndex index, Query parsed, SearchQuery q, Collection<String> readableGroups) {
@@ -78,10 +78,10 @@ final class SearchIndex {
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     for (String language : Analyzers.LANGUAGES) {
-      any.add(new BoundedQueryParser(analyzers.forLanguage(language), Map.of(Analyzers.titleField(language), 2f,
+      any.add(new BoundedQueryParser(analyzer.get(), Map.of(Analyzers.titleField(language), 2f,
           Analyzers.textField(language), 1f), bounds.maxTermExpansions()).parse(text), Occur.SHOULD);
     }
-    Query meta = new BoundedQueryParser(analyzers.forLanguage(Analyzers.STANDARD), Map.of("meta", 1f),
+    Query meta = new BoundedQueryParser(analyzer.get(), Map.of("meta", 1f),
         bounds.maxTermExpansions()).parse(text);
     any.add(new BoostQuery(meta, 3f), Occur.SHOULD);
     Query query = any.build();
@@ -116,7 +116,7 @@ final class SearchIndex {
   }
 
   private Map<String, String[]> highlight(IndexSearcher searcher, Query query, TopDocs docs) throws IOException {
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzers.perField())
+    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer.get())
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
         .withMaxLength(1_000_000)
         .build();

@@ -19,9 +19,10 @@ import org.rapporteur.workspace.GroupFilter;
 import org.rapporteur.workspace.WorkspaceService;
 
 /**
- * Full-text search over contributions. The index is derived data on the {@link IndexPipeline}: it
- * follows {@link ContributionChanged} events, and is rebuilt from {@code contributions} (the system of
- * record, handed in by the composition root) when it is missing at start-up or when an admin asks.
+ * Full-text search over contributions. The index is derived data on an {@link IndexPipeline} that
+ * the composition root builds with {@link #index}: it follows {@link ContributionChanged} events, and
+ * is rebuilt from the contributions (the system of record) when it is missing at start-up or when an
+ * admin asks.
  */
 public final class SearchService {
   /** Bumped when the documents' fields change, so that an older index is rebuilt. */
@@ -32,15 +33,20 @@ public final class SearchService {
   private final SearchIndex queries;
   private final IndexPipeline pipeline;
 
-  public SearchService(Vertx vertx, WorkspaceService workspaces, SearchConfig config, Path dir,
-      RebuildSource<ContributionChanged> contributions) {
+  /** {@code pipeline}: the one {@link #index} builds. */
+  public SearchService(IndexPipeline pipeline, WorkspaceService workspaces, SearchConfig config) {
+    this.pipeline = pipeline;
     this.workspaces = workspaces;
     this.config = config;
-    this.queries = new SearchIndex(config);
-    this.pipeline = new IndexPipeline(vertx, new IndexPipeline.Settings("search", dir,
-        queries.analyzers().perField(), SCHEMA, config.writeQueueLength(), 2),
-        List.of(IndexFeed.events(Addresses.CONTRIBUTION_CHANGED, ContributionChanged::fromJson,
-            SearchDocuments::change, contributions)));
+    this.queries = new SearchIndex(config, pipeline::analyzer);
+  }
+
+  /** The contributions' index in {@code dir}, rebuilt from {@code contributions} and following their changes. */
+  public static IndexPipeline index(Vertx vertx, Path dir, SearchConfig config,
+      RebuildSource<ContributionChanged> contributions) {
+    return new IndexPipeline(vertx, new IndexPipeline.Settings("search", dir, Analyzers::perField, SCHEMA,
+        config.writeQueueLength(), 2), List.of(IndexFeed.events(Addresses.CONTRIBUTION_CHANGED,
+            ContributionChanged::fromJson, SearchDocuments::change, contributions)));
   }
 
   public Future<Void> start() {

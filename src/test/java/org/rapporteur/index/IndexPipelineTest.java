@@ -85,7 +85,7 @@ class IndexPipelineTest {
   }
 
   IndexPipeline pipeline(int queueLength, DocumentMapper<Note> mapper) {
-    return new IndexPipeline(vertx, new IndexPipeline.Settings("notes", dir.resolve("notes"), new StandardAnalyzer(),
+    return new IndexPipeline(vertx, new IndexPipeline.Settings("notes", dir.resolve("notes"), StandardAnalyzer::new,
         Map.of("notes.schema", "1"), queueLength, 2),
         List.of(IndexFeed.events(ADDRESS, Note::fromJson, mapper, source())));
   }
@@ -122,6 +122,23 @@ class IndexPipelineTest {
     int found = pipeline.read(index -> index.read(s -> s.count(new TermQuery(new Term("text", "broadband")))))
         .await();
     assertThat(found).isEqualTo(450);
+  }
+
+  @Test
+  @DisplayName("The analyzer is built once, at start, on the index's writer thread rather than where the pipeline is made")
+  void analyzerIsBuiltAtStartOnTheWriterThread() {
+    List<String> builtOn = Collections.synchronizedList(new ArrayList<>());
+    pipeline = new IndexPipeline(vertx, new IndexPipeline.Settings("notes", dir.resolve("notes"), () -> {
+      builtOn.add(Thread.currentThread().getName());
+      return new StandardAnalyzer();
+    }, Map.of("notes.schema", "1"), 100, 2), List.of(IndexFeed.events(ADDRESS, Note::fromJson,
+        IndexPipelineTest::change, source())));
+    assertThat(builtOn).isEmpty();
+    assertThat(pipeline.analyzer()).isNull();
+    pipeline.start().await();
+    assertThat(builtOn).hasSize(1);
+    assertThat(builtOn.get(0)).startsWith("rapporteur-index-notes-").contains("-writer");
+    assertThat(pipeline.analyzer()).isInstanceOf(StandardAnalyzer.class);
   }
 
   @Test

@@ -60,10 +60,10 @@ class SimilarWorkPrecisionTest {
     List<Labelled> set = load();
     Map<String, Labelled> byId = new HashMap<>();
     set.forEach(l -> byId.put(l.project().id(), l));
-    SimilarProjects similar = new SimilarProjects(vertx, dir.resolve("projects"), SimilarityConfig.fromJson(
-        new JsonObject()));
-    similar.start(RebuildSource.whole(() -> Future.succeededFuture(set.stream().map(Labelled::project).toList())))
-        .await();
+    SimilarityConfig config = SimilarityConfig.fromJson(new JsonObject());
+    SimilarProjects similar = new SimilarProjects(SimilarProjects.index(vertx, dir.resolve("projects"), config,
+        RebuildSource.whole(() -> Future.succeededFuture(set.stream().map(Labelled::project).toList()))), config);
+    similar.start().await();
     try {
       double at1 = 0;
       double at3 = 0;
