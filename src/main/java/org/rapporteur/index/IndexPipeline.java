@@ -68,6 +68,11 @@ public final class IndexPipeline {
     this.readers = vertx.createSharedWorkerExecutor(pool + "-reader", settings.readers());
   }
 
+  /** Changes received and not yet written: how far the index is behind its records. */
+  public int lag() {
+    return queued.get();
+  }
+
   /** Opens the index, rebuilds it when empty, then follows the feeds' events; answers whether it rebuilt. */
   public Future<Boolean> start() {
     return writer.executeBlocking(() -> {
