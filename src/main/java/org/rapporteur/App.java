@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.rapporteur.account.AccountModule;
 import org.rapporteur.account.AccountService;
@@ -51,6 +52,7 @@ import org.rapporteur.meeting.AgendaService;
 import org.rapporteur.meeting.MeetingModule;
 import org.rapporteur.meeting.MeetingService;
 import org.rapporteur.meeting.SpeakerQueueService;
+import org.rapporteur.operate.Operations;
 import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.events.ContributionChanged;
@@ -100,6 +102,7 @@ public final class App {
   private Function<String, List<RouteModule>> routes;
   private Runnable stopContributions;
   private DemoData demoData;
+  private Operations operations;
 
   private App(Vertx vertx, AppConfig config, Collaborators collaborators) {
     this.vertx = vertx;
@@ -219,6 +222,9 @@ public final class App {
         meeting.speakerQueue(), contributions, search, liaison.liaisons(), liaison.notifications(), radar, chat.chat(),
         initiatives, similarProjects);
     stopContributions = contribution::stop;
+    operations = new Operations(vertx, config, this::pingDatabase, gateway, contribution.extractor(), Map.of(
+        "search", search::indexLag, "radar", radar::indexLag, "projects", similarProjects::indexLag),
+        searchConfig.writeQueueLength());
     demoData = new DemoData(vertx, accounts, workspaces, meeting.meetings(), agenda.agendas(), contributions,
         liaison.liaisons(), initiatives, config.dataDir());
     routes = origin -> List.of(
@@ -281,11 +287,15 @@ public final class App {
     platform.installFront(router);
     router.route("/api/*").handler(services.accounts().sessionResolver());
     List<RouteModule> modules = new ArrayList<>();
-    modules.add(new SystemRoutes(() -> healthMongo.runCommand("ping", new JsonObject().put("ping", 1)).mapEmpty(),
-        readOpenApi()));
+    modules.add(new SystemRoutes(this::pingDatabase, readOpenApi()));
+    modules.add(operations.routes(services.accounts().sessionResolver()));
     modules.addAll(routes.apply(origin));
     modules.forEach(module -> module.mount(router));
     platform.installBack(router);
+  }
+
+  private Future<Void> pingDatabase() {
+    return healthMongo.runCommand("ping", new JsonObject().put("ping", 1)).mapEmpty();
   }
 
   private SimilarityConfig similarityConfig() {
@@ -351,6 +361,11 @@ public final class App {
     return gateway;
   }
 
+  /** Metrics, readiness and the orderly stop. */
+  public Operations operations() {
+    return operations;
+  }
+
   public MongoClient mongo() {
     return mongo;
   }
@@ -366,6 +381,11 @@ public final class App {
         .compose(v -> reminders == null ? Future.succeededFuture() : reminders.stop())
         .compose(v -> services == null ? Future.succeededFuture() : services.radar().close())
         .compose(v -> services == null ? Future.succeededFuture() : services.similarProjects().stop())
+        .andThen(v -> {
+          if (operations != null) {
+            operations.close();
+          }
+        })
         .compose(v -> Future.all(pools.stream().map(WorkerExecutor::close).toList()))
         .compose(v -> mongo == null ? Future.succeededFuture() : mongo.close())
         .compose(v -> healthMongo == null ? Future.succeededFuture() : healthMongo.close())

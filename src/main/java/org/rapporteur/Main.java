@@ -1,9 +1,11 @@
 package org.rapporteur;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.rapporteur.operate.Observability;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.config.ConfigLoader;
 import org.rapporteur.platform.jvm.CompilerThreadPriority;
@@ -21,7 +23,7 @@ public final class Main {
       System.setProperty("vertx.cacheDirBase", config.dataDir().resolve("vertx-cache").toAbsolutePath().toString());
     }
     Logger log = LoggerFactory.getLogger(Main.class);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Observability.vertx(new VertxOptions());
     try {
       // Here, not in App: it concerns the whole process, which in the tests is the test runner's. A value
       // outside 1-19 stops the start with a message naming it.

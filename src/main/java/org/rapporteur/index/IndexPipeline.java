@@ -75,6 +75,11 @@ public final class IndexPipeline {
     this.readers = vertx.createSharedWorkerExecutor(pool + "-reader", settings.readers());
   }
 
+  /** Changes received and not yet written: how far the index is behind its records. */
+  public int lag() {
+    return queued.get();
+  }
+
   /**
    * Adds a feed before the pipeline starts, for an owner that is built after the pipeline's user (the
    * liaisons feed the radar, which they also write to).

@@ -86,6 +86,11 @@ public final class SimilarProjects {
         Math.min(offset + limit, all.size()))), all.size()));
   }
 
+  /** Changes not yet written to the index (0 before it starts). */
+  public int indexLag() {
+    return pipeline == null ? 0 : pipeline.lag();
+  }
+
   public Future<Void> stop() {
     return pipeline.stop();
   }

@@ -152,6 +152,11 @@ public final class RadarService {
     });
   }
 
+  /** Changes not yet written to the index (0 before it starts). */
+  public int indexLag() {
+    return pipeline == null ? 0 : pipeline.lag();
+  }
+
   public Future<Void> close() {
     return pipeline.stop();
   }

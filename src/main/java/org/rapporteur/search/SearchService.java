@@ -85,6 +85,11 @@ public final class SearchService {
     return pipeline.rebuild();
   }
 
+  /** Changes not yet written to the index (0 before it starts). */
+  public int indexLag() {
+    return pipeline == null ? 0 : pipeline.lag();
+  }
+
   public Future<Void> stop() {
     return pipeline.stop();
   }

@@ -130,7 +130,7 @@ class OpenApiDocumentTest {
   }
 
   private static boolean isApi(String path) {
-    return path.startsWith("/api/") || path.equals("/health");
+    return path.startsWith("/api/") || path.equals("/health") || path.equals("/health/ready") || path.equals("/metrics");
   }
 
   private static List<String> difference(Set<String> from, Set<String> without) {

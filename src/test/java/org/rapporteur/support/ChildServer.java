@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +24,12 @@ public final class ChildServer implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final List<String> output;
 
-  private ChildServer(Process process, int port) {
+  private ChildServer(Process process, int port, List<String> output) {
     this.process = process;
     this.port = port;
+    this.output = output;
   }
 
   public static ChildServer start(Path dataDir, Map<String, String> extraEnv) throws Exception {
@@ -44,21 +48,25 @@ public final class ChildServer implements AutoCloseable {
     builder.environment().putAll(extraEnv);
     Process process = builder.start();
     CompletableFuture<Integer> ready = new CompletableFuture<>();
-    Thread drain = new Thread(() -> readOutput(process, ready), "child-server-output");
+    List<String> output = new ArrayList<>();
+    Thread drain = new Thread(() -> readOutput(process, ready, output), "child-server-output");
     drain.setDaemon(true);
     drain.start();
     try {
-      return new ChildServer(process, ready.get(60, TimeUnit.SECONDS));
+      return new ChildServer(process, ready.get(60, TimeUnit.SECONDS), output);
     } catch (Exception e) {
       process.destroyForcibly();
       throw e;
     }
   }
 
-  private static void readOutput(Process process, CompletableFuture<Integer> ready) {
+  private static void readOutput(Process process, CompletableFuture<Integer> ready, List<String> output) {
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
+        synchronized (output) {
+          output.add(line);
+        }
         Matcher matcher = READY.matcher(line);
         if (matcher.find()) {
           ready.complete(Integer.parseInt(matcher.group(1)));
@@ -72,6 +80,19 @@ public final class ChildServer implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** Every line the server printed so far (standard output and error). */
+  public List<String> output() {
+    synchronized (output) {
+      return List.copyOf(output);
+    }
+  }
+
+  /** SIGTERM (on Linux): the shutdown hook runs. Answers the exit status, or -1 if it had not exited in time. */
+  public int terminate(long waitSeconds) throws InterruptedException {
+    process.destroy();
+    return process.waitFor(waitSeconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.BiConsumer;
 import org.rapporteur.contribution.ContributionsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ public final class ExtractorPool implements AutoCloseable {
   private final BlockingQueue<Job> queue;
   private final List<ExtractorWorker> workers = new ArrayList<>();
   private final Path logFile;
+  private volatile BiConsumer<String, String> outcomes = (state, reason) -> {};
 
   record Job(Path file, String name, Promise<JsonObject> promise, Context context) {
     void complete(JsonObject result) {
@@ -51,9 +53,10 @@ public final class ExtractorPool implements AutoCloseable {
     Job job = new Job(file, name, promise, vertx.getOrCreateContext());
     if (!queue.offer(job)) {
       log.warn("Extraction queue is full; {} fails as overloaded", file.getFileName());
+      outcomes.accept("failed", "overloaded");
       return Future.succeededFuture(failed("overloaded", "The extraction queue is full"));
     }
-    return promise.future();
+    return promise.future().onSuccess(result -> outcomes.accept(result.getString("state"), result.getString("reason")));
   }
 
   private synchronized void startWorkersOnce() {
@@ -65,6 +68,21 @@ public final class ExtractorPool implements AutoCloseable {
       workers.add(worker);
       worker.start();
     }
+  }
+
+  /** Files waiting for a child. */
+  public int queueLength() {
+    return queue.size();
+  }
+
+  /** Whether a file handed in now would be taken (the queue has room). */
+  public boolean accepting() {
+    return queue.remainingCapacity() > 0;
+  }
+
+  /** Who is told each extraction's state ({@code done}, {@code failed}) and reason, for the metrics. */
+  public void observeOutcomes(BiConsumer<String, String> observer) {
+    this.outcomes = observer;
   }
 
   static JsonObject failed(String reason, String detail) {

@@ -25,6 +25,8 @@ public final class HttpPlatform {
   }
 
   public void installFront(Router router) {
+    // First of all, whatever was added before: every answer, even a refused upload's, carries its id.
+    router.route().order(-1_000_000).handler(new RequestIds());
     // A WebSocket handshake must still be unread when its route upgrades it, after the session
     // lookup (asynchronous) has run: hold its (empty) body until then.
     router.route("/api/*").handler(ctx -> {

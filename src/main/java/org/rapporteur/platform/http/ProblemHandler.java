@@ -87,13 +87,19 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     return List.of();
   }
 
+  /** The request's id as a URN, which its log lines carry too; the path when there is none. */
+  private static String instance(RoutingContext ctx) {
+    String requestId = RequestIds.of(ctx);
+    return requestId != null ? "urn:request:" + requestId : ctx.request().path();
+  }
+
   static JsonObject problem(RoutingContext ctx, int status, String type, String title, String detail,
       List<FieldError> errors) {
     JsonObject json = new JsonObject()
         .put("type", "/problems/" + type)
         .put("title", title)
         .put("status", status)
-        .put("instance", ctx.request().path());
+        .put("instance", instance(ctx));
     if (detail != null) {
       json.put("detail", detail);
     }

@@ -28,13 +28,15 @@ final class LoopFanOut {
 
   private final Context context;
   private final RoomName room;
+  private final DeliveryObserver deliveries;
   final Set<Subscription> members = ConcurrentHashMap.newKeySet();
   private final ArrayDeque<RoomFrame> waiting = new ArrayDeque<>();
   private boolean scheduled;
 
-  LoopFanOut(Context context, RoomName room) {
+  LoopFanOut(Context context, RoomName room, DeliveryObserver deliveries) {
     this.context = context;
     this.room = room;
+    this.deliveries = deliveries;
   }
 
   /** Called in sequence order by the room's feed. */
@@ -91,6 +93,7 @@ final class LoopFanOut {
     if (end < to.length) {
       AfterReads.run(context, () -> handOut(batch, together, to, end));
     } else {
+      batch.forEach(frame -> deliveries.delivered(frame.kind(), frame.storedAt(), to.length));
       scheduleOnLoop();
     }
   }

@@ -35,6 +35,7 @@ public final class RealtimeGateway<P> {
   private final Map<Heartbeat, Integer> connections = new ConcurrentHashMap<>();
   private final AtomicInteger nextSlot = new AtomicInteger();
   private long tick;
+  private volatile DeliveryObserver deliveries = DeliveryObserver.NONE;
   private final long sweepTimer;
 
   /** {@code allowedOrigin}: the one origin browsers may connect from, known once the server is bound. */
@@ -46,7 +47,7 @@ public final class RealtimeGateway<P> {
     this.presenceStore = presenceStore;
     this.allowedOrigin = allowedOrigin;
     this.presence = new RoomPresence(vertx, presenceStore);
-    this.feeds = new RoomFeeds(vertx, rooms.log(), presence);
+    this.feeds = new RoomFeeds(vertx, rooms.log(), presence, () -> deliveries);
     this.replayTurns = new ReplayTurns(config.maxConcurrentReplays());
     this.sweepTimer = vertx.setPeriodic(1000, id -> sweep());
     rooms.onAccessChanged(change -> connections.keySet().forEach(connection -> connection.accessChanged(change)));
@@ -94,6 +95,23 @@ public final class RealtimeGateway<P> {
   /** Who has the room open now, on any server process (lists refreshed every few seconds); readers of the room only. */
   Future<List<PresenceStore.Member>> presence(P caller, RoomName room) {
     return rooms.readAccess(caller, room).compose(access -> presenceStore.list(room.toString()));
+  }
+
+  /** Who is told of each hand-out of stored events (the metrics); feeds opened from now on use it. */
+  public void observeDeliveries(DeliveryObserver observer) {
+    this.deliveries = observer;
+  }
+
+  /** Open connections by transport: {@code websocket} and {@code sse}. */
+  public Map<String, Integer> connectionsByTransport() {
+    int sse = 0;
+    for (Heartbeat connection : connections.keySet()) {
+      if (connection instanceof SseStream<?>) {
+        sse++;
+      }
+    }
+    int all = connections.size();
+    return Map.of("websocket", Math.max(0, all - sse), "sse", sse);
   }
 
   public int connectionCount() {

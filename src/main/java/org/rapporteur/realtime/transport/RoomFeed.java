@@ -39,14 +39,16 @@ final class RoomFeed {
   private Future<Void> ready;
   private long delivered = -1;
   private boolean gapFillScheduled;
+  private final DeliveryObserver deliveries;
   private boolean closed;
   /** The subscriptions that hold this feed open; a set, so that detaching twice cannot close it early. */
   final Set<Subscription> holders = new HashSet<>();
 
-  RoomFeed(Vertx vertx, RoomName room, RoomLog log) {
+  RoomFeed(Vertx vertx, RoomName room, RoomLog log, DeliveryObserver deliveries) {
     this.vertx = vertx;
     this.room = room;
     this.log = log;
+    this.deliveries = deliveries;
   }
 
   /** Listens first, then reads the head, so that nothing published in between is missed. */
@@ -79,7 +81,7 @@ final class RoomFeed {
     // Closed while the feed started (the tab left at once): detached already, so it must not be added.
     if (!subscription.isClosed()) {
       ContextInternal context = (ContextInternal) subscription.context();
-      loops.computeIfAbsent(context.nettyEventLoop(), l -> new LoopFanOut(context.unwrap(), room))
+      loops.computeIfAbsent(context.nettyEventLoop(), l -> new LoopFanOut(context.unwrap(), room, deliveries))
           .members.add(subscription);
     }
     return delivered;
@@ -128,7 +130,7 @@ final class RoomFeed {
     while (!pending.isEmpty() && pending.firstKey() == delivered + 1) {
       RoomEvent event = pending.pollFirstEntry().getValue();
       delivered = event.seq();
-      RoomFrame frame = new RoomFrame(event.seq(), WireFrame.forMany(event.frame().encode()));
+      RoomFrame frame = new RoomFrame(event.seq(), WireFrame.forMany(event.frame().encode()), event.kind(), event.at());
       for (LoopFanOut loop : loops.values()) {
         if (!loop.members.isEmpty()) {
           loop.offer(frame);

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.rapporteur.realtime.room.RoomLog;
 import org.rapporteur.realtime.room.RoomName;
 
@@ -12,19 +13,21 @@ final class RoomFeeds {
   private final Vertx vertx;
   private final RoomLog log;
   private final RoomPresence presence;
+  private final Supplier<DeliveryObserver> deliveries;
   private final Map<RoomName, RoomFeed> feeds = new HashMap<>();
 
-  RoomFeeds(Vertx vertx, RoomLog log, RoomPresence presence) {
+  RoomFeeds(Vertx vertx, RoomLog log, RoomPresence presence, Supplier<DeliveryObserver> deliveries) {
     this.vertx = vertx;
     this.log = log;
     this.presence = presence;
+    this.deliveries = deliveries;
   }
 
   /** Attaches the subscription; the future holds the head it joins at. */
   Future<Long> attach(Subscription subscription) {
     RoomFeed feed;
     synchronized (this) {
-      feed = feeds.computeIfAbsent(subscription.room(), room -> new RoomFeed(vertx, room, log));
+      feed = feeds.computeIfAbsent(subscription.room(), room -> new RoomFeed(vertx, room, log, deliveries.get()));
       if (feed.holders.add(subscription)) {
         presence.join(subscription.room(), subscription.who());
       }
