@@ -1,5 +1,5 @@
 import { h, mount } from './dom.js';
-import { t, formatDateTime } from './i18n.js';
+import { t, tIsolated, plural, formatDateTime, language } from './i18n.js';
 import { api, errorText } from './api.js';
 
 export const TREATMENTS = ['to-present', 'presented', 'noted', 'agreed', 'revised', 'merged', 'withdrawn', 'postponed'];
@@ -20,8 +20,8 @@ export function renderAgenda(box, state) {
     agenda.items.length ? list : h('p', { class: 'muted' }, t('agenda.empty')),
     editing ? toolbar(state) : null,
     h('p', { class: 'exports' },
-      h('a', { href: `/api/meetings/${meeting.id}/agenda.docx` }, t('agenda.word')), ' · ',
-      h('a', { href: `/api/meetings/${meeting.id}/agenda.html`, target: '_blank', rel: 'noopener' }, t('agenda.print')), ' · ',
+      h('a', { href: `/api/meetings/${meeting.id}/agenda.docx?lang=${language()}` }, t('agenda.word')), ' · ',
+      h('a', { href: `/api/meetings/${meeting.id}/agenda.html?lang=${language()}`, target: '_blank', rel: 'noopener' }, t('agenda.print')), ' · ',
       h('button', { type: 'button', class: 'link', onclick: () => showHistory(box, meeting) }, t('agenda.history'))),
     h('div', { id: 'agenda-history' }));
   if (editing && agenda.items.length) enableDragging(list, state, box);
@@ -34,7 +34,7 @@ function tree(items, state, editing, prefix = '') {
       editing ? h('span', { class: 'drag-handle', 'aria-hidden': 'true', title: t('agenda.drag') }, '⠿') : null,
       editing ? titleInput(item, state) : h('span', { class: 'agenda-title', dir: 'auto' }, item.title),
       item.presenter ? h('span', { class: 'muted' }, ` — ${item.presenter}`) : null,
-      item.plannedMinutes ? h('span', { class: 'muted' }, ` (${t('agenda.minutes', { n: item.plannedMinutes })})`) : null,
+      item.plannedMinutes ? h('span', { class: 'muted' }, ` (${plural('agenda.minutes', item.plannedMinutes)})`) : null,
       item.startsAt ? h('span', { class: 'muted' }, ` ${formatDateTime(item.startsAt, { timeStyle: 'short', timeZone: state.meeting.timeZone })}`) : null,
       editing ? moveButtons(item, state) : null),
     allocations(item, state, editing),
@@ -245,7 +245,18 @@ async function showHistory(box, meeting) {
   const { items } = await api.get(`/api/meetings/${meeting.id}/agenda/history`);
   mount(box.querySelector('#agenda-history'), h('ol', { class: 'history', reversed: true }, items.map((entry) => h('li', {},
     h('strong', {}, t('agenda.version', { n: entry.version })), ' ',
-    h('span', { class: 'muted' }, `${formatDateTime(entry.at)} · ${entry.by || ''}`),
+    h('span', { class: 'muted' }, h('bdi', {}, formatDateTime(entry.at)), ' · ', h('bdi', {}, entry.by || '')), ' ',
     entry.afterApproval ? h('span', { class: 'badge warn' }, t('agenda.afterApproval')) : null,
-    h('ul', {}, entry.changes.map((c) => h('li', { dir: 'auto' }, c)))))));
+    h('ul', {}, entry.changes.map(historyLine))))));
+}
+
+/** One change in the reader's language; entries saved before changes had a kind are plain text. */
+function historyLine(change) {
+  if (typeof change === 'string') return h('li', { dir: 'auto' }, change);
+  const params = { ...change.params };
+  if (change.kind === 'treatment') {
+    params.status = t(`treatment.${params.status}`);
+    params.was = t(`treatment.${params.was}`);
+  }
+  return h('li', { 'data-kind': change.kind }, tIsolated(`agenda.change.${change.kind}`, params));
 }

@@ -2,7 +2,7 @@
 // to go on, so a long meeting's chat is searched step by step instead of sent to the browser. Matches are
 // marked in each result; matching ignores case, accents and Arabic vowel marks, as the server does.
 import { h, mount } from './dom.js';
-import { t, formatDateTime } from './i18n.js';
+import { t, plural, formatDateTime } from './i18n.js';
 import { api, errorText } from './api.js';
 
 const MIN_CHARS = 2;
@@ -95,7 +95,7 @@ export class ChatFinder {
     if (before === null) {
       const query = this.input.value.trim();
       if ([...query].length < MIN_CHARS) {
-        this.status.textContent = t('chat.findTooShort', { n: MIN_CHARS });
+        this.status.textContent = plural('chat.findTooShort', MIN_CHARS);
         return;
       }
       this.query = query;

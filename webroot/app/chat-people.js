@@ -1,7 +1,7 @@
 // "People here": who has the chat open now, on any device or server. Asked for only while the list is
 // shown (then every 30 s), so a delegate on a slow link pays for it only when they want to know.
 import { h, mount } from './dom.js';
-import { t } from './i18n.js';
+import { t, plural } from './i18n.js';
 import { api, errorText } from './api.js';
 
 const REFRESH_MS = 30000;
@@ -33,7 +33,7 @@ export class PeopleHere {
       const { count, items } = await api.get(`/api/rooms/${encodeURIComponent(this.room)}/presence`);
       this.toggle.textContent = t('chat.peopleCount', { n: count });
       mount(this.list, items.map((p) => h('li', { dir: 'auto' }, p.name)),
-        count > items.length ? h('li', { class: 'muted' }, t('chat.peopleMore', { n: count - items.length })) : null);
+        count > items.length ? h('li', { class: 'muted' }, plural('chat.peopleMore', count - items.length)) : null);
     } catch (e) {
       mount(this.list, h('li', { class: 'muted' }, errorText(e)));
     }

@@ -1,5 +1,5 @@
 import { h, mount } from './dom.js';
-import { t } from './i18n.js';
+import { t, plural } from './i18n.js';
 import { api, errorText } from './api.js';
 import { currentUser, isStaff } from './session.js';
 import { addGroupPanel } from './panels.js';
@@ -382,7 +382,7 @@ class ChatRoom {
   announce(added, last) {
     const text = [...(last.text || '')].slice(0, ANNOUNCED_CHARS).join('');
     this.announcer.textContent = added === 1 ? `${last.author ? last.author.name : ''}: ${text}`
-      : t('chat.newMessages', { n: added });
+      : plural('chat.newMessages', added);
   }
 
   countInTitle(count) {
@@ -421,7 +421,7 @@ class ChatRoom {
 
   showMissed(fromSeq, count, atLeast = false) {
     const marker = h('li', { class: 'chat-missed', id: 'chat-missed', role: 'note' },
-      t(atLeast ? 'chat.missedMore' : 'chat.missed', { n: count }));
+      plural(atLeast ? 'chat.missedMore' : 'chat.missed', count));
     document.getElementById('chat-missed')?.remove();
     const first = [...this.list.querySelectorAll('li[data-seq]')].find((li) => Number(li.dataset.seq) >= fromSeq);
     this.list.insertBefore(marker, first || this.list.querySelector('li.chat-pending'));
@@ -439,7 +439,7 @@ class ChatRoom {
   showNewBelow(count) {
     this.newBelow = count;
     this.jump.hidden = count === 0;
-    this.jump.textContent = count ? t('chat.newBelow', { n: count }) : '';
+    this.jump.textContent = count ? plural('chat.newBelow', count) : '';
   }
 
   submit() {

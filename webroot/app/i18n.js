@@ -54,20 +54,37 @@ export function onLanguageChange(fn) {
   listeners.add(fn);
 }
 
-/** t('groups.count', { n: 3 }) replaces {n} in the message. */
+/** t('agenda.version', { n: 3 }) replaces {n} in the message; counts go through plural(). */
 export function t(key, vars = {}) {
   const template = messages[key] ?? fallback[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
 }
 
 /**
- * plural('projects.count', 3) picks 'projects.count.few' or another category of Intl.PluralRules for the
+ * plural('portal.projectCount', 3) picks 'portal.projectCount.few' or another category of Intl.PluralRules for the
  * reader's language (Arabic has six), falling back to '.other'; {n} is the number, formatted.
  */
 export function plural(key, n, vars = {}) {
   const rule = new Intl.PluralRules(current).select(n);
   const chosen = [`${key}.${rule}`, `${key}.other`].find((k) => k in messages || k in fallback) || `${key}.other`;
   return t(chosen, { ...vars, n: new Intl.NumberFormat(current).format(n) });
+}
+
+/**
+ * tIsolated('agenda.change.moved', { from: '3', to: '2', title }) is t() as a list of text and <bdi>
+ * elements: each value keeps its own direction, so a Latin title or a number stays in its place
+ * inside an Arabic sentence (and the reverse). Values may also be nodes, such as links.
+ */
+export function tIsolated(key, vars = {}) {
+  const template = messages[key] ?? fallback[key] ?? key;
+  return template.split(/(\{\w+\})/).filter(Boolean).map((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    if (!name || !(name in vars)) return part;
+    if (vars[name] instanceof Node) return vars[name];
+    const value = document.createElement('bdi');
+    value.textContent = String(vars[name]);
+    return value;
+  });
 }
 
 function translateStatic() {

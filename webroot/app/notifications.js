@@ -1,5 +1,5 @@
 import { h } from './dom.js';
-import { t, formatDateTime } from './i18n.js';
+import { t, plural, formatDateTime } from './i18n.js';
 import { api } from './api.js';
 import { subscribe } from './live.js';
 import { markRead, readElsewhere, readMarkOf } from './read-marks.js';
@@ -19,7 +19,7 @@ function draw() {
   const unread = unreadNotices + unreadMentions;
   badge.textContent = unread ? String(unread) : '';
   badge.hidden = unread === 0;
-  badge.setAttribute('aria-label', t('notifications.unread', { n: unread }));
+  badge.setAttribute('aria-label', plural('notifications.unread', unread));
 }
 
 function userRoom() {

@@ -1,5 +1,5 @@
 import { h } from '../dom.js';
-import { t, formatDateTime } from '../i18n.js';
+import { t, plural, formatDateTime } from '../i18n.js';
 import { api } from '../api.js';
 import { currentUser, isStaff } from '../session.js';
 import { renderCurrent } from '../router.js';
@@ -34,7 +34,7 @@ export async function consultationsSection(initiative) {
 
 function aggregateView(aggregate) {
   return h('div', { class: 'aggregate' },
-    h('p', {}, t('consultation.answers', { n: formatNumber(aggregate.answers), countries: aggregate.countries.length })),
+    h('p', {}, plural('consultation.answers', aggregate.answers, { countries: plural('consultation.countries', aggregate.countries.length) })),
     aggregate.priorities.length ? h('ol', { class: 'priorities' }, aggregate.priorities.map((p) =>
       h('li', {}, h('span', { dir: 'auto' }, p.topic), ' ', h('span', { class: 'muted' },
         t('consultation.score', { score: formatNumber(p.score), first: formatNumber(p.firstChoices) }))))) : null,

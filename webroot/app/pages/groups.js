@@ -1,5 +1,5 @@
 import { h, mount } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, plural } from '../i18n.js';
 import { api } from '../api.js';
 import { isStaff } from '../session.js';
 import { navigate, queryParams } from '../router.js';
@@ -36,7 +36,7 @@ export async function renderGroups(main) {
   mount(main,
     h('h1', {}, t('groups.title')),
     filters,
-    h('p', { class: 'muted', id: 'group-count' }, t('groups.count', { n: items.length })),
+    h('p', { class: 'muted', id: 'group-count' }, plural('groups.count', items.length)),
     list,
     isStaff() ? newGroupForm() : null);
 }

@@ -1,5 +1,5 @@
 import { h, mount } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, plural } from '../i18n.js';
 import { api, ApiError } from '../api.js';
 import { navigate, queryParams } from '../router.js';
 import { select } from '../forms.js';
@@ -40,7 +40,7 @@ export async function renderSearch(main) {
     return;
   }
   mount(results,
-    h('p', { class: 'muted' }, t('search.count', { n: found.total })),
+    h('p', { class: 'muted' }, plural('search.count', found.total)),
     h('ol', { class: 'hits', start: offset + 1 }, found.items.map((hit) => h('li', {},
       h('a', { href: `#/contributions/${hit.id}` }, h('strong', {}, hit.number), ' ', h('span', { dir: 'auto' }, hit.title || '')),
       hit.snippet ? h('div', {}, snippet(hit.snippet)) : null))),

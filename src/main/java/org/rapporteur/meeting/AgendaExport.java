@@ -6,63 +6,79 @@ import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Locale;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.rapporteur.platform.i18n.Labels;
 
-/** The agenda with its document allocations, as a Word document and as printable HTML. */
+/**
+ * The agenda with its document allocations, as a Word document and as printable HTML, in the
+ * reader's language: labels, treatments and dates from {@code i18n/agenda_xx.json} and the JDK's
+ * locale data; what people wrote (titles, names, notes) as they wrote it.
+ */
 final class AgendaExport {
-  static final List<String> COLUMNS = List.of("No.", "Agenda item", "Documents and outcome", "Presenter", "Minutes");
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm");
+  static final List<String> COLUMNS = List.of("col.number", "col.item", "col.documents", "col.presenter", "col.minutes");
 
   private AgendaExport() {}
 
   record Row(String number, String title, String documents, String presenter, String minutes, int depth) {}
 
-  static List<Row> rows(Agenda agenda) {
+  static List<Row> rows(Agenda agenda, Labels.In l) {
     List<Row> rows = new ArrayList<>();
     agenda.numbered().forEach((id, numbered) -> {
       AgendaItem item = numbered.item();
-      String documents = item.allocations().stream()
-          .map(a -> (a.number() == null ? a.contributionId() : a.number()) + " " + nullToEmpty(a.title())
-              + " — " + a.status().wire())
-          .collect(Collectors.joining("\n"));
+      List<String> lines = new ArrayList<>();
+      item.allocations().forEach(a -> lines.add((a.number() == null ? a.contributionId() : a.number()) + " "
+          + nullToEmpty(a.title()) + " — " + l.get("treatment." + a.status().wire())));
       if (item.notes() != null) {
-        documents = documents.isEmpty() ? "Outcome: " + item.notes() : documents + "\nOutcome: " + item.notes();
+        lines.add(l.format("outcome", "notes", item.notes()));
       }
-      rows.add(new Row(numbered.number(), item.title(), documents, nullToEmpty(item.presenter()),
+      rows.add(new Row(numbered.number(), item.title(), String.join("\n", lines), nullToEmpty(item.presenter()),
           item.plannedMinutes() == null ? "" : item.plannedMinutes().toString(),
           numbered.number().split("\\.").length - 1));
     });
     return rows;
   }
 
-  static String heading(Meeting meeting) {
+  /** When and where, in the meeting's time zone, with month names in the reader's language. */
+  static String dates(Meeting meeting, Labels.In l) {
     ZoneId zone = ZoneId.of(meeting.timeZone());
-    return meeting.title() + " — " + WHEN.format(meeting.start().atZone(zone)) + " to "
-        + WHEN.format(meeting.end().atZone(zone)) + " (" + meeting.timeZone() + ")";
+    DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+        .withLocale(Locale.forLanguageTag(l.lang()));
+    return l.format("dates", "start", when.format(meeting.start().atZone(zone)),
+        "end", when.format(meeting.end().atZone(zone)), "zone", meeting.timeZone());
+  }
+
+  static String state(Meeting meeting, Agenda agenda, Labels.In l) {
+    String state = l.format("state", "status", l.get("status." + agenda.status().wire()), "version", agenda.version());
+    return meeting.venue() == null ? state : state + " · " + l.format("venue", "venue", meeting.venue());
   }
 
   /** Blocking (POI): call on a worker. */
-  static byte[] docx(Meeting meeting, Agenda agenda) {
+  static byte[] docx(Meeting meeting, Agenda agenda, Labels.In l) {
     try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      XWPFParagraph title = doc.createParagraph();
+      XWPFParagraph title = paragraph(doc, l);
       title.setStyle("Title");
-      var run = title.createRun();
+      var run = run(title, l);
       run.setBold(true);
       run.setFontSize(16);
-      run.setText("Agenda: " + heading(meeting));
-      doc.createParagraph().createRun().setText("Status: " + agenda.status().wire() + ", version " + agenda.version()
-          + (meeting.venue() == null ? "" : ". Venue: " + meeting.venue()));
-      List<Row> rows = rows(agenda);
+      run.setText(l.format("heading", "meeting", meeting.title()));
+      run(paragraph(doc, l), l).setText(dates(meeting, l));
+      run(paragraph(doc, l), l).setText(state(meeting, agenda, l));
+      List<Row> rows = rows(agenda, l);
       XWPFTable table = doc.createTable(rows.size() + 1, COLUMNS.size());
-      fill(table.getRow(0), COLUMNS);
+      if (l.rightToLeft()) {
+        table.getCTTbl().getTblPr().addNewBidiVisual();
+      }
+      fill(table.getRow(0), COLUMNS.stream().map(l::get).toList(), l);
       for (int i = 0; i < rows.size(); i++) {
         Row row = rows.get(i);
-        fill(table.getRow(i + 1), List.of(row.number(), row.title(), row.documents(), row.presenter(), row.minutes()));
+        fill(table.getRow(i + 1), List.of(row.number(), row.title(), row.documents(), row.presenter(), row.minutes()), l);
       }
       doc.write(out);
       return out.toByteArray();
@@ -71,34 +87,71 @@ final class AgendaExport {
     }
   }
 
-  private static void fill(XWPFTableRow row, List<String> cells) {
+  private static XWPFParagraph paragraph(XWPFDocument doc, Labels.In l) {
+    XWPFParagraph paragraph = doc.createParagraph();
+    rightToLeft(paragraph, l);
+    return paragraph;
+  }
+
+  /** Word lays a paragraph right to left only when both the paragraph and its runs say so. */
+  private static void rightToLeft(XWPFParagraph paragraph, Labels.In l) {
+    if (l.rightToLeft()) {
+      var properties = paragraph.getCTP().isSetPPr() ? paragraph.getCTP().getPPr() : paragraph.getCTP().addNewPPr();
+      properties.addNewBidi();
+    }
+  }
+
+  private static XWPFRun run(XWPFParagraph paragraph, Labels.In l) {
+    XWPFRun run = paragraph.createRun();
+    if (l.rightToLeft()) {
+      run.getCTR().addNewRPr().addNewRtl();
+    }
+    return run;
+  }
+
+  private static void fill(XWPFTableRow row, List<String> cells, Labels.In l) {
     for (int c = 0; c < cells.size(); c++) {
       var cell = row.getCell(c);
       String[] lines = cells.get(c).split("\n", -1);
-      cell.setText(lines[0]);
-      for (int l = 1; l < lines.length; l++) {
-        cell.addParagraph().createRun().setText(lines[l]);
+      for (int i = 0; i < lines.length; i++) {
+        XWPFParagraph paragraph = i == 0 ? cell.getParagraphs().get(0) : cell.addParagraph();
+        rightToLeft(paragraph, l);
+        run(paragraph, l).setText(lines[i]);
       }
     }
   }
 
-  static String html(Meeting meeting, Agenda agenda) {
+  static String html(Meeting meeting, Agenda agenda, Labels.In l) {
     StringBuilder out = new StringBuilder(4096)
-        .append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Agenda — ")
-        .append(escape(meeting.title()))
-        .append("</title><link rel=\"stylesheet\" href=\"/app/print.css\"></head><body><h1>Agenda: ")
-        .append(escape(heading(meeting))).append("</h1><p>Status: ").append(agenda.status().wire())
-        .append(", version ").append(agenda.version()).append("</p><table><thead><tr>");
-    COLUMNS.forEach(c -> out.append("<th scope=\"col\">").append(escape(c)).append("</th>"));
+        .append("<!doctype html><html lang=\"").append(l.lang()).append("\" dir=\"").append(l.rightToLeft() ? "rtl" : "ltr")
+        .append("\"><head><meta charset=\"utf-8\"><title>")
+        .append(escape(l.format("title", "meeting", meeting.title())))
+        .append("</title><link rel=\"stylesheet\" href=\"/app/print.css\"></head><body><main><h1>")
+        .append(escape(l.get("heading")).replace("{meeting}", "<bdi>" + escape(meeting.title()) + "</bdi>"))
+        .append("</h1><p>")
+        .append(escape(dates(meeting, l))).append("</p><p>").append(escape(state(meeting, agenda, l)))
+        .append("</p><table><thead><tr>");
+    COLUMNS.forEach(c -> out.append("<th scope=\"col\">").append(escape(l.get(c))).append("</th>"));
     out.append("</tr></thead><tbody>");
-    for (Row row : rows(agenda)) {
+    for (Row row : rows(agenda, l)) {
       out.append("<tr class=\"depth-").append(row.depth()).append("\"><td>").append(escape(row.number()))
           .append("</td><td dir=\"auto\">").append(escape(row.title()))
-          .append("</td><td dir=\"auto\">").append(escape(row.documents()).replace("\n", "<br>"))
+          .append("</td><td>").append(lines(row.documents()))
           .append("</td><td dir=\"auto\">").append(escape(row.presenter()))
           .append("</td><td>").append(escape(row.minutes())).append("</td></tr>");
     }
-    return out.append("</tbody></table></body></html>").toString();
+    return out.append("</tbody></table></main></body></html>").toString();
+  }
+
+  /** Each line isolated, so a Latin document number keeps its place in an Arabic line and the reverse. */
+  private static String lines(String text) {
+    StringBuilder out = new StringBuilder();
+    for (String line : text.split("\n")) {
+      if (!line.isEmpty()) {
+        out.append(out.length() == 0 ? "" : "<br>").append("<bdi>").append(escape(line)).append("</bdi>");
+      }
+    }
+    return out.toString();
   }
 
   static String escape(String text) {

@@ -2,6 +2,7 @@ package org.rapporteur.meeting;
 
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -24,6 +25,7 @@ import org.rapporteur.platform.errors.FieldError;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.UnprocessableException;
 import org.rapporteur.platform.events.RoomEvents;
+import org.rapporteur.platform.i18n.Labels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,7 @@ public final class AgendaService {
   private final RoomEvents rooms;
   private final AuditTrail audit;
   private final WorkerExecutor exports;
+  private volatile Labels labels;
 
   AgendaService(AgendaStore store, MeetingService meetings, ContributionLookup contributions, RoomEvents rooms,
       AuditTrail audit, WorkerExecutor exports) {
@@ -53,7 +56,12 @@ public final class AgendaService {
   }
 
   public Future<Void> start() {
-    return store.createIndexes();
+    return store.createIndexes()
+        .compose(v -> exports.executeBlocking(() -> Labels.load("agenda"), false))
+        .map(loaded -> {
+          labels = loaded;
+          return null;
+        });
   }
 
   public static String room(String meetingId) {
@@ -72,16 +80,17 @@ public final class AgendaService {
         .compose(head -> store.find(meetingId).map(agenda -> new RoomSnapshot<>(head, agenda)));
   }
 
-  /** The agenda as a Word document, built on the export workers. */
-  public Future<Export> docx(Actor actor, String meetingId) {
+  /** The agenda as a Word document in {@code lang} (one of the six), built on the export workers. */
+  public Future<Export> docx(Actor actor, String meetingId, String lang) {
     return meetings.access(actor, meetingId).compose(access -> store.find(meetingId)
         .compose(agenda -> exports.executeBlocking(() -> new Export(fileName(access.meeting(), "docx"),
-            AgendaExport.docx(access.meeting(), agenda)), false)));
+            AgendaExport.docx(access.meeting(), agenda, labels.in(lang))), false)));
   }
 
-  public Future<String> printable(Actor actor, String meetingId) {
-    return meetings.access(actor, meetingId)
-        .compose(access -> store.find(meetingId).map(agenda -> AgendaExport.html(access.meeting(), agenda)));
+  /** The agenda as a printable page in {@code lang} (one of the six). */
+  public Future<String> printable(Actor actor, String meetingId, String lang) {
+    return meetings.access(actor, meetingId).compose(access -> store.find(meetingId)
+        .map(agenda -> AgendaExport.html(access.meeting(), agenda, labels.in(lang))));
   }
 
   static String fileName(Meeting meeting, String extension) {
@@ -152,13 +161,14 @@ public final class AgendaService {
   }
 
   private Future<Agenda> save(Actor actor, Agenda before, Agenda after, String action) {
-    List<String> changes = action.equals("approve") ? List.of("approved version " + after.version())
-        : AgendaDiff.describe(before, after);
+    List<JsonObject> changes = (action.equals("approve")
+        ? List.of(AgendaChange.of("approved", "version", after.version()))
+        : AgendaDiff.describe(before, after)).stream().map(AgendaChange::toJson).toList();
     boolean afterApproval = before.status() == AgendaStatus.APPROVED;
     return store.save(after)
         .compose(saved -> store.recordHistory(saved, action, changes, afterApproval, actor.userId(), actor.name()))
         .compose(v -> audit.record(actor, "agenda." + action, "meeting", after.meetingId(),
-            new JsonObject().put("version", after.version()).put("changes", changes)))
+            new JsonObject().put("version", after.version()).put("changes", new JsonArray(changes))))
         .map(v -> {
           publish(after, changes);
           recordTreatments(actor, before, after);
@@ -185,9 +195,9 @@ public final class AgendaService {
     return out;
   }
 
-  private void publish(Agenda agenda, List<String> changes) {
+  private void publish(Agenda agenda, List<JsonObject> changes) {
     JsonObject event = new JsonObject().put("kind", "agenda").put("agenda", agenda.toJson())
-        .put("changes", changes);
+        .put("changes", new JsonArray(changes));
     rooms.publish(room(agenda.meetingId()), event)
         .onFailure(e -> log.warn("Agenda version {} of {} is stored but was not pushed live", agenda.version(),
             agenda.meetingId(), e));

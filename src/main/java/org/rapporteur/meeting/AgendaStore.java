@@ -63,7 +63,7 @@ final class AgendaStore {
     return doc;
   }
 
-  Future<Void> recordHistory(Agenda agenda, String action, List<String> changes, boolean afterApproval,
+  Future<Void> recordHistory(Agenda agenda, String action, List<JsonObject> changes, boolean afterApproval,
       String actorId, String actorName) {
     JsonObject entry = new JsonObject()
         .put("_id", Ids.newId())

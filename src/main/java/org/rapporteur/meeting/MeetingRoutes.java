@@ -8,6 +8,7 @@ import java.util.List;
 import org.rapporteur.platform.security.Actors;
 import org.rapporteur.platform.http.Responses;
 import org.rapporteur.platform.http.RouteModule;
+import org.rapporteur.platform.i18n.Languages;
 import org.rapporteur.platform.json.JsonInput;
 
 /** Meetings, registration, attendance, the agenda, its exports and the speaker queue. */
@@ -63,15 +64,23 @@ public final class MeetingRoutes implements RouteModule {
         .approve(Actors.of(ctx), id(ctx), AgendaEdit.versionOnly(JsonInput.from(ctx))).map(Agenda::toJson));
     router.get("/api/meetings/:id/agenda/history").respond(ctx -> agendas.history(Actors.of(ctx), id(ctx))
         .map(MeetingRoutes::items));
-    router.get("/api/meetings/:id/agenda.docx").handler(ctx -> agendas.docx(Actors.of(ctx), id(ctx))
-        .onSuccess(export -> ctx.response()
-            .putHeader("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-            .putHeader("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
-            .end(io.vertx.core.buffer.Buffer.buffer(export.bytes())))
-        .onFailure(ctx::fail));
-    router.get("/api/meetings/:id/agenda.html").handler(ctx -> agendas.printable(Actors.of(ctx), id(ctx))
-        .onSuccess(html -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(html))
-        .onFailure(ctx::fail));
+    router.get("/api/meetings/:id/agenda.docx").handler(ctx -> {
+      String lang = Languages.asked(ctx);
+      agendas.docx(Actors.of(ctx), id(ctx), lang)
+          .onSuccess(export -> ctx.response()
+              .putHeader("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+              .putHeader("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
+              .putHeader("Content-Language", lang)
+              .end(io.vertx.core.buffer.Buffer.buffer(export.bytes())))
+          .onFailure(ctx::fail);
+    });
+    router.get("/api/meetings/:id/agenda.html").handler(ctx -> {
+      String lang = Languages.asked(ctx);
+      agendas.printable(Actors.of(ctx), id(ctx), lang)
+          .onSuccess(html -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+              .putHeader("Content-Language", lang).end(html))
+          .onFailure(ctx::fail);
+    });
   }
 
   private void mountQueue(Router router) {

@@ -66,7 +66,7 @@ class ChatPanelBrowserTest extends ChatBrowserBase {
       member.evaluate("() => { document.getElementById('chat-messages').scrollTop = 0; }");
       ChatFixture.send(f.chair, f.room, "late-1", "A new message while the member reads the start");
       assertThat(member.locator("#chat-jump")).isVisible();
-      assertThat(member.locator("#chat-jump")).hasText("1 new messages ↓");
+      assertThat(member.locator("#chat-jump")).hasText("1 new message ↓");
       assertThat(scrollTop(member)).isLessThan(10);
       member.click("#chat-jump");
       assertThat(member.locator("#chat-jump")).isHidden();

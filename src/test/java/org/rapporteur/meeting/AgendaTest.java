@@ -144,7 +144,9 @@ class AgendaTest {
         .add(new JsonObject().put("contributionId", ours).put("status", "noted")))));
     awaitStatus(ours, "noted");
     JsonArray history = fx.member.get(agenda + "/history").bodyAsJsonObject().getJsonArray("items");
-    assertThat(history.getJsonObject(0).getJsonArray("changes").encode()).contains("SG13RG-AMS/1 noted (was to-present)");
+    assertThat(history.getJsonObject(0).getJsonArray("changes").getJsonObject(0)).isEqualTo(new JsonObject()
+        .put("kind", "treatment").put("params", new JsonObject().put("document", "SG13RG-AMS/1").put("status", "noted")
+            .put("was", "to-present")));
   }
 
   private void awaitStatus(String contributionId, String status) {
@@ -179,9 +181,11 @@ class AgendaTest {
     JsonObject latest = history.getJsonObject(0);
     assertThat(latest.getLong("version")).isEqualTo(3);
     assertThat(latest.getBoolean("afterApproval")).isTrue();
-    assertThat(latest.getJsonArray("changes").getString(0)).isEqualTo("added 3 Any other business");
+    assertThat(latest.getJsonArray("changes").getJsonObject(0)).isEqualTo(new JsonObject().put("kind", "added")
+        .put("params", new JsonObject().put("number", "3").put("title", "Any other business")));
     assertThat(latest.getString("by")).isEqualTo("João Silva");
     assertThat(history.getJsonObject(1).getString("action")).isEqualTo("approve");
+    assertThat(history.getJsonObject(1).getJsonArray("changes").getJsonObject(0).getString("kind")).isEqualTo("approved");
     assertThat(history.getJsonObject(2).getBoolean("afterApproval")).isFalse();
   }
 

@@ -64,6 +64,34 @@ class MessagesTest {
     assertThat(english).containsAll(used);
   }
 
+  private static final Pattern PLURAL_IN_CODE = Pattern.compile("\\bplural\\('([A-Za-z0-9_.-]+)'");
+  /** The categories of Intl.PluralRules for whole numbers in each language (CLDR). */
+  private static final java.util.Map<String, List<String>> PLURAL_FORMS = java.util.Map.of(
+      "ar", List.of("zero", "one", "two", "few", "many", "other"), "ru", List.of("one", "few", "many", "other"),
+      "en", List.of("one", "other"), "fr", List.of("one", "other"), "es", List.of("one", "other"), "zh", List.of("other"));
+
+  @Test
+  void everyCountTheCodeShowsHasThePluralFormsOfEachLanguage() throws IOException {
+    Set<String> used = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(WEBROOT.resolve("app"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+        Matcher matcher = PLURAL_IN_CODE.matcher(Files.readString(file));
+        while (matcher.find()) {
+          used.add(matcher.group(1));
+        }
+      }
+    }
+    assertThat(used).contains("groups.count", "search.count", "chat.newBelow", "notifications.unread");
+    for (String language : LANGUAGES) {
+      Set<String> keys = keys(language);
+      for (String key : used) {
+        for (String form : PLURAL_FORMS.get(language)) {
+          assertThat(keys).as(language + " " + key).contains(key + "." + form);
+        }
+      }
+    }
+  }
+
   @Test
   void translationsAreNotLeftInEnglish() throws IOException {
     JsonObject english = new JsonObject(Files.readString(WEBROOT.resolve("i18n/en.json")));
