@@ -20,7 +20,7 @@ public record AgendaItem(String id, String title, String presenter, Integer plan
     Instant startsAt, String notes, List<Allocation> allocations, List<AgendaItem> children, String path) {
   static final int MAX_DEPTH = 3;
   static final int MAX_CHILDREN = 200;
-  private static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+  static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
   static List<AgendaItem> readAll(JsonInput parent, String field, int depth) {
     List<AgendaItem> items = new ArrayList<>();

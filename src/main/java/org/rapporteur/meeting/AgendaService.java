@@ -73,11 +73,37 @@ public final class AgendaService {
     return meetings.access(actor, meetingId).compose(access -> store.find(meetingId));
   }
 
-  /** The agenda, with the meeting room's head read before it (see {@link RoomSnapshot}). */
-  public Future<RoomSnapshot<Agenda>> current(Actor actor, String meetingId) {
+  /**
+   * The agenda and the item under discussion, with the meeting room's head read before them (see
+   * {@link RoomSnapshot}).
+   */
+  public Future<RoomSnapshot<AgendaStore.LiveAgenda>> current(Actor actor, String meetingId) {
     return meetings.access(actor, meetingId)
         .compose(access -> rooms.head(room(meetingId)))
-        .compose(head -> store.find(meetingId).map(agenda -> new RoomSnapshot<>(head, agenda)));
+        .compose(head -> store.findLive(meetingId).map(live -> new RoomSnapshot<>(head, live)));
+  }
+
+  /**
+   * Marks the item under discussion ({@code itemId} null: none) and tells the room, so every page
+   * shows it and counts its planned minutes down; the room log keeps it for pages that reconnect.
+   */
+  public Future<CurrentItem> markCurrent(Actor actor, String meetingId, String itemId) {
+    return meetings.requireChair(actor, meetingId).compose(access -> store.find(meetingId)).compose(agenda -> {
+      if (itemId != null && !agenda.numbered().containsKey(itemId)) {
+        return Future.failedFuture(UnprocessableException.of("itemId", "names no item of this agenda"));
+      }
+      CurrentItem current = itemId == null ? null : new CurrentItem(itemId, Instant.now(), actor.name());
+      return store.saveCurrent(meetingId, current)
+          .compose(v -> audit.record(actor, "agenda.current", "meeting", meetingId,
+              new JsonObject().put("itemId", itemId)))
+          .compose(v -> rooms.publish(room(meetingId), new JsonObject().put("kind", "agenda-current")
+              .put("current", CurrentItem.toJson(current))).<Void>mapEmpty()
+              .recover(e -> {
+                log.warn("The item under discussion in {} is stored but was not pushed live", meetingId, e);
+                return Future.succeededFuture();
+              }))
+          .map(current);
+    });
   }
 
   /** The agenda as a Word document in {@code lang} (one of the six), built on the export workers. */

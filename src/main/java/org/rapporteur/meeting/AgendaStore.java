@@ -37,6 +37,25 @@ final class AgendaStore {
         .map(doc -> doc == null ? Agenda.empty(meetingId) : Agenda.fromDocument(doc));
   }
 
+  /** The agenda and the item under discussion, read together so that neither is older than the other. */
+  Future<LiveAgenda> findLive(String meetingId) {
+    return mongo.findOne(AGENDAS, new JsonObject().put("_id", meetingId), null)
+        .map(doc -> doc == null ? new LiveAgenda(Agenda.empty(meetingId), null)
+            : new LiveAgenda(Agenda.fromDocument(doc), CurrentItem.fromDocument(doc.getJsonObject("current"))));
+  }
+
+  /**
+   * Marks the item under discussion (null: none) without touching the agenda's version, so a chair
+   * marking an item never makes another chair's edit stale. Answers false when no agenda is stored.
+   */
+  Future<Boolean> saveCurrent(String meetingId, CurrentItem current) {
+    return mongo.updateCollection(AGENDAS, new JsonObject().put("_id", meetingId),
+            new JsonObject().put("$set", new JsonObject().put("current", current == null ? null : current.toDocument())))
+        .map(result -> result != null && result.getDocMatched() > 0);
+  }
+
+  record LiveAgenda(Agenda agenda, CurrentItem current) {}
+
   /** Stores {@code next} if the stored version is still {@code next.version() - 1}; else 409 with the current one. */
   Future<Agenda> save(Agenda next) {
     long expected = next.version() - 1;

@@ -8,14 +8,14 @@ import org.rapporteur.platform.json.WireEnum;
 
 /** A session of a group; times are stored in UTC and shown in the meeting's own time zone too. */
 public record Meeting(String id, String groupId, String title, MeetingKind kind, Instant start, Instant end,
-    String timeZone, String venue, String remoteInstructions, Instant contributionDeadline, Instant createdAt) {
+    String timeZone, String venue, String remoteInstructions, Instant contributionDeadline, Instant createdAt, Cancellation cancellation) {
 
   static Meeting fromDocument(JsonObject doc) {
     return new Meeting(doc.getString("_id"), doc.getString("groupId"), doc.getString("title"),
         WireEnum.parse(MeetingKind.class, doc.getString("kind")), MongoTime.read(doc, "start"),
         MongoTime.read(doc, "end"), doc.getString("timeZone"), doc.getString("venue"),
         doc.getString("remoteInstructions"), MongoTime.read(doc, "contributionDeadline"),
-        MongoTime.read(doc, "createdAt"));
+        MongoTime.read(doc, "createdAt"), Cancellation.fromDocument(doc.getJsonObject("cancellation")));
   }
 
   JsonObject toDocument() {
@@ -30,7 +30,8 @@ public record Meeting(String id, String groupId, String title, MeetingKind kind,
         .put("venue", venue)
         .put("remoteInstructions", remoteInstructions)
         .put("contributionDeadline", contributionDeadline == null ? null : MongoTime.of(contributionDeadline))
-        .put("createdAt", MongoTime.of(createdAt));
+        .put("createdAt", MongoTime.of(createdAt))
+        .put("cancellation", cancellation == null ? null : cancellation.toDocument());
   }
 
   public JsonObject toJson() {
@@ -47,6 +48,12 @@ public record Meeting(String id, String groupId, String title, MeetingKind kind,
         .put("endLocal", end.atZone(zone).toLocalDateTime().toString())
         .put("venue", venue)
         .put("remoteInstructions", remoteInstructions)
-        .put("contributionDeadline", contributionDeadline == null ? null : contributionDeadline.toString());
+        .put("contributionDeadline", contributionDeadline == null ? null : contributionDeadline.toString())
+        .put("cancellation", cancellation == null ? null : cancellation.toJson());
+  }
+
+  Meeting withCancellation(Cancellation newCancellation) {
+    return new Meeting(id, groupId, title, kind, start, end, timeZone, venue, remoteInstructions, contributionDeadline,
+        createdAt, newCancellation);
   }
 }

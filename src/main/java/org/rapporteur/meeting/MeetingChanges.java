@@ -27,7 +27,7 @@ final class MeetingChanges {
         in.has("venue") ? venue : current.venue(),
         in.has("remoteInstructions") ? remote : current.remoteInstructions(),
         in.has("contributionDeadline") ? deadline : current.contributionDeadline(),
-        current.createdAt());
+        current.createdAt(), current.cancellation());
     MeetingSchedule.check(in, changed.start(), changed.end(), changed.contributionDeadline());
     in.done();
     return changed;

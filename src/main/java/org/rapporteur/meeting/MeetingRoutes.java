@@ -4,7 +4,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.List;
+import org.rapporteur.platform.security.Actor;
 import org.rapporteur.platform.security.Actors;
 import org.rapporteur.platform.http.Responses;
 import org.rapporteur.platform.http.RouteModule;
@@ -32,6 +34,16 @@ public final class MeetingRoutes implements RouteModule {
     router.get("/api/meetings/:id").respond(ctx -> meetings.view(Actors.of(ctx), id(ctx)));
     router.patch("/api/meetings/:id").respond(ctx -> meetings
         .update(Actors.of(ctx), id(ctx), JsonInput.from(ctx)).map(Meeting::toJson));
+    router.post("/api/meetings/:id/cancellation").respond(ctx -> {
+      JsonInput in = JsonInput.from(ctx);
+      String note = in.optionalString("note", 2000);
+      in.done();
+      Actor actor = Actors.of(ctx);
+      return meetings.setCancellation(actor, id(ctx), new Cancellation(Instant.now(), actor.name(), note))
+          .map(Meeting::toJson);
+    });
+    router.delete("/api/meetings/:id/cancellation").respond(ctx -> meetings
+        .setCancellation(Actors.of(ctx), id(ctx), null).map(Meeting::toJson));
 
     router.put("/api/meetings/:id/registration").respond(ctx -> meetings
         .register(Actors.of(ctx), id(ctx), ParticipationRequest.from(JsonInput.from(ctx)).mode()).map(Participant::toJson));
@@ -55,7 +67,18 @@ public final class MeetingRoutes implements RouteModule {
 
   private void mountAgenda(Router router) {
     router.get("/api/meetings/:id/agenda").respond(ctx -> agendas.current(Actors.of(ctx), id(ctx))
-        .map(snapshot -> snapshot.state().toJson().put("roomHead", snapshot.roomHead())));
+        .map(snapshot -> snapshot.state().agenda().toJson().put("roomHead", snapshot.roomHead())
+            .put("current", CurrentItem.toJson(snapshot.state().current()))));
+    router.put("/api/meetings/:id/agenda/current").respond(ctx -> {
+      JsonInput in = JsonInput.from(ctx);
+      if (!in.has("itemId")) {
+        in.fail("itemId", "is required: the id of the item under discussion, or null for none");
+      }
+      String itemId = in.optionalMatching("itemId", AgendaItem.ITEM_ID, "must be the id of an agenda item");
+      in.done();
+      return agendas.markCurrent(Actors.of(ctx), id(ctx), itemId)
+          .map(current -> new JsonObject().put("current", CurrentItem.toJson(current)));
+    });
     router.put("/api/meetings/:id/agenda").respond(ctx -> agendas
         .replace(Actors.of(ctx), id(ctx), AgendaEdit.from(JsonInput.from(ctx))).map(Agenda::toJson));
     router.post("/api/meetings/:id/agenda/moves").respond(ctx -> agendas

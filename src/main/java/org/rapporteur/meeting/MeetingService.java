@@ -45,7 +45,7 @@ public final class MeetingService {
 
   public Future<Meeting> create(Actor actor, String groupId, MeetingDraft draft) {
     Meeting meeting = new Meeting(Ids.newId(), groupId, draft.title(), draft.kind(), draft.start(), draft.end(),
-        draft.zone().getId(), draft.venue(), draft.remoteInstructions(), draft.contributionDeadline(), Instant.now());
+        draft.zone().getId(), draft.venue(), draft.remoteInstructions(), draft.contributionDeadline(), Instant.now(), null);
     return workspaces.requireManager(actor, groupId)
         .compose(access -> store.insert(meeting))
         .compose(m -> audit.record(actor, "meeting.create", "meeting", m.id(), m.toJson()).map(m));
@@ -89,6 +89,15 @@ public final class MeetingService {
         .map(access -> MeetingChanges.apply(access.meeting(), changes))
         .compose(store::replace)
         .compose(m -> audit.record(actor, "meeting.update", "meeting", m.id(), m.toJson()).map(m));
+  }
+
+  /** Calls the meeting off (or, with {@code cancellation} null, reinstates it); it stays listed and readable. */
+  public Future<Meeting> setCancellation(Actor actor, String meetingId, Cancellation cancellation) {
+    return requireChair(actor, meetingId)
+        .map(access -> access.meeting().withCancellation(cancellation))
+        .compose(store::replace)
+        .compose(m -> audit.record(actor, cancellation == null ? "meeting.reinstate" : "meeting.cancel", "meeting",
+            m.id(), m.toJson()).map(m));
   }
 
   public Future<Optional<Meeting>> find(String meetingId) {

@@ -1,0 +1,89 @@
+package org.rapporteur.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rapporteur.support.Problems.assertFieldProblem;
+import static org.rapporteur.support.Problems.assertProblem;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapporteur.support.ApiClient;
+import org.rapporteur.support.TestServer;
+
+@ExtendWith(VertxExtension.class)
+class MeetingCancellationTest {
+  @TempDir
+  Path dataDir;
+  TestServer server;
+  MeetingFixture fx;
+  String cancellation;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    server = TestServer.start(vertx, dataDir);
+    fx = new MeetingFixture(server);
+    cancellation = fx.meetingPath() + "/cancellation";
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("A chair cancels a meeting with a note; it stays readable, marked cancelled, and can be reinstated")
+  void chairCancelsAndReinstatesAMeeting() {
+    var cancelled = fx.chair.post(cancellation, new JsonObject().put("note", "Moved to February"));
+    assertThat(cancelled.statusCode()).as(cancelled.bodyAsString()).isEqualTo(200);
+    JsonObject read = server.client().get(fx.meetingPath()).bodyAsJsonObject();
+    assertThat(read.getJsonObject("cancellation").getString("note")).isEqualTo("Moved to February");
+    assertThat(read.getJsonObject("cancellation").getString("by")).isEqualTo("João Silva");
+    assertThat(read.getString("title")).isEqualTo("SG13RG-AMS meeting, December 2026");
+
+    assertThat(fx.chair.delete(cancellation).statusCode()).isEqualTo(200);
+    assertThat(server.client().get(fx.meetingPath()).bodyAsJsonObject().getValue("cancellation")).isNull();
+  }
+
+  @Test
+  @DisplayName("Only the chair, vice-chairs, the secretariat and staff cancel or edit a meeting")
+  void onlyThoseWhoRunTheMeetingCancelOrEditIt() {
+    ApiClient anonymous = server.client();
+    ApiClient outsider = server.client();
+    outsider.registerAndSignIn("outsider@example.org", "Outsider");
+    JsonObject rename = new JsonObject().put("title", "Hijacked");
+    for (ApiClient refused : new ApiClient[] {outsider, fx.member}) {
+      assertProblem(refused.post(cancellation, new JsonObject()), 403);
+      assertProblem(refused.delete(cancellation), 403);
+      assertProblem(refused.patch(fx.meetingPath(), rename), 403);
+    }
+    assertProblem(anonymous.post(cancellation, new JsonObject()), 401);
+    assertProblem(anonymous.patch(fx.meetingPath(), rename), 401);
+    JsonObject unchanged = server.client().get(fx.meetingPath()).bodyAsJsonObject();
+    assertThat(unchanged.getValue("cancellation")).isNull();
+    assertThat(unchanged.getString("title")).isEqualTo("SG13RG-AMS meeting, December 2026");
+
+    ApiClient secretariat = server.client();
+    String id = secretariat.registerAndSignIn("counsellor@itu.example", "TSB Counsellor").getString("id");
+    fx.admin.post("/api/groups/" + fx.groupId + "/members", new JsonObject().put("userId", id).put("role", "secretariat"));
+    assertThat(secretariat.patch(fx.meetingPath(), new JsonObject().put("venue", "Online")).statusCode()).isEqualTo(200);
+    assertThat(secretariat.post(cancellation, new JsonObject()).statusCode()).isEqualTo(200);
+    assertThat(fx.admin.delete(cancellation).statusCode()).isEqualTo(200);
+    assertThat(fx.chair.post(cancellation, new JsonObject()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("A bad cancellation names its field and cancels nothing")
+  void badCancellationNamesItsField() {
+    assertFieldProblem(fx.chair.post(cancellation, new JsonObject().put("note", 3)), 400, "note");
+    assertFieldProblem(fx.chair.post(cancellation, new JsonObject().put("reason", "x")), 400, "reason");
+    assertFieldProblem(fx.chair.post(cancellation, new JsonObject().put("note", "x".repeat(2001))), 400, "note");
+    assertThat(server.client().get(fx.meetingPath()).bodyAsJsonObject().getValue("cancellation")).isNull();
+  }
+}
