@@ -6,15 +6,12 @@
 #   bench/chat-replay-bench.sh --compare ab7208e       # the same, then with the chat.js of an earlier commit
 #   BENCH_OPTS=-Dbench.missed=500 bench/chat-replay-bench.sh
 set -euo pipefail
-cd "$(dirname "$0")/.."
+here="$(cd "$(dirname "$0")" && pwd)"
 opts=()
 if [[ "${1:-}" == "--compare" ]]; then
+  cd "$here/.."
   mkdir -p target
   git show "$2:webroot/app/chat.js" > "target/chat-$2.js"
   opts+=("-Dbench.compare=target/chat-$2.js")
 fi
-mvn -q -B test-compile
-mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-exec java -Xmx1g ${BENCH_OPTS:-} "${opts[@]}" -Dvertx.cacheDirBase=target/vertx-cache \
-  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  org.rapporteur.bench.ChatReplayBench
+exec "$here/run-java.sh" org.rapporteur.bench.ChatReplayBench ${opts[@]+"${opts[@]}"}

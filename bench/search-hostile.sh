@@ -5,9 +5,4 @@
 #   bench/search-hostile.sh
 #   BENCH_OPTS="-Dbench.concurrency=40 -Dbench.rounds=10 -Dbench.documents=40" bench/search-hostile.sh
 set -euo pipefail
-cd "$(dirname "$0")/.."
-mvn -q -B test-compile
-mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-exec java -Xmx1g ${BENCH_OPTS:-} -Dvertx.cacheDirBase=target/vertx-cache \
-  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  org.rapporteur.bench.SearchHostileBench
+exec "$(dirname "$0")/run-java.sh" org.rapporteur.bench.SearchHostileBench

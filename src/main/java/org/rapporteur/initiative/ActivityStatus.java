@@ -1,31 +1,19 @@
 package org.rapporteur.initiative;
 
+import java.util.Locale;
 import org.rapporteur.platform.json.WireEnum;
 
-/** A project's status, as IATI's ActivityStatus code list numbers it (1 to 6). */
+/** A project's status, in the order of IATI's ActivityStatus code list, which numbers them 1 to 6. */
 public enum ActivityStatus implements WireEnum {
-  PIPELINE(1, "pipeline"),
-  IMPLEMENTATION(2, "implementation"),
-  FINALISATION(3, "finalisation"),
-  CLOSED(4, "closed"),
-  CANCELLED(5, "cancelled"),
-  SUSPENDED(6, "suspended");
-
-  private final int code;
-  private final String wire;
-
-  ActivityStatus(int code, String wire) {
-    this.code = code;
-    this.wire = wire;
-  }
+  PIPELINE, IMPLEMENTATION, FINALISATION, CLOSED, CANCELLED, SUSPENDED;
 
   /** The IATI code. */
   public int code() {
-    return code;
+    return ordinal() + 1;
   }
 
   @Override
   public String wire() {
-    return wire;
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,29 +1,19 @@
 package org.rapporteur.initiative;
 
+import java.util.Locale;
 import org.rapporteur.platform.json.WireEnum;
 
-/** A partner's role in a project, as IATI's OrganisationRole code list numbers it (1 to 4). */
+/** A partner's role in a project, in the order of IATI's OrganisationRole code list, which numbers them 1 to 4. */
 public enum PartnerRole implements WireEnum {
-  FUNDING(1, "funding"),
-  ACCOUNTABLE(2, "accountable"),
-  EXTENDING(3, "extending"),
-  IMPLEMENTING(4, "implementing");
-
-  private final int code;
-  private final String wire;
-
-  PartnerRole(int code, String wire) {
-    this.code = code;
-    this.wire = wire;
-  }
+  FUNDING, ACCOUNTABLE, EXTENDING, IMPLEMENTING;
 
   /** The IATI code. */
   public int code() {
-    return code;
+    return ordinal() + 1;
   }
 
   @Override
   public String wire() {
-    return wire;
+    return name().toLowerCase(Locale.ROOT);
   }
 }

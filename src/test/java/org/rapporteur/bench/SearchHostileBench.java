@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Contributions;
+import org.rapporteur.support.TestDocuments;
 import org.rapporteur.support.TestServer;
 
 /**
@@ -43,7 +44,7 @@ public final class SearchHostileBench {
     Random random = new Random(2026);
     String last = null;
     for (int i = 0; i < DOCUMENTS; i++) {
-      last = Contributions.uploadOk(expert, group, "words-" + i + ".txt", words(random).getBytes(StandardCharsets.UTF_8),
+      last = Contributions.uploadOk(expert, group, "words-" + i + ".txt", TestDocuments.randomWords(random, 1200, 5).getBytes(StandardCharsets.UTF_8),
           "Rural broadband " + i).getString("id");
     }
     Contributions.awaitExtraction(expert, last);
@@ -54,7 +55,7 @@ public final class SearchHostileBench {
         DOCUMENTS, CONCURRENCY, ROUNDS);
 
     Map<String, String> shapes = new java.util.LinkedHashMap<>();
-    shapes.put("40 fuzzy terms (317 chars)", fortyFuzzyTerms());
+    shapes.put("40 fuzzy terms (317 chars)", TestDocuments.fortyFuzzyTerms());
     shapes.put("7 fuzzy terms", "kng~2 ivd~2 rur~2 bro~2 net~2 vil~2 sat~2");
     shapes.put("6 fuzzy terms (allowed)", "kng~2 ivd~2 rur~2 bro~2 net~2 vil~2");
     shapes.put("12 prefixes", "a* b* c* d* e* f* g* h* i* j* k* l*");
@@ -62,12 +63,12 @@ public final class SearchHostileBench {
     shapes.put("/.*/", "/.*/");
     shapes.put("140 nested parentheses", "(".repeat(140) + "broadband" + ")".repeat(140));
     shapes.put("4,000 characters", "broadband ".repeat(400));
-    run(client, "warm-up", fortyFuzzyTerms(), false);
+    run(client, "warm-up", TestDocuments.fortyFuzzyTerms(), false);
     List<Long> all = Collections.synchronizedList(new ArrayList<>());
     for (Map.Entry<String, String> shape : shapes.entrySet()) {
       all.addAll(run(client, shape.getKey(), shape.getValue(), true));
     }
-    System.out.printf("All hostile shapes: %d requests, p99 %d ms%n", all.size(), pct(all, 99));
+    System.out.printf("All hostile shapes: %d requests, p99 %d ms%n", all.size(), Percentiles.of(all, 99));
     server.close();
     vertx.close().await();
     System.exit(0);
@@ -84,7 +85,7 @@ public final class SearchHostileBench {
     Future.all(clients).await();
     if (print) {
       System.out.printf("%-28s statuses %s  p50 %4d ms  p99 %4d ms  max %4d ms%n", name, new TreeMap<>(statuses),
-          pct(millis, 50), pct(millis, 99), pct(millis, 100));
+          Percentiles.of(millis, 50), Percentiles.of(millis, 99), Percentiles.of(millis, 100));
     }
     return millis;
   }
@@ -111,39 +112,6 @@ public final class SearchHostileBench {
       Thread.sleep(100);
     }
     throw new IllegalStateException("the contributions were not indexed");
-  }
-
-  static String fortyFuzzyTerms() {
-    Random random = new Random(4);
-    List<String> terms = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      terms.add("" + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26))
-          + (char) ('a' + random.nextInt(26)) + "~2");
-    }
-    return String.join(" | ", terms);
-  }
-
-  /** Many distinct short words, so that fuzzy and prefix terms have plenty to expand to. */
-  private static String words(Random random) {
-    StringBuilder text = new StringBuilder("Rural broadband connectivity for remote villages.\n");
-    for (int i = 0; i < 1200; i++) {
-      int length = 3 + random.nextInt(5);
-      for (int c = 0; c < length; c++) {
-        text.append((char) ('a' + random.nextInt(26)));
-      }
-      text.append(i % 12 == 11 ? ".\n" : " ");
-    }
-    return text.toString();
-  }
-
-  private static long pct(List<Long> values, int percentile) {
-    List<Long> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    if (sorted.isEmpty()) {
-      return -1;
-    }
-    int index = (int) Math.ceil(sorted.size() * percentile / 100.0) - 1;
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 
   private SearchHostileBench() {}

@@ -121,14 +121,14 @@ public final class UploadExtractBench {
     System.out.printf("Elapsed: %.1f s; throughput %.2f MB/s, %.2f files/s%n", seconds, totalBytes / 1e6 / seconds,
         FILES / seconds);
     System.out.printf("Time-to-text (upload start to text stored): p50 %d ms, p99 %d ms, max %d ms%n",
-        pct(timeToText, 50), pct(timeToText, 99), pct(timeToText, 100));
-    System.out.printf("Upload (request to 201, file in GridFS): p50 %d ms, p99 %d ms%n", pct(uploadMillis, 50),
-        pct(uploadMillis, 99));
-    System.out.printf("Tika time inside the child: p50 %d ms, p99 %d ms%n", pct(extractMillis, 50), pct(extractMillis, 99));
+        Percentiles.of(timeToText, 50), Percentiles.of(timeToText, 99), Percentiles.of(timeToText, 100));
+    System.out.printf("Upload (request to 201, file in GridFS): p50 %d ms, p99 %d ms%n", Percentiles.of(uploadMillis, 50),
+        Percentiles.of(uploadMillis, 99));
+    System.out.printf("Tika time inside the child: p50 %d ms, p99 %d ms%n", Percentiles.of(extractMillis, 50), Percentiles.of(extractMillis, 99));
     System.out.printf("Extraction states: %s%n", states.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue().length()).toList());
     System.out.printf("/health: %d probes, p50 %d ms, p99 %d ms, max %d ms%n", healthMillis.size(),
-        pct(healthMillis, 50), pct(healthMillis, 99), pct(healthMillis, 100));
+        Percentiles.of(healthMillis, 50), Percentiles.of(healthMillis, 99), Percentiles.of(healthMillis, 100));
     System.out.printf("Server JVM heap used, max seen: %.0f MB (max heap %d MB); extractor children RSS max: %.0f MB%n",
         maxHeap.get() / 1e6, Runtime.getRuntime().maxMemory() / 1_000_000, maxChildRss.get() / 1e6);
     server.close();
@@ -169,16 +169,6 @@ public final class UploadExtractBench {
       s.append(WORDS[random.nextInt(WORDS.length)]).append(w == words - 1 ? "." : " ");
     }
     return s.substring(0, 1).toUpperCase() + s.substring(1);
-  }
-
-  private static long pct(List<Long> values, int percentile) {
-    List<Long> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    if (sorted.isEmpty()) {
-      return -1;
-    }
-    int index = (int) Math.ceil(sorted.size() * percentile / 100.0) - 1;
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 
   private static long rssBytes(long pid) {

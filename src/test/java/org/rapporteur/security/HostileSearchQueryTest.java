@@ -9,7 +9,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Contributions;
 import org.rapporteur.support.Problems;
+import org.rapporteur.support.TestDocuments;
 import org.rapporteur.support.TestServer;
 
 /**
@@ -56,29 +56,9 @@ class HostileSearchQueryTest {
     vertx.close().await();
   }
 
-  /** Many distinct short words, so that fuzzy and prefix terms have plenty to expand to. */
+  /** Many distinct short words, the same at every call. */
   private static String vocabulary() {
-    Random random = new Random(18);
-    StringBuilder text = new StringBuilder("Rural broadband connectivity for remote villages.\n");
-    for (int i = 0; i < 3000; i++) {
-      int length = 3 + random.nextInt(4);
-      for (int c = 0; c < length; c++) {
-        text.append((char) ('a' + random.nextInt(26)));
-      }
-      text.append(i % 12 == 11 ? ".\n" : " ");
-    }
-    return text.toString();
-  }
-
-  /** The query of the security review: 40 fuzzy terms, 317 characters. */
-  static String fortyFuzzyTerms() {
-    Random random = new Random(4);
-    List<String> terms = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      terms.add("" + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26))
-          + (char) ('a' + random.nextInt(26)) + "~2");
-    }
-    return String.join(" | ", terms);
+    return TestDocuments.randomWords(new Random(18), 3000, 4);
   }
 
   private HttpResponse<Buffer> search(String q) {
@@ -100,7 +80,7 @@ class HostileSearchQueryTest {
   @Test
   @DisplayName("A query of 40 fuzzy terms is refused with 400 naming q, not 500")
   void fortyFuzzyTermsAreRefusedNamingQ() {
-    String q = fortyFuzzyTerms();
+    String q = TestDocuments.fortyFuzzyTerms();
     assertThat(q).hasSize(317);
     Problems.assertFieldProblem(search(q), 400, "q");
   }

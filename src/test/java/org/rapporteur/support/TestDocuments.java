@@ -162,24 +162,36 @@ public final class TestDocuments {
     }
   }
 
+  /**
+   * A heading line, then {@code count} random lowercase words of 3 to {@code 2 + lengths} letters,
+   * twelve to a line: many distinct short words, so that fuzzy and prefix terms have plenty to expand to.
+   */
+  public static String randomWords(java.util.Random random, int count, int lengths) {
+    StringBuilder text = new StringBuilder("Rural broadband connectivity for remote villages.\n");
+    for (int i = 0; i < count; i++) {
+      int length = 3 + random.nextInt(lengths);
+      for (int c = 0; c < length; c++) {
+        text.append((char) ('a' + random.nextInt(26)));
+      }
+      text.append(i % 12 == 11 ? ".\n" : " ");
+    }
+    return text.toString();
+  }
+
+  /** The query of the security review: 40 fuzzy terms, 317 characters, the same at every call. */
+  public static String fortyFuzzyTerms() {
+    java.util.Random random = new java.util.Random(4);
+    List<String> terms = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      terms.add("" + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26))
+          + (char) ('a' + random.nextInt(26)) + "~2");
+    }
+    return String.join(" | ", terms);
+  }
+
   /** The zip with one entry's bytes replaced, as damage in transit or a broken writer leaves it. */
   public static byte[] withEntry(byte[] zipBytes, String name, byte[] replacement) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zipBytes));
-        ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        zip.putNextEntry(new ZipEntry(entry.getName()));
-        if (entry.getName().equals(name)) {
-          zip.write(replacement);
-        } else {
-          in.transferTo(zip);
-        }
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return withEntry(zipBytes, name, out -> out.write(replacement), java.util.zip.Deflater.DEFAULT_COMPRESSION);
   }
 
   /**
@@ -209,13 +221,18 @@ public final class TestDocuments {
 
   /** The DOCX with its word/document.xml written anew. */
   private static byte[] withDocumentXml(byte[] template, BodyWriter body) {
+    return withEntry(template, "word/document.xml", body, 9);
+  }
+
+  /** The zip copied entry by entry at compression {@code level}, with the entry {@code name} written by {@code body}. */
+  private static byte[] withEntry(byte[] zipBytes, String name, BodyWriter body, int level) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(template));
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zipBytes));
         ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.setLevel(9);
+      zip.setLevel(level);
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         zip.putNextEntry(new ZipEntry(entry.getName()));
-        if (entry.getName().equals("word/document.xml")) {
+        if (entry.getName().equals(name)) {
           body.write(zip);
         } else {
           in.transferTo(zip);
