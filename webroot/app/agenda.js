@@ -13,8 +13,7 @@ export function renderAgenda(box, state) {
   state.notice = '';
   const list = tree(agenda.items, state, editing);
   mount(box,
-    h('h2', { id: 'agenda-h' }, t('agenda.title'), ' ',
-      h('span', { class: agenda.status === 'approved' ? 'badge mine' : 'badge' }, t(`agenda.status.${agenda.status}`)),
+    h('h2', { id: 'agenda-h' }, t('agenda.title'), ' ', statusBadge(agenda),
       ' ', h('span', { class: 'muted', id: 'agenda-version' }, t('agenda.version', { n: agenda.version }))),
     notice,
     agenda.items.length ? list : h('p', { class: 'muted' }, t('agenda.empty')),
@@ -27,8 +26,22 @@ export function renderAgenda(box, state) {
   if (editing && agenda.items.length) enableDragging(list, state, box);
 }
 
+/** "Approved, changed since" once the agenda moved on from the version that was approved. */
+function statusBadge(agenda) {
+  const changed = agenda.status === 'approved' && agenda.approvedVersion != null && agenda.version > agenda.approvedVersion;
+  const key = changed ? 'agenda.status.changedSince' : `agenda.status.${agenda.status}`;
+  return h('span', { class: changed ? 'badge warn' : agenda.status === 'approved' ? 'badge mine' : 'badge', id: 'agenda-status' }, t(key));
+}
+
+/** "3.1 Liaison statements": how the page names an item to people. */
+export function itemLabel(item) {
+  return `${item.number} ${item.title}`;
+}
+
 function tree(items, state, editing, prefix = '') {
-  return h('ol', { class: 'agenda-tree' }, items.map((item) => h('li', { 'data-id': item.id, class: 'agenda-item' },
+  return h('ol', { class: 'agenda-tree' }, items.map((item) => h('li', {
+    'data-id': item.id, class: item.id === state.current?.itemId ? 'agenda-item current' : 'agenda-item',
+    'aria-current': item.id === state.current?.itemId ? 'true' : undefined },
     h('div', { class: 'agenda-row', tabindex: editing ? 0 : undefined, onkeydown: editing ? (e) => keyMove(e, item, state) : undefined },
       h('span', { class: 'agenda-number' }, item.number),
       editing ? h('span', { class: 'drag-handle', 'aria-hidden': 'true', title: t('agenda.drag') }, '⠿') : null,
@@ -36,7 +49,9 @@ function tree(items, state, editing, prefix = '') {
       item.presenter ? h('span', { class: 'muted' }, ` — ${item.presenter}`) : null,
       item.plannedMinutes ? h('span', { class: 'muted' }, ` (${plural('agenda.minutes', item.plannedMinutes)})`) : null,
       item.startsAt ? h('span', { class: 'muted' }, ` ${formatDateTime(item.startsAt, { timeStyle: 'short', timeZone: state.meeting.timeZone })}`) : null,
+      item.id === state.current?.itemId ? h('span', { class: 'badge mine now-badge' }, t('agenda.current')) : null,
       editing ? moveButtons(item, state) : null),
+    editing && state.detailsOf === item.id ? itemEditor(item, state) : null,
     allocations(item, state, editing),
     item.notes ? h('p', { class: 'outcome', dir: 'auto' }, t('agenda.outcome'), ' ', item.notes) : null,
     item.children.length ? tree(item.children, state, editing) : h('ol', { class: 'agenda-tree empty' }))));
@@ -76,7 +91,123 @@ function moveButtons(item, state) {
     button(rtl() ? '←' : '→', 'agenda.indent', indent),
     button(rtl() ? '→' : '←', 'agenda.outdent', outdent),
     button('+', 'agenda.addSub', (items, id) => { find(items, id).item.children.push(newItem(t('agenda.newItem'))); }),
-    button('✕', 'agenda.remove', (items, id) => { const at = find(items, id); at.list.splice(at.index, 1); }));
+    h('button', { type: 'button', class: 'icon remove-item', title: t('agenda.remove'), 'aria-label': `${t('agenda.remove')} ${item.number}`,
+      onclick: () => removeWithUndo(item, state) }, '✕'),
+    h('button', { type: 'button', class: 'details-item', 'aria-expanded': String(state.detailsOf === item.id),
+      'aria-label': t('agenda.detailsOf', { n: item.number }),
+      onclick: () => { state.detailsOf = state.detailsOf === item.id ? null : item.id; redraw(state); } }, t('agenda.details')),
+    item.id === state.current?.itemId
+      ? h('button', { type: 'button', class: 'mark-current', onclick: () => markCurrent(state, null) }, t('agenda.clearCurrent'))
+      : h('button', { type: 'button', class: 'mark-current', 'aria-label': t('agenda.markCurrentOf', { n: item.number }),
+        onclick: () => markCurrent(state, item.id) }, t('agenda.markCurrent')));
+}
+
+function redraw(state) {
+  const box = document.getElementById('agenda');
+  if (box) renderAgenda(box, state);
+}
+
+async function markCurrent(state, itemId) {
+  try {
+    const answer = await api.put(`/api/meetings/${state.meeting.id}/agenda/current`, { itemId });
+    state.current = answer.current;
+  } catch (error) {
+    state.notice = errorText(error);
+  }
+  redraw(state);
+  state.redrawNow?.();
+}
+
+/**
+ * Removes at once and offers Undo for a few seconds, as mail and chat applications do: a chair running a
+ * meeting should not answer a dialog, and a slip is put back where it was, sub-items and documents included.
+ */
+function removeWithUndo(item, state) {
+  const at = find(state.agenda.items, item.id);
+  const parentId = findParent(state.agenda.items, item.id)?.id ?? null;
+  const removed = structuredClone(at.item);
+  const index = at.index;
+  edit(state, (items) => { const here = find(items, item.id); if (here) here.list.splice(here.index, 1); })
+    .then(() => {
+      if (find(state.agenda.items, item.id)) return;
+      toast(t('agenda.removed', { n: item.number, title: item.title }), t('agenda.undo'), () => edit(state, (items) => {
+        if (find(items, removed.id)) return;
+        const parent = parentId && find(items, parentId);
+        const list = parent ? parent.item.children : items;
+        list.splice(Math.min(index, list.length), 0, removed);
+      }));
+    });
+}
+
+const UNDO_SECONDS = 10;
+
+/** A message at the bottom of the screen with one action, gone after {@link UNDO_SECONDS}. */
+function toast(text, actionLabel, action) {
+  document.getElementById('toast')?.remove();
+  const box = h('div', { class: 'toast', id: 'toast', role: 'status' },
+    h('span', { dir: 'auto' }, text),
+    h('button', { type: 'button', class: 'primary', id: 'toast-action', onclick: () => { box.remove(); action(); } }, actionLabel));
+  document.body.append(box);
+  setTimeout(() => box.remove(), UNDO_SECONDS * 1000);
+}
+
+/** Every field of an item: presenter, planned minutes, start, outcome, and what became of each document. */
+function itemEditor(item, state) {
+  const zone = state.meeting.timeZone;
+  const form = h('form', { class: 'item-editor card', id: 'item-editor', novalidate: true },
+    h('label', {}, t('agenda.presenter'), h('input', { name: 'presenter', value: item.presenter || '', dir: 'auto', maxlength: 200 })),
+    h('label', {}, t('agenda.plannedMinutes'), h('input', { name: 'plannedMinutes', type: 'number', min: 0, max: 1440,
+      value: item.plannedMinutes ?? '' })),
+    h('label', {}, t('agenda.startsAt'), h('input', { name: 'startsAt', type: 'datetime-local',
+      value: item.startsAt ? localInput(item.startsAt, zone) : '' })),
+    h('label', { class: 'wide' }, t('agenda.notes'), h('textarea', { name: 'notes', rows: 3, dir: 'auto' }, item.notes || '')),
+    item.allocations.map((a, i) => allocationEditor(a, i, state)),
+    h('div', { class: 'buttons' },
+      h('button', { type: 'submit', class: 'primary', id: 'save-item' }, t('agenda.saveItem')),
+      h('button', { type: 'button', onclick: () => { state.detailsOf = null; redraw(state); } }, t('agenda.closeDetails'))));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    state.detailsOf = null;
+    edit(state, (items) => {
+      const target = find(items, item.id).item;
+      target.presenter = data.get('presenter').trim() || undefined;
+      target.plannedMinutes = data.get('plannedMinutes') === '' ? undefined : Number(data.get('plannedMinutes'));
+      target.startsAt = data.get('startsAt') || undefined;
+      target.notes = data.get('notes').trim() || undefined;
+      target.allocations.forEach((a, i) => {
+        a.status = data.get(`status-${i}`) || a.status;
+        a.into = a.status === 'revised' || a.status === 'merged' ? data.get(`into-${i}`) || undefined : undefined;
+      });
+    });
+  });
+  return form;
+}
+
+function allocationEditor(allocation, i, state) {
+  const name = allocation.number || allocation.contributionId;
+  const status = h('select', { name: `status-${i}`, 'aria-label': t('agenda.treatmentOf', { doc: name }) },
+    TREATMENTS.map((s) => h('option', { value: s, selected: s === allocation.status }, t(`treatment.${s}`))));
+  const into = h('select', { name: `into-${i}` }, h('option', { value: '' }, t('agenda.contributionId')));
+  const intoLabel = h('label', { class: 'into' }, h('span', {}), into);
+  const show = () => {
+    const needed = status.value === 'revised' || status.value === 'merged';
+    intoLabel.hidden = !needed;
+    intoLabel.firstChild.textContent = needed ? t(`agenda.into.${status.value}`) : '';
+  };
+  status.addEventListener('change', show);
+  show();
+  groupDocuments(state).then((documents) => documents.filter((d) => d.id !== allocation.contributionId).forEach((d) =>
+    into.append(h('option', { value: d.id, selected: d.id === allocation.into }, `${d.number} ${d.title}`))));
+  return h('fieldset', { class: 'allocation-editor' }, h('legend', { dir: 'auto' }, `${name} ${allocation.title || ''}`),
+    h('label', {}, t('agenda.treatmentOf', { doc: name }), status), intoLabel);
+}
+
+/** A time shown to the chair as the meeting's local time, for a datetime-local input. */
+function localInput(iso, zone) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
 /** In Arabic the page runs right to left, so "in" points left. */
@@ -124,11 +255,15 @@ function toolbar(state) {
 function documentChoice(state) {
   const choice = h('select', { name: 'contributionId', required: true }, h('option', { value: '' }, t('agenda.contributionId')));
   const allocated = new Set(flat(state.agenda.items).flatMap((i) => i.allocations.map((a) => a.contributionId)));
-  state.documents ??= api.get(`/api/groups/${state.meeting.group.id}/contributions?limit=200`)
-    .then((page) => page.items).catch(() => []);
-  state.documents.then((documents) => documents.filter((d) => !allocated.has(d.id)).forEach((d) =>
+  groupDocuments(state).then((documents) => documents.filter((d) => !allocated.has(d.id)).forEach((d) =>
     choice.append(h('option', { value: d.id }, `${d.number} ${d.title}`))));
   return choice;
+}
+
+function groupDocuments(state) {
+  state.documents ??= api.get(`/api/groups/${state.meeting.group.id}/contributions?limit=200`)
+    .then((page) => page.items).catch(() => []);
+  return state.documents;
 }
 
 function newItem(title) {

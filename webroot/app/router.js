@@ -1,4 +1,6 @@
 // Hash routes (#/groups/42): no server round trip to change page, and links work offline-first.
+import { t } from './i18n.js';
+
 const routes = [];
 let outlet;
 /** Renders started so far; the latest one owns the page. */
@@ -46,10 +48,22 @@ export async function renderCurrent() {
   if (!found) return;
   const match = path.match(found.regex);
   const params = match ? Object.fromEntries(found.names.map((n, i) => [n, decodeURIComponent(match[i + 1])])) : {};
+  document.title = t('app.title');
   await found.render(view, params);
   view.beforeMount();
+  if (number === renders) nameTab(view);
   // Move focus to the new page for screen readers, unless the page put it somewhere itself.
   if (number === renders && !outlet.contains(document.activeElement)) outlet.focus({ preventScroll: true });
+}
+
+/**
+ * Every tab says which page it holds: a page that did not name itself (pages with data do, such as a
+ * meeting's) is named after its heading, which is already in the reader's language.
+ */
+function nameTab(view) {
+  if (document.title !== t('app.title')) return;
+  const heading = view.querySelector('h1')?.textContent.trim();
+  if (heading) document.title = `${heading} — ${t('app.title')}`;
 }
 
 /** Whether a page's view is still the latest one: a page left behind must not start following a room. */

@@ -97,8 +97,9 @@ public final class SpeakerQueueService {
           if (!own && !access.canRun()) {
             return Future.failedFuture(new ForbiddenException("Only the chair may remove someone else's request"));
           }
-          SpeakerState end = own ? SpeakerState.WITHDRAWN
-              : entry.state() == SpeakerState.SPEAKING ? SpeakerState.DONE : SpeakerState.DISMISSED;
+          // A speaker who says "I have finished" is done, as when the chair ends their turn.
+          SpeakerState end = entry.state() == SpeakerState.SPEAKING ? SpeakerState.DONE
+              : own ? SpeakerState.WITHDRAWN : SpeakerState.DISMISSED;
           return store.setState(entry.id(), end, null);
         }))
         .compose(v -> changed(meetingId));
