@@ -29,6 +29,7 @@ export async function renderMeeting(main, { id }) {
         h('p', { dir: 'auto', class: 'pre' }, meeting.remoteInstructions))
       : null,
     schedule(meeting),
+    h('p', {}, h('a', { href: `/api/meetings/${meeting.id}/calendar.ics`, id: 'meeting-calendar', download: 'meeting.ics' }, t('calendar.addMeeting'))),
     registration(meeting),
     h('div', { class: 'meeting-grid' }, agendaBox, h('div', {}, queueBox, await meetingChat(meeting, main))));
   if (!isCurrentView(main)) return;
