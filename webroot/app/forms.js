@@ -11,6 +11,16 @@ export function field(labelKey, input) {
   return h('div', { class: 'field' }, h('label', { for: id }, t(labelKey)), input, error);
 }
 
+/** A new-password input with the rule shown under its label before the first attempt. */
+export function passwordField(name, labelKey, minLength) {
+  const input = h('input', { name, type: 'password', autocomplete: 'new-password', required: true, minlength: minLength });
+  const wrapper = field(labelKey, input);
+  const hint = h('span', { class: 'field-hint', id: `f-${name}-hint` }, t('password.rule', { n: minLength }));
+  wrapper.insertBefore(hint, input);
+  input.setAttribute('aria-describedby', `${hint.id} ${input.getAttribute('aria-describedby')}`);
+  return wrapper;
+}
+
 export function select(name, options, value) {
   return h('select', { name },
     options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));

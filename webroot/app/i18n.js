@@ -87,6 +87,16 @@ export function tIsolated(key, vars = {}) {
   });
 }
 
+/** "A, B and C" in the reader's language. */
+export function formatList(items) {
+  return new Intl.ListFormat(current, { style: 'long', type: 'conjunction' }).format(items.map(String));
+}
+
+/** Whether the page was opened in a language asked for in its address, which wins over a profile's. */
+export function languageAskedInLink() {
+  return LANGUAGES.some((l) => l.code === new URLSearchParams(location.search).get('lang'));
+}
+
 function translateStatic() {
   document.querySelectorAll('[data-i18n]').forEach((el) => {
     el.textContent = t(el.dataset.i18n);
@@ -97,13 +107,25 @@ function translateStatic() {
 /** Dates and times in the reader's language and time zone. */
 /** Formatters are costly to make (a chat replay formats thousands of times): one per language and options. */
 const formatters = new Map();
+/** The reader's time zone from their profile; undefined: the browser's own. */
+let readerZone;
 
+export function setTimeZone(zone) {
+  readerZone = zone || undefined;
+}
+
+export function timeZone() {
+  return readerZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** A date in the reader's zone unless the options name one (a meeting's own local time, say). */
 export function formatDateTime(iso, options = { dateStyle: 'medium', timeStyle: 'short' }) {
   if (!iso) return '';
-  const key = `${current}|${JSON.stringify(options)}`;
+  const zoned = readerZone && !options.timeZone ? { ...options, timeZone: readerZone } : options;
+  const key = `${current}|${JSON.stringify(zoned)}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(current, options);
+    formatter = new Intl.DateTimeFormat(current, zoned);
     formatters.set(key, formatter);
   }
   return formatter.format(new Date(iso));

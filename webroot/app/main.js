@@ -1,19 +1,22 @@
 import { h, mount } from './dom.js';
-import { initI18n, setLanguage, LANGUAGES, language, onLanguageChange, t } from './i18n.js';
+import { initI18n, setLanguage, LANGUAGES, language, onLanguageChange, t, setTimeZone, languageAskedInLink } from './i18n.js';
 import { loadSession, onSessionChange, currentUser, signOut } from './session.js';
 import { route, startRouter, renderCurrent, navigate } from './router.js';
 import { ApiError } from './api.js';
 import { followNotifications, notificationBadge } from './notifications.js';
 import { renderGroups } from './pages/groups.js';
 import { renderGroup } from './pages/group.js';
-import { renderSignIn, renderSignUp } from './pages/account.js';
+import { renderSignIn, renderSignUp, renderForgotPassword, renderResetPassword } from './pages/account.js';
+import { renderProfile } from './pages/profile.js';
+import './joining.js';
 import { renderMeeting } from './pages/meeting.js';
 import { renderUpload } from './pages/upload.js';
 import { renderContribution } from './pages/contribution.js';
 import { renderSearch } from './pages/search.js';
 import './meetings-panel.js';
 import './contributions-panel.js';
-import { renderLiaison, renderCompose, renderEdit, renderRadar, renderNotifications } from './pages/liaisons.js';
+import { renderLiaison, renderCompose, renderEdit, renderRadar } from './pages/liaisons.js';
+import { renderNotifications } from './pages/notifications.js';
 import './chat.js';
 import './initiatives-panel.js';
 import { renderInitiatives, renderInitiative } from './pages/initiatives.js';
@@ -35,7 +38,7 @@ function renderTopBar() {
     h('a', { href: '#/radar', id: 'radar-link' }, t('nav.radar')),
     me ? h('a', { href: '#/notifications', id: 'notifications-link' }, t('nav.notifications'), ' ', notificationBadge()) : null);
   mount(document.getElementById('account'), me
-    ? [h('span', { class: 'who', id: 'who' }, me.name), ' ',
+    ? [h('a', { class: 'who', id: 'who', href: '#/profile', title: t('profile.title') }, me.name), ' ',
       h('button', { class: 'link', id: 'sign-out', onclick: async () => { await signOut(); navigate('/'); } }, t('nav.signOut'))]
     : [h('a', { href: '#/sign-in', id: 'sign-in-link' }, t('nav.signIn')), ' ', h('a', { href: '#/sign-up' }, t('nav.signUp'))]);
 }
@@ -79,13 +82,23 @@ route('/radar', guarded(renderRadar));
 route('/notifications', guarded(renderNotifications));
 route('/sign-in', guarded(renderSignIn));
 route('/sign-up', guarded(renderSignUp));
+route('/forgot-password', guarded(renderForgotPassword));
+route('/reset-password', guarded(renderResetPassword));
+route('/profile', guarded(renderProfile));
 route('/404', (main) => renderError(main, new ApiError(404, {})));
+
+/** A signed-in person's profile chooses the time zone of dates and, unless a link asked for one, the language. */
+async function applyProfile(user) {
+  setTimeZone(user?.timeZone);
+  if (user?.language && user.language !== language() && !languageAskedInLink()) await setLanguage(user.language);
+}
 
 async function start() {
   await initI18n();
-  await loadSession();
+  await applyProfile(await loadSession());
   renderLanguagePicker();
   renderTopBar();
+  onSessionChange(applyProfile);
   onSessionChange(renderTopBar);
   onSessionChange(followNotifications);
   followNotifications(currentUser());

@@ -1,7 +1,6 @@
 import { h, mount } from '../dom.js';
 import { t, formatDateTime } from '../i18n.js';
 import { api, errorText } from '../api.js';
-import { refreshUnread, mentionsSection } from '../notifications.js';
 import { currentUser } from '../session.js';
 import { navigate, renderCurrent } from '../router.js';
 import { field, formError, onSubmit, select } from '../forms.js';
@@ -280,25 +279,4 @@ export async function renderRadar(main) {
           h('td', {}, p.sharedTerms.join(', ')))))))
       : h('p', { class: 'muted', id: 'radar-pairs' }, t('radar.none')),
     check);
-}
-
-// ---- notifications (deadline reminders, statements received) and chat mentions
-
-export async function renderNotifications(main) {
-  const { items } = await api.get('/api/notifications');
-  const markRead = async (n) => {
-    await api.post(`/api/notifications/${n.id}/read`);
-    await refreshUnread();
-    await renderCurrent();
-  };
-  mount(main,
-    h('h1', {}, t('notifications.title')),
-    items.length
-      ? h('ul', { class: 'notifications', id: 'notification-list' }, items.map((n) => h('li', { class: n.read ? 'muted' : '' },
-        h('div', {}, h('strong', { dir: 'auto' }, n.liaisonId ? h('a', { href: `#/liaisons/${n.liaisonId}` }, n.title) : n.title)),
-        h('div', { dir: 'auto' }, n.text),
-        h('div', { class: 'muted' }, formatDateTime(n.createdAt), ' ',
-          n.read ? null : h('button', { class: 'link', onclick: () => markRead(n) }, t('notifications.markRead'))))))
-      : h('p', { class: 'muted', id: 'notification-list' }, t('notifications.none')),
-    await mentionsSection());
 }

@@ -46,6 +46,7 @@ export async function renderMeeting(main, { id }) {
         h('p', { dir: 'auto', class: 'pre' }, meeting.remoteInstructions))
       : null,
     schedule(meeting),
+    h('p', {}, h('a', { href: `/api/meetings/${meeting.id}/calendar.ics`, id: 'meeting-calendar', download: 'meeting.ics' }, t('calendar.addMeeting'))),
     registration(meeting, state),
     meeting.canRun ? meetingAdmin(meeting) : null,
     currentUser() ? participantsPanel(meeting) : null,

@@ -22,6 +22,8 @@ import org.rapporteur.account.AccountsConfig;
 import org.rapporteur.account.ActorCallers;
 import org.rapporteur.audit.AuditModule;
 import org.rapporteur.audit.AuditService;
+import org.rapporteur.calendar.CalendarConfig;
+import org.rapporteur.calendar.CalendarModule;
 import org.rapporteur.chat.ChatConfig;
 import org.rapporteur.chat.ChatModule;
 import org.rapporteur.chat.ChatService;
@@ -37,13 +39,14 @@ import org.rapporteur.initiative.ProjectChanged;
 import org.rapporteur.initiative.SimilarProjects;
 import org.rapporteur.initiative.SimilarityConfig;
 import org.rapporteur.initiative.SimilarityRoutes;
+import org.rapporteur.joining.JoiningModule;
 import org.rapporteur.liaison.AgendaProposals;
 import org.rapporteur.liaison.DeadlineReminders;
 import org.rapporteur.liaison.LiaisonConfig;
 import org.rapporteur.liaison.LiaisonModule;
 import org.rapporteur.liaison.LiaisonService;
-import org.rapporteur.liaison.MailConfig;
-import org.rapporteur.liaison.Mailer;
+import org.rapporteur.platform.mail.MailConfig;
+import org.rapporteur.platform.mail.Mailer;
 import org.rapporteur.liaison.NotificationService;
 import org.rapporteur.liaison.Notifier;
 import org.rapporteur.liaison.UserRoomNotifier;
@@ -90,6 +93,7 @@ public final class App {
   private final List<WorkerExecutor> pools = new ArrayList<>();
   private EmbeddedMongo embedded;
   private DeadlineReminders reminders;
+  private Mailer mailer;
   private MongoClient mongo;
   /** /health's own connection: a busy chat that takes every connection of the pool cannot make it report the database down. */
   private MongoClient healthMongo;
@@ -177,8 +181,9 @@ public final class App {
     AuditModule audit = new AuditModule(mongo);
     AuditTrail trail = audit.trail();
     AccountsConfig accountsConfig = config.section("accounts", AccountsConfig::fromJson);
+    mailer = new Mailer(vertx, config.section("mail", MailConfig::fromJson));
     AccountModule account = new AccountModule(mongo, pool("password-hashing", accountsConfig.hashingWorkers()), trail,
-        accountsConfig);
+        accountsConfig, mailer, () -> origin);
     AccountService accounts = account.accounts();
     WorkspaceModule workspace = new WorkspaceModule(vertx, mongo, accounts, trail);
     WorkspaceService workspaces = workspace.workspaces();
@@ -210,6 +215,9 @@ public final class App {
     LiaisonModule liaison = new LiaisonModule(mongo, workspaces, contributions, trail, radar,
         collaborators.agendaProposals(agenda), collaborators.notifier(rooms));
     radarIndex.add(RadarService.liaisonFeed(liaison.liaisons()::radarDocuments));
+    JoiningModule joining = new JoiningModule(mongo, workspaces, accounts, liaison.notifications(), trail);
+    CalendarModule calendar = new CalendarModule(mongo, meeting.meetings(), workspaces, liaison.liaisons(), accounts,
+        trail, () -> origin, config.section("calendar", CalendarConfig::fromJson));
     InitiativeModule initiatives = new InitiativeModule(vertx, mongo,
         config.section("initiatives", InitiativesConfig::fromJson), trail, accounts, workspaces, meeting.meetings(),
         agenda.agendas(), contributions);
@@ -235,6 +243,8 @@ public final class App {
         contribution.routes(),
         new SearchRoutes(search),
         liaison.routes(),
+        joining.routes(),
+        calendar.routes(),
         new RadarRoutes(radar),
         new RealtimeRoutes<>(gateway, roomLogs),
         chat.routes(),
@@ -244,7 +254,8 @@ public final class App {
         .compose(v -> roomLogs.start()).compose(v -> gateway.start()).compose(v -> chat.start())
         .compose(v -> meeting.start()).compose(v -> agenda.start())
         .compose(v -> contribution.start()).compose(v -> search.start())
-        .compose(v -> liaison.start()).compose(v -> initiatives.start())
+        .compose(v -> liaison.start()).compose(v -> joining.start()).compose(v -> calendar.start())
+        .compose(v -> initiatives.start())
         .compose(v -> radar.start())
         .compose(v -> similarProjects.start());
   }
@@ -310,9 +321,8 @@ public final class App {
   }
 
   private void startReminders() {
-    reminders = new DeadlineReminders(vertx, services.liaisons(), services.notifications(),
-        new Mailer(vertx, config.section("mail", MailConfig::fromJson)), config.section("liaison", LiaisonConfig::fromJson),
-        origin);
+    reminders = new DeadlineReminders(vertx, services.liaisons(), services.notifications(), mailer,
+        config.section("liaison", LiaisonConfig::fromJson), origin);
     reminders.start();
   }
 
@@ -379,6 +389,7 @@ public final class App {
     }
     return closed
         .compose(v -> reminders == null ? Future.succeededFuture() : reminders.stop())
+        .compose(v -> mailer == null ? Future.succeededFuture() : mailer.close())
         .compose(v -> services == null ? Future.succeededFuture() : services.radar().close())
         .compose(v -> services == null ? Future.succeededFuture() : services.similarProjects().stop())
         .andThen(v -> {

@@ -22,10 +22,12 @@ import org.rapporteur.platform.security.GlobalRole;
 
 public final class AccountRoutes implements RouteModule {
   private final AccountService accounts;
+  private final PasswordService passwords;
   private final boolean secureCookies;
 
-  public AccountRoutes(AccountService accounts, String publicOrigin) {
+  AccountRoutes(AccountService accounts, PasswordService passwords, String publicOrigin) {
     this.accounts = accounts;
+    this.passwords = passwords;
     this.secureCookies = publicOrigin.startsWith("https:");
   }
 
@@ -48,12 +50,38 @@ public final class AccountRoutes implements RouteModule {
       return accounts.signOut(cookie == null ? null : cookie.getValue());
     });
     router.get("/api/session").respond(ctx -> accounts.session(Actors.of(ctx))
-        .map(user -> new JsonObject().put("user", user.map(User::toJson).orElse(null))));
+        .map(user -> new JsonObject().put("user", user.map(User::toJson).orElse(null))
+            .put("passwordRule", new JsonObject().put("minLength", accounts.config().passwordMinLength()))));
     router.get("/api/me").respond(ctx -> accounts.me(Actors.of(ctx)).map(User::toJson));
     router.get("/api/accounts").respond(this::findByEmail);
+    mountProfile(router);
+    mountPasswords(router);
     router.put("/api/accounts/:id/roles").respond(ctx -> accounts
         .setRoles(Actors.of(ctx), Ids.requirePathId(ctx.pathParam("id"), "user"), readRoles(ctx))
         .map(User::toJson));
+  }
+
+  private void mountProfile(Router router) {
+    router.get("/api/me/profile").respond(ctx -> accounts.me(Actors.of(ctx)).map(User::toProfileJson));
+    router.patch("/api/me/profile").respond(ctx -> {
+      Actors.of(ctx).requireSignedIn();
+      return accounts.updateProfile(Actors.of(ctx), ProfileChanges.from(JsonInput.from(ctx))).map(User::toProfileJson);
+    });
+  }
+
+  private void mountPasswords(Router router) {
+    int minLength = accounts.config().passwordMinLength();
+    router.post("/api/password-resets").handler(ctx -> passwords.requestReset(PasswordReset.email(JsonInput.from(ctx)))
+        .onSuccess(v -> ctx.response().setStatusCode(202).end())
+        .onFailure(ctx::fail));
+    Responses.noContent(router.post("/api/password-resets/confirm"), ctx -> passwords
+        .confirmReset(PasswordReset.from(JsonInput.from(ctx), minLength)));
+    Responses.noContent(router.post("/api/me/password"), ctx -> {
+      Actors.of(ctx).requireSignedIn();
+      Cookie session = ctx.request().getCookie(SessionResolver.COOKIE);
+      return passwords.change(Actors.of(ctx), PasswordChange.from(JsonInput.from(ctx), minLength),
+          session == null ? null : session.getValue());
+    });
   }
 
   /** Staff look people up by exact e-mail address to add them to groups; no listing of everyone. */

@@ -117,6 +117,15 @@ public final class AccountService {
     return users.findById(userId).map(user -> user.orElseThrow(() -> new NotFoundException("No such user")));
   }
 
+  /** Changes the signed-in person's own profile and answers it as it now is. */
+  Future<User> updateProfile(Actor actor, ProfileChanges changes) {
+    actor.requireSignedIn();
+    return users.updateProfile(actor.userId(), changes.set(), changes.unset())
+        .compose(v -> audit.record(actor, "account.profile", "user", actor.userId(),
+            changes.set().copy().put("cleared", new JsonArray(changes.unset()))))
+        .compose(v -> requireUser(actor.userId()));
+  }
+
   public Future<Optional<User>> findByEmail(String email) {
     return users.findByEmail(Registration.normalizeEmail(email));
   }

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.rapporteur.platform.errors.ConflictException;
@@ -69,4 +70,29 @@ final class AccountStore {
   }
 
   record StoredLogin(User user, JsonObject passwordHash) {}
+
+  Future<Void> updateProfile(String userId, JsonObject set, List<String> unset) {
+    JsonObject update = new JsonObject();
+    if (!set.isEmpty()) {
+      update.put("$set", set);
+    }
+    if (!unset.isEmpty()) {
+      JsonObject fields = new JsonObject();
+      unset.forEach(field -> fields.put(field, ""));
+      update.put("$unset", fields);
+    }
+    return update.isEmpty() ? Future.succeededFuture()
+        : mongo.updateCollection(USERS, new JsonObject().put("_id", userId), update).mapEmpty();
+  }
+
+  Future<Void> setPassword(String userId, JsonObject passwordHash) {
+    return mongo.updateCollection(USERS, new JsonObject().put("_id", userId),
+        new JsonObject().put("$set", new JsonObject().put("password", passwordHash))).mapEmpty();
+  }
+
+  /** The stored password hash of an account, or null when there is none. */
+  Future<JsonObject> findPasswordHash(String userId) {
+    return mongo.findOne(USERS, new JsonObject().put("_id", userId), new JsonObject().put("password", 1))
+        .map(doc -> doc == null ? null : doc.getJsonObject("password"));
+  }
 }

@@ -22,9 +22,14 @@ public record Registration(String email, String password, String name, String co
   }
 
   private static String readPassword(JsonInput in, int minLength) {
-    String password = in.requiredString("password", 200);
+    return readPassword(in, "password", minLength);
+  }
+
+  /** The one password rule, for sign-up, reset and change alike. */
+  static String readPassword(JsonInput in, String field, int minLength) {
+    String password = in.requiredString(field, 200);
     if (password != null && password.length() < minLength) {
-      in.fail("password", "must be at least " + minLength + " characters");
+      in.fail(field, "must be at least " + minLength + " characters");
       return null;
     }
     return password;

@@ -54,12 +54,21 @@ final class SessionStore {
     return mongo.removeDocument(SESSIONS, new JsonObject().put("_id", digest(token))).mapEmpty();
   }
 
+  /** Ends every session of a person but the one given (null: all of them). */
+  Future<Void> deleteAllOf(String userId, String keptToken) {
+    JsonObject query = new JsonObject().put("userId", userId);
+    if (keptToken != null) {
+      query.put("_id", new JsonObject().put("$ne", digest(keptToken)));
+    }
+    return mongo.removeDocuments(SESSIONS, query).mapEmpty();
+  }
+
   Future<Void> deleteExpired(Instant now) {
     return mongo.removeDocuments(SESSIONS,
         new JsonObject().put("expiresAt", new JsonObject().put("$lt", MongoTime.of(now)))).mapEmpty();
   }
 
-  private static String digest(String token) {
+  static String digest(String token) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {

@@ -19,10 +19,19 @@ import org.rapporteur.platform.mongo.MongoErrors;
 final class SignInAttemptStore {
   static final String FAILURES = "sign_in_failures";
 
+  /** Password-reset requests per e-mail address, counted the same way. */
+  static final String RESET_REQUESTS = "password_reset_requests";
+
   private final MongoClient mongo;
+  private final String collection;
 
   SignInAttemptStore(MongoClient mongo) {
+    this(mongo, FAILURES);
+  }
+
+  SignInAttemptStore(MongoClient mongo, String collection) {
     this.mongo = mongo;
+    this.collection = collection;
   }
 
   /** Counts one attempt and answers the count including it, and when its window ends. */
@@ -34,7 +43,7 @@ final class SignInAttemptStore {
   }
 
   private Future<JsonObject> increment(String email, Instant now, Duration window) {
-    return mongo.findOneAndUpdateWithOptions(FAILURES,
+    return mongo.findOneAndUpdateWithOptions(collection,
         new JsonObject().put("_id", email),
         new JsonObject()
             .put("$inc", new JsonObject().put("count", 1))
@@ -47,7 +56,7 @@ final class SignInAttemptStore {
    * when several attempts find it ended only the first restarts it.
    */
   private Future<Void> restartIfEnded(String email, Instant now, Duration window) {
-    return mongo.updateCollection(FAILURES,
+    return mongo.updateCollection(collection,
         new JsonObject().put("_id", email).put("windowEnds", new JsonObject().put("$lte", MongoTime.of(now))),
         new JsonObject().put("$set", new JsonObject().put("count", 0).put("windowEnds", MongoTime.of(now.plus(window)))))
         .mapEmpty();
@@ -59,7 +68,7 @@ final class SignInAttemptStore {
    * devices; it never lets more wrong guesses through, as only a right password is given back.
    */
   Future<Void> refund(String email) {
-    return mongo.updateCollection(FAILURES,
+    return mongo.updateCollection(collection,
         new JsonObject().put("_id", email).put("count", new JsonObject().put("$gt", 0)),
         new JsonObject().put("$inc", new JsonObject().put("count", -1))).mapEmpty();
   }

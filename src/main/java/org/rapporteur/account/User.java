@@ -10,8 +10,9 @@ import org.rapporteur.platform.json.WireEnum;
 import org.rapporteur.platform.security.Actor;
 import org.rapporteur.platform.security.GlobalRole;
 
+/** {@code language} and {@code timeZone}: the person's choice for the pages, or null for the browser's own. */
 public record User(String id, String email, String name, String country, String affiliation,
-    Set<GlobalRole> roles, Instant createdAt) {
+    Set<GlobalRole> roles, Instant createdAt, String language, String timeZone) {
 
   public static User fromDocument(JsonObject doc) {
     Set<GlobalRole> roles = EnumSet.noneOf(GlobalRole.class);
@@ -22,7 +23,8 @@ public record User(String id, String email, String name, String country, String 
       }
     }
     return new User(doc.getString("_id"), doc.getString("email"), doc.getString("name"),
-        doc.getString("country"), doc.getString("affiliation"), roles, MongoTime.read(doc, "createdAt"));
+        doc.getString("country"), doc.getString("affiliation"), roles, MongoTime.read(doc, "createdAt"),
+        doc.getString("language"), doc.getString("timeZone"));
   }
 
   public Actor toActor() {
@@ -37,6 +39,19 @@ public record User(String id, String email, String name, String country, String 
         .put("country", country)
         .put("affiliation", affiliation)
         .put("roles", new JsonArray(roles.stream().map(GlobalRole::wire).toList()))
-        .put("createdAt", createdAt == null ? null : createdAt.toString());
+        .put("createdAt", createdAt == null ? null : createdAt.toString())
+        .put("language", language)
+        .put("timeZone", timeZone);
+  }
+
+  /** What the person tells about themselves and may change (GET and PATCH /api/me/profile). */
+  public JsonObject toProfileJson() {
+    return new JsonObject()
+        .put("email", email)
+        .put("name", name)
+        .put("country", country)
+        .put("affiliation", affiliation)
+        .put("language", language)
+        .put("timeZone", timeZone);
   }
 }

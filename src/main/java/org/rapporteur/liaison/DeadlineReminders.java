@@ -2,10 +2,12 @@ package org.rapporteur.liaison;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.rapporteur.platform.mail.Mailer;
 import org.rapporteur.workspace.Membership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +51,8 @@ public final class DeadlineReminders {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
-    return mailer.close();
+    // The mailer is the application's, shared with password resets; it closes it.
+    return Future.succeededFuture();
   }
 
   private void tick() {
@@ -65,23 +68,39 @@ public final class DeadlineReminders {
     });
   }
 
-  /** Sends every reminder that is due now and was not sent before; returns how many went out. */
+  /**
+   * Sends every reminder that is due now and was not sent before; returns how many people were
+   * reminded. Each addressed group's reminder is claimed on its own, and a person who leads several
+   * of the claimed groups hears once, with every one of them named.
+   */
   public Future<Integer> remindDue() {
     Instant now = Instant.now();
     int furthest = config.reminderDaysBefore().get(config.reminderDaysBefore().size() - 1);
     return liaisons.store().dueBetween(now, now.plus(Duration.ofDays(furthest))).compose(due -> {
       List<Future<Integer>> sent = new ArrayList<>();
       for (Liaison l : due) {
-        int stage = stage(l.deadline(), now);
-        for (Liaison.Delivery d : l.deliveries()) {
-          if (!d.copy() && d.open()) {
-            String key = l.id() + ":" + d.group().groupId() + ":" + stage;
-            sent.add(liaisons.store().claimReminder(key, now)
-                .compose(claimed -> claimed ? remind(l, d, stage) : Future.succeededFuture(0)));
-          }
-        }
+        sent.add(remindStatement(l, stage(l.deadline(), now), now));
       }
       return Future.all(sent).map(v -> sent.stream().mapToInt(Future::result).sum());
+    });
+  }
+
+  private Future<Integer> remindStatement(Liaison l, int stage, Instant now) {
+    List<Liaison.Delivery> open = l.deliveries().stream().filter(d -> !d.copy() && d.open()).toList();
+    List<Future<Boolean>> claims = open.stream()
+        .map(d -> liaisons.store().claimReminder(l.id() + ":" + d.group().groupId() + ":" + stage, now))
+        .toList();
+    return Future.all(claims).compose(v -> {
+      List<Liaison.Delivery> claimed = new ArrayList<>();
+      for (int i = 0; i < open.size(); i++) {
+        if (claims.get(i).result()) {
+          claimed.add(open.get(i));
+        }
+      }
+      return claimed.isEmpty() ? Future.succeededFuture(0) : liaisons.peopleOf(claimed).compose(people -> {
+        List<Future<Void>> each = people.values().stream().map(p -> remindOne(l, stage, p)).toList();
+        return Future.join(each).otherwiseEmpty().map(x -> people.size());
+      });
     });
   }
 
@@ -92,19 +111,15 @@ public final class DeadlineReminders {
         .orElseThrow();
   }
 
-  private Future<Integer> remind(Liaison l, Liaison.Delivery d, int days) {
-    return liaisons.leaders(d.group().groupId()).compose(people -> {
-      List<Future<Void>> each = people.stream().map(m -> remindOne(l, d, days, m)).toList();
-      return Future.join(each).otherwiseEmpty().map(v -> people.size());
-    });
-  }
-
-  private Future<Void> remindOne(Liaison l, Liaison.Delivery d, int days, Membership person) {
+  private Future<Void> remindOne(Liaison l, int days, LiaisonService.Addressee addressee) {
+    Membership person = addressee.member();
+    String groups = String.join(", ", addressee.groupCodes());
     String title = "Reply due by " + l.deadline() + ": " + l.number() + " " + l.title();
-    String text = "The liaison statement " + l.number() + " from " + l.from().label() + " to " + d.group().code()
+    String text = "The liaison statement " + l.number() + " from " + l.from().label() + " to " + groups
         + " (" + l.purpose().wire() + ") is due by " + l.deadline() + ", within " + days + (days == 1 ? " day." : " days.")
         + (publicOrigin == null ? "" : "\n\nRead and answer it at " + publicOrigin + "/#/liaisons/" + l.id());
-    Future<Void> inApp = notifications.notify(person.userId(), "liaison.reminder", title, text, l.id()).mapEmpty();
+    JsonObject params = LiaisonService.noticeParams(l, addressee.groupCodes()).put("days", days);
+    Future<Void> inApp = notifications.notify(person.userId(), "liaison.reminder", params, l.id()).mapEmpty();
     Future<Void> mail = person.email() == null || !mailer.enabled() ? Future.succeededFuture()
         : mailer.send(person.email(), "[Rapporteur] " + title, "Dear " + person.name() + ",\n\n" + text
             + "\n\n-- \nRapporteur").recover(e -> {

@@ -88,7 +88,7 @@ public record Liaison(String id, String number, Party from, List<Party> to, List
       return new Delivery(group, copy, null, null, null);
     }
 
-    boolean open() {
+    public boolean open() {
       return state == DeliveryState.RECEIVED || state == DeliveryState.IN_PROGRESS;
     }
 

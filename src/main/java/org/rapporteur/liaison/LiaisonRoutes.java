@@ -71,6 +71,7 @@ public final class LiaisonRoutes implements RouteModule {
     router.get("/api/notifications").respond(ctx -> notifications.list(Actors.of(ctx),
             "true".equals(ctx.queryParams().get("unread")), QueryParams.intParam(ctx, "limit", 50, 1, 200))
         .map(list -> new JsonObject().put("items", new JsonArray(list.stream().map(Notification::toJson).toList()))));
+    Responses.noContent(router.post("/api/notifications/read-all"), ctx -> notifications.markAllRead(Actors.of(ctx)));
     Responses.noContent(router.post("/api/notifications/:id/read"), ctx -> notifications
         .markRead(Actors.of(ctx), ctx.pathParam("id")));
   }

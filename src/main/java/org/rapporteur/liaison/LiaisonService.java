@@ -1,10 +1,12 @@
 package org.rapporteur.liaison;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -308,18 +310,54 @@ public final class LiaisonService {
     });
   }
 
+  /**
+   * One notification per person, naming every addressed group of theirs: a chair of two addressed
+   * groups reads of the statement once.
+   */
   private Future<Void> tellAddressees(Liaison l) {
-    List<Future<?>> sends = new ArrayList<>();
-    for (Liaison.Delivery d : l.deliveries()) {
-      sends.add(leaders(d.group().groupId()).compose(people -> Future.all(people.stream()
-          .map(m -> notifications.notify(m.userId(), "liaison.received", l.number() + " " + l.title(),
-              "From " + l.from().label() + (l.deadline() == null ? "" : ", reply due " + l.deadline()), l.id()))
-          .toList())).otherwise(e -> {
-            log.warn("Telling {} about {} failed", d.group().code(), l.number(), e);
-            return null;
-          }));
+    List<Liaison.Delivery> addressed = l.deliveries();
+    return peopleOf(addressed).compose(people -> Future.all(people.values().stream()
+            .map(p -> notifications.notify(p.userId(), "liaison.received", noticeParams(l, p.groupCodes()), l.id())
+                .otherwise(e -> {
+                  log.warn("Telling {} about {} failed", p.userId(), l.number(), e);
+                  return null;
+                }))
+            .toList()))
+        .mapEmpty();
+  }
+
+  /** The leaders of the given deliveries' groups, each once, with the codes of their groups among them. */
+  Future<Map<String, Addressee>> peopleOf(List<Liaison.Delivery> deliveries) {
+    List<Future<List<Membership>>> each = deliveries.stream()
+        .map(d -> leaders(d.group().groupId()).otherwise(e -> {
+          log.warn("Leaders of {} could not be read", d.group().code(), e);
+          return List.of();
+        }))
+        .toList();
+    return Future.all(each).map(v -> {
+      Map<String, Addressee> people = new LinkedHashMap<>();
+      for (int i = 0; i < deliveries.size(); i++) {
+        String code = deliveries.get(i).group().code();
+        for (Membership m : each.get(i).result()) {
+          people.computeIfAbsent(m.userId(), id -> new Addressee(m, new ArrayList<>())).groupCodes().add(code);
+        }
+      }
+      return people;
+    });
+  }
+
+  /** What the browser words a statement's notification from. */
+  static JsonObject noticeParams(Liaison l, List<String> groupCodes) {
+    return new JsonObject().put("number", l.number()).put("title", l.title()).put("from", l.from().label())
+        .put("groups", new JsonArray(groupCodes)).put("purpose", l.purpose().wire())
+        .put("deadline", l.deadline() == null ? null : l.deadline().toString());
+  }
+
+  /** A person to tell about a statement, and which of its addressed groups they lead. */
+  record Addressee(Membership member, List<String> groupCodes) {
+    String userId() {
+      return member.userId();
     }
-    return Future.all(sends).mapEmpty();
   }
 
   Future<List<Membership>> leaders(String groupId) {

@@ -1,6 +1,7 @@
 package org.rapporteur.liaison;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import org.rapporteur.platform.security.Actor;
@@ -28,9 +29,9 @@ public final class NotificationService {
     return store.createIndexes();
   }
 
-  public Future<Notification> notify(String userId, String kind, String title, String text, String liaisonId) {
-    Notification notification = new Notification(Ids.newId(), userId, kind, title, text, liaisonId, Instant.now(),
-        false);
+  /** {@code params}: what the browser needs to word the notification; {@code liaisonId} may be null. */
+  public Future<Notification> notify(String userId, String kind, JsonObject params, String liaisonId) {
+    Notification notification = new Notification(Ids.newId(), userId, kind, params, liaisonId, Instant.now(), false);
     return store.insert(notification)
         .compose(v -> notifier.notify(userId, notification.toJson())
             .recover(e -> {
@@ -55,5 +56,11 @@ public final class NotificationService {
       }
       return null;
     });
+  }
+
+  /** Marks every notification of the signed-in person read; answers how many were unread. */
+  public Future<Long> markAllRead(Actor actor) {
+    actor.requireSignedIn();
+    return store.markAllRead(actor.userId());
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
 import java.util.List;
 
 final class NotificationStore {
@@ -41,5 +42,11 @@ final class NotificationStore {
     return mongo.updateCollection(NOTIFICATIONS, new JsonObject().put("_id", id).put("userId", userId),
             new JsonObject().put("$set", new JsonObject().put("read", true)))
         .map(result -> result != null && result.getDocMatched() > 0);
+  }
+
+  Future<Long> markAllRead(String userId) {
+    return mongo.updateCollectionWithOptions(NOTIFICATIONS, new JsonObject().put("userId", userId).put("read", false),
+            new JsonObject().put("$set", new JsonObject().put("read", true)), new UpdateOptions().setMulti(true))
+        .map(result -> result == null ? 0L : result.getDocModified());
   }
 }

@@ -240,6 +240,11 @@ public final class WorkspaceService {
     return questions.findAll();
   }
 
+  /** The groups a person belongs to, for their personal calendar feed (read without a session). */
+  public Future<List<Membership>> membershipsOf(String userId) {
+    return memberships.findByUser(userId);
+  }
+
   public Future<List<Membership>> membersOf(String groupId) {
     return memberships.findByGroup(groupId);
   }

@@ -76,6 +76,8 @@ class LiaisonReminderTest {
     JsonObject reminder = notes.stream().map(n -> (JsonObject) n)
         .filter(n -> n.getString("kind").equals("liaison.reminder")).findFirst().orElseThrow();
     assertThat(reminder.getString("liaisonId")).isEqualTo(sent.getString("id"));
+    assertThat(reminder.getJsonObject("params").getInteger("days")).isEqualTo(7);
+    assertThat(reminder.getJsonObject("params").getJsonArray("groups").getList()).containsExactly("ITU-D-SG1");
     assertThat(ok(f.sg3Member.get("/api/notifications"), 200).getJsonArray("items")).isEmpty();
 
     ok(f.sg1Chair.post("/api/notifications/" + reminder.getString("id") + "/read", new JsonObject()), 204);
@@ -86,5 +88,29 @@ class LiaisonReminderTest {
     server = server.restart();
     Thread.sleep(1_500);
     assertThat(smtp.getReceivedMessages()).as("no reminder is sent twice, even after a restart").hasSize(2);
+  }
+
+  @Test
+  @DisplayName("A chair of two addressed groups gets one reminder, by mail and in the app, naming both")
+  void oneReminderPerPersonForSeveralGroups() throws Exception {
+    LiaisonFixture f = new LiaisonFixture(server);
+    String sg2 = f.group("ITU-D-SG2", "ITU-D", null, "study-group", "Digital transformation");
+    ok(f.admin.post("/api/groups/" + sg2 + "/members", new JsonObject().put("email", "joao@anatel.br")
+        .put("role", "chair")), 201);
+    f.sendFromSg3(f.roamingDraft(Instant.now().plus(Duration.ofDays(3))).put("to", new JsonArray().add(f.sg1).add(sg2)));
+
+    assertThat(smtp.waitForIncomingEmail(15_000, 2)).as("one mail to the chair, one to the rapporteur").isTrue();
+    Thread.sleep(1_000);
+    List<String> to = new java.util.ArrayList<>();
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      to.add(GreenMailUtil.getAddressList(mail.getAllRecipients()));
+    }
+    assertThat(to).containsExactlyInAnyOrder("joao@anatel.br", "lan@mic.vn");
+    JsonArray notes = ok(f.sg1Chair.get("/api/notifications"), 200).getJsonArray("items");
+    List<JsonObject> reminders = notes.stream().map(n -> (JsonObject) n)
+        .filter(n -> n.getString("kind").equals("liaison.reminder")).toList();
+    assertThat(reminders).hasSize(1);
+    assertThat(reminders.get(0).getJsonObject("params").getJsonArray("groups").getList())
+        .containsExactlyInAnyOrder("ITU-D-SG1", "ITU-D-SG2");
   }
 }

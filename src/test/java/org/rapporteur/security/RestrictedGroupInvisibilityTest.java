@@ -123,16 +123,22 @@ class RestrictedGroupInvisibilityTest {
     assertThat(anonymized(hidden.bodyAsString(), restricted)).isEqualTo(anonymized(absent.bodyAsString(), missing));
     assertThat(member.post("/api/groups/" + restricted.get("group") + "/questions", question).statusCode())
         .as("a member who does not manage the group").isEqualTo(403);
+
+    HttpResponse<Buffer> hiddenAsk = outsider.post("/api/groups/" + restricted.get("group") + "/join-requests",
+        new JsonObject());
+    HttpResponse<Buffer> absentAsk = outsider.post("/api/groups/" + MISSING_GROUP + "/join-requests", new JsonObject());
+    assertThat(hiddenAsk.statusCode()).as("asking to join a group one cannot see").isEqualTo(404);
+    assertThat(anonymized(hiddenAsk.bodyAsString(), restricted)).isEqualTo(anonymized(absentAsk.bodyAsString(), missing));
   }
 
   private static Map<String, String> routes() {
     Map<String, String> routes = new LinkedHashMap<>();
     for (String tail : List.of("", "/questions", "/members", "/meetings", "/contributions", "/liaisons",
-        "/liaisons/overdue")) {
+        "/liaisons/overdue", "/join-requests", "/join-requests/mine")) {
       routes.put("/api/groups/:id" + tail, "/api/groups/{group}" + tail);
     }
     for (String tail : List.of("", "/participants", "/attendance.csv", "/agenda", "/agenda/history", "/agenda.docx",
-        "/agenda.html", "/queue")) {
+        "/agenda.html", "/queue", "/calendar.ics")) {
       routes.put("/api/meetings/:id" + tail, "/api/meetings/{meeting}" + tail);
     }
     for (String tail : List.of("", "/file", "/text", "/diff")) {

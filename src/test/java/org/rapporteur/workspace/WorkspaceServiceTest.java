@@ -26,6 +26,8 @@ import org.rapporteur.account.Registration;
 import org.rapporteur.platform.audit.AuditEntry;
 import org.rapporteur.platform.audit.AuditStore;
 import org.rapporteur.platform.audit.StoredAuditTrail;
+import org.rapporteur.platform.mail.MailConfig;
+import org.rapporteur.platform.mail.Mailer;
 import org.rapporteur.platform.errors.NotFoundException;
 import org.rapporteur.platform.events.Addresses;
 import org.rapporteur.platform.mongo.EmbeddedMongo;
@@ -57,7 +59,8 @@ class WorkspaceServiceTest {
     audit = new AuditStore(mongo);
     StoredAuditTrail trail = new StoredAuditTrail(audit);
     AccountModule account = new AccountModule(mongo, hashing, trail,
-        AccountsConfig.fromJson(new JsonObject().put("pbkdf2Iterations", 1000)));
+        AccountsConfig.fromJson(new JsonObject().put("pbkdf2Iterations", 1000)),
+        new Mailer(vertx, MailConfig.fromJson(new JsonObject())), () -> "http://127.0.0.1");
     accounts = account.accounts();
     workspaces = new WorkspaceService(vertx, new GroupStore(mongo), new QuestionStore(mongo),
         new MembershipStore(mongo), accounts, trail);

@@ -1,8 +1,8 @@
-package org.rapporteur.liaison;
+package org.rapporteur.platform.mail;
 
 import io.vertx.core.json.JsonObject;
 
-/** The {@code mail} section: the SMTP server reminders go through. Without a host, no e-mail is sent. */
+/** The {@code mail} section: the SMTP server that deadline reminders and password resets go through. Without a host, no e-mail is sent. */
 public record MailConfig(String host, int port, String from, String username, String password, boolean startTls,
     boolean ssl, int timeoutMillis) {
 

@@ -1,4 +1,4 @@
-package org.rapporteur.liaison;
+package org.rapporteur.platform.mail;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
