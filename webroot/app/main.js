@@ -13,6 +13,8 @@ import { renderContribution } from './pages/contribution.js';
 import { renderSearch } from './pages/search.js';
 import './meetings-panel.js';
 import './contributions-panel.js';
+import { renderRegister } from './pages/register.js';
+import { renderAdmin } from './pages/admin.js';
 import { renderLiaison, renderCompose, renderEdit, renderRadar, renderNotifications } from './pages/liaisons.js';
 import './chat.js';
 import './initiatives-panel.js';
@@ -33,7 +35,8 @@ function renderTopBar() {
     h('a', { href: '#/initiatives', id: 'nav-initiatives' }, t('nav.initiatives')),
     h('a', { href: '#/search', id: 'nav-search' }, t('nav.search')),
     h('a', { href: '#/radar', id: 'radar-link' }, t('nav.radar')),
-    me ? h('a', { href: '#/notifications', id: 'notifications-link' }, t('nav.notifications'), ' ', notificationBadge()) : null);
+    me ? h('a', { href: '#/notifications', id: 'notifications-link' }, t('nav.notifications'), ' ', notificationBadge()) : null,
+    me?.roles.includes('admin') ? h('a', { href: '#/admin', id: 'nav-admin' }, t('nav.admin')) : null);
   mount(document.getElementById('account'), me
     ? [h('span', { class: 'who', id: 'who' }, me.name), ' ',
       h('button', { class: 'link', id: 'sign-out', onclick: async () => { await signOut(); navigate('/'); } }, t('nav.signOut'))]
@@ -63,6 +66,8 @@ route('/', guarded(renderGroups));
 route('/groups', guarded(renderGroups));
 route('/groups/:id', guarded(renderGroup));
 route('/meetings/:id', guarded(renderMeeting));
+route('/meetings/:id/register', guarded(renderRegister));
+route('/admin', guarded(renderAdmin));
 route('/groups/:id/upload', guarded(renderUpload));
 route('/contributions/:id', guarded(renderContribution));
 route('/search', guarded(renderSearch));

@@ -132,7 +132,7 @@ class RestrictedGroupInvisibilityTest {
       routes.put("/api/groups/:id" + tail, "/api/groups/{group}" + tail);
     }
     for (String tail : List.of("", "/participants", "/attendance.csv", "/agenda", "/agenda/history", "/agenda.docx",
-        "/agenda.html", "/queue")) {
+        "/agenda.html", "/queue", "/register", "/register.csv", "/register.zip")) {
       routes.put("/api/meetings/:id" + tail, "/api/meetings/{meeting}" + tail);
     }
     for (String tail : List.of("", "/file", "/text", "/diff")) {
