@@ -21,6 +21,7 @@ export function renderAgenda(box, state) {
     h('p', { class: 'exports' },
       h('a', { href: `/api/meetings/${meeting.id}/agenda.docx?lang=${language()}` }, t('agenda.word')), ' · ',
       h('a', { href: `/api/meetings/${meeting.id}/agenda.html?lang=${language()}`, target: '_blank', rel: 'noopener' }, t('agenda.print')), ' · ',
+      h('a', { href: `#/meetings/${meeting.id}/register`, id: 'register-link' }, t('register.title')), ' · ',
       h('button', { type: 'button', class: 'link', onclick: () => showHistory(box, meeting) }, t('agenda.history'))),
     h('div', { id: 'agenda-history' }));
   if (editing && agenda.items.length) enableDragging(list, state, box);

@@ -17,6 +17,8 @@ import './meetings-panel.js';
 import './contributions-panel.js';
 import { renderLiaison, renderCompose, renderEdit, renderRadar } from './pages/liaisons.js';
 import { renderNotifications } from './pages/notifications.js';
+import { renderRegister } from './pages/register.js';
+import { renderAdmin } from './pages/admin.js';
 import './chat.js';
 import './initiatives-panel.js';
 import { renderInitiatives, renderInitiative } from './pages/initiatives.js';
@@ -36,7 +38,8 @@ function renderTopBar() {
     h('a', { href: '#/initiatives', id: 'nav-initiatives' }, t('nav.initiatives')),
     h('a', { href: '#/search', id: 'nav-search' }, t('nav.search')),
     h('a', { href: '#/radar', id: 'radar-link' }, t('nav.radar')),
-    me ? h('a', { href: '#/notifications', id: 'notifications-link' }, t('nav.notifications'), ' ', notificationBadge()) : null);
+    me ? h('a', { href: '#/notifications', id: 'notifications-link' }, t('nav.notifications'), ' ', notificationBadge()) : null,
+    me?.roles.includes('admin') ? h('a', { href: '#/admin', id: 'nav-admin' }, t('nav.admin')) : null);
   mount(document.getElementById('account'), me
     ? [h('a', { class: 'who', id: 'who', href: '#/profile', title: t('profile.title') }, me.name), ' ',
       h('button', { class: 'link', id: 'sign-out', onclick: async () => { await signOut(); navigate('/'); } }, t('nav.signOut'))]
@@ -66,6 +69,8 @@ route('/', guarded(renderGroups));
 route('/groups', guarded(renderGroups));
 route('/groups/:id', guarded(renderGroup));
 route('/meetings/:id', guarded(renderMeeting));
+route('/meetings/:id/register', guarded(renderRegister));
+route('/admin', guarded(renderAdmin));
 route('/groups/:id/upload', guarded(renderUpload));
 route('/contributions/:id', guarded(renderContribution));
 route('/search', guarded(renderSearch));

@@ -5,6 +5,8 @@ import { currentUser } from '../session.js';
 import { navigate, renderCurrent } from '../router.js';
 import { field, formError, onSubmit, select } from '../forms.js';
 import { addGroupPanel } from '../panels.js';
+import { chipPicker, chipField } from '../chips.js';
+import { attachmentPicker } from '../attachments.js';
 
 export const PURPOSES = ['for-action', 'for-comment', 'for-information', 'in-response'];
 const LEADS = ['chair', 'vice-chair', 'secretariat', 'rapporteur', 'associate-rapporteur'];
@@ -68,8 +70,8 @@ addGroupPanel(async (main, ws) => {
 export async function renderCompose(main, { id }) {
   const ws = await api.get(`/api/groups/${encodeURIComponent(id)}`);
   const me = currentUser();
-  const draft = { to: [], cc: [], questions: [], contacts: me ? [{ name: me.name, email: me.email }] : [] };
-  await renderForm(main, ws, draft, async (body) => {
+  const draft = { to: [], cc: [], toBodies: [], questions: [], contacts: me ? [{ name: me.name, email: me.email }] : [] };
+  await renderForm(main, ws, draft, [], async (body) => {
     const created = await api.post('/api/liaisons', { fromGroupId: ws.id, ...body });
     navigate(`/liaisons/${created.id}`);
   });
@@ -81,42 +83,57 @@ export async function renderEdit(main, { id }) {
   const ws = await api.get(`/api/groups/${l.from.groupId}`);
   await renderForm(main, ws, {
     ...l, to: l.to.map((p) => p.groupId), cc: l.cc.map((p) => p.groupId),
-  }, async (body) => {
+  }, view.attachments, async (body) => {
     await api.patch(`/api/liaisons/${l.id}`, body);
     navigate(`/liaisons/${l.id}`);
   });
 }
 
-function groupSelect(name, groups, chosen) {
-  const control = h('select', { name, multiple: true, size: Math.min(8, groups.length) },
-    groups.map((g) => h('option', { value: g.id, selected: chosen.includes(g.id) }, `${g.sector} · ${g.code} — ${g.title}`)));
-  return control;
+/** The registry's partner organizations, offered as outside addressees; without it, free text only. */
+async function outsideBodies() {
+  try {
+    const { items } = await api.get('/api/partners?limit=100');
+    return items.map((p) => ({ value: p.name, code: p.acronym, label: p.acronym ? `${p.acronym} — ${p.name}` : p.name }));
+  } catch {
+    return [];
+  }
 }
 
-async function renderForm(main, ws, draft, save) {
-  const { items: groups } = await api.get('/api/groups');
-  const others = groups.filter((g) => g.id !== ws.id);
+async function renderForm(main, ws, draft, attached, save) {
+  const [{ items: groups }, bodies] = await Promise.all([api.get('/api/groups'), outsideBodies()]);
+  const options = groups.filter((g) => g.id !== ws.id)
+    .map((g) => ({ value: g.id, code: g.code, label: `${g.code} — ${g.title} (${g.sector})` }));
+  const to = chipPicker({ name: 'to', options, chosen: draft.to });
+  const cc = chipPicker({ name: 'cc', options, chosen: draft.cc });
+  const toBodies = chipPicker({ name: 'toBodies', options: bodies, chosen: draft.toBodies || [], free: true });
+  const attachments = attachmentPicker(ws, attached);
   const contact = draft.contacts?.[0] || {};
   const form = h('form', { class: 'card compose', novalidate: true, id: 'liaison-form' },
     formError(),
     field('liaison.field.title', h('input', { name: 'title', value: draft.title || '', required: true, dir: 'auto' })),
     field('liaison.field.purpose', select('purpose', PURPOSES.map((p) => [p, t(`liaison.purpose.${p}`)]), draft.purpose || 'for-action')),
     field('liaison.field.deadline', h('input', { name: 'deadline', type: 'date', value: draft.deadline ? draft.deadline.slice(0, 10) : '' })),
-    field('liaison.field.to', groupSelect('to', others, draft.to)),
-    field('liaison.field.cc', groupSelect('cc', others, draft.cc)),
+    chipField(field, 'liaison.field.to', to),
+    chipField(field, 'liaison.field.toBodies', toBodies),
+    h('p', { class: 'muted help' }, t('liaison.toBodiesHelp')),
+    chipField(field, 'liaison.field.cc', cc),
     field('liaison.field.questions', h('input', { name: 'questions', placeholder: 'Q4/1, Q6/2', value: draft.questions.join(', ') })),
     field('liaison.field.body', h('textarea', { name: 'body', rows: 10, dir: 'auto' }, draft.body || '')),
+    chipField(field, 'liaison.field.attached', attachments),
     field('liaison.field.contactName', h('input', { name: 'contactName', value: contact.name || '' })),
     field('liaison.field.contactEmail', h('input', { name: 'contactEmail', type: 'email', value: contact.email || '' })),
     h('button', { type: 'submit', class: 'primary' }, t('liaison.saveDraft')));
   onSubmit(form, async (data) => {
+    [to, cc, toBodies].forEach((p) => p.commit());
     const body = {
       title: data.get('title'),
       purpose: data.get('purpose'),
-      to: data.getAll('to'),
-      cc: data.getAll('cc'),
+      to: to.values(),
+      cc: cc.values(),
+      toBodies: toBodies.values(),
       questions: (data.get('questions') || '').split(/[,\s]+/).filter(Boolean),
       body: data.get('body'),
+      attachments: attachments.ids(),
       contacts: data.get('contactName') ? [{ name: data.get('contactName'), ...(data.get('contactEmail') ? { email: data.get('contactEmail') } : {}) }] : [],
     };
     if (data.get('deadline')) body.deadline = data.get('deadline');
@@ -144,7 +161,7 @@ export async function renderLiaison(main, { id }) {
       stateBadge(l.state, 'liaison-state'),
       deadlineText(l)),
     actions(view),
-    details(l),
+    details(view),
     deliveries(l),
     thread(view),
     radarSection(radar.items));
@@ -169,7 +186,9 @@ function actions(view) {
   }, t(key, path.vars || {}));
   if (view.can.edit) buttons.push(h('a', { href: `#/liaisons/${l.id}/edit`, class: 'button', 'data-action': 'liaison.editDraft' }, t('liaison.editDraft')));
   if (view.can.approve) buttons.push(act('liaison.approve', { action: 'approve' }));
-  if (view.can.send) buttons.push(act('liaison.send', { action: 'send' }));
+  if (view.can.send) {
+    buttons.push(act('liaison.send', { action: 'send', confirm: 'liaison.confirmSend', vars: { number: view.can.sendsAs } }));
+  }
   if (view.can.close) buttons.push(act('liaison.close', { action: 'close', confirm: 'liaison.confirmClose' }));
   for (const g of view.can.replyGroups) {
     const d = l.deliveries.find((x) => x.group.groupId === g.groupId);
@@ -181,10 +200,26 @@ function actions(view) {
       confirm: 'liaison.confirmCloseCopy' }));
   }
   return h('div', { class: 'actions', id: 'liaison-actions' }, buttons,
+    closeHelp(view),
     h('p', { class: 'form-error', id: 'liaison-actions-error', role: 'alert' }));
 }
 
-function details(l) {
+/** "Close" ends the statement for everyone; "Close for <group>" only settles one addressed group's copy. */
+function closeHelp(view) {
+  const lines = [];
+  if (view.can.close) lines.push(h('li', {}, t('liaison.closeHelp')));
+  for (const g of view.can.replyGroups) lines.push(h('li', {}, t('liaison.closeCopyHelp', { group: g.code })));
+  return lines.length ? h('ul', { class: 'muted help close-help', id: 'close-help' }, lines) : null;
+}
+
+function attachedLinks(attached) {
+  if (!attached.length) return null;
+  return h('ul', { class: 'attached-list', id: 'liaison-attachments' }, attached.map((a) => h('li', {},
+    h('a', { href: `#/contributions/${a.id}` }, h('span', { class: 'code' }, a.number), ' ', h('span', { dir: 'auto' }, a.title)))));
+}
+
+function details(view) {
+  const l = view.statement;
   const row = (key, value) => (value ? [h('dt', {}, t(key)), h('dd', { dir: 'auto' }, value)] : null);
   return h('section', { 'aria-labelledby': 'details-h' },
     h('h2', { id: 'details-h', class: 'visually-hidden' }, t('liaison.details')),
@@ -195,7 +230,7 @@ function details(l) {
       row('liaison.field.questions', l.questions.join(', ')),
       row('liaison.field.deadline', l.deadline ? formatDateTime(l.deadline) : ''),
       row('liaison.field.contacts', l.contacts.map((c) => [c.name, c.affiliation, c.email].filter(Boolean).join(', ')).join('; ')),
-      row('liaison.field.attachments', l.attachments.join(', '))),
+      row('liaison.field.attached', attachedLinks(view.attachments))),
     l.body ? h('div', { class: 'ls-body', dir: 'auto', id: 'liaison-body' }, l.body) : null);
 }
 

@@ -239,6 +239,7 @@ public final class App {
         account.routes(origin),
         workspace.routes(),
         agenda.routes(),
+        agenda.registerRoutes(config.section("register", org.rapporteur.meeting.RegisterConfig::fromJson)),
         audit.routes(),
         contribution.routes(),
         new SearchRoutes(search),

@@ -56,6 +56,9 @@ public final class AccountRoutes implements RouteModule {
     router.get("/api/accounts").respond(this::findByEmail);
     mountProfile(router);
     mountPasswords(router);
+    router.get("/api/admin/users").respond(ctx -> accounts.users(Actors.of(ctx), QueryParams.optionalString(ctx, "q", 100),
+            QueryParams.intParam(ctx, "offset", 0, 0, 1_000_000), QueryParams.intParam(ctx, "limit", 50, 1, 200))
+        .map(AccountService.UserPage::toJson));
     router.put("/api/accounts/:id/roles").respond(ctx -> accounts
         .setRoles(Actors.of(ctx), Ids.requirePathId(ctx.pathParam("id"), "user"), readRoles(ctx))
         .map(User::toJson));

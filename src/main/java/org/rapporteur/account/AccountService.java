@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.rapporteur.platform.audit.AuditTrail;
@@ -144,6 +145,21 @@ public final class AccountService {
         .compose(v -> audit.record(actor, "account.roles", "user", userId,
             new JsonObject().put("roles", new JsonArray(roles.stream().map(GlobalRole::wire).toList()))))
         .compose(v -> requireUser(userId));
+  }
+
+  /** A page of accounts and how many match, for admins granting and revoking global roles. */
+  public record UserPage(List<User> items, long total) {
+    public JsonObject toJson() {
+      return new JsonObject().put("total", total).put("items", new JsonArray(items.stream().map(User::toJson).toList()));
+    }
+  }
+
+  public Future<UserPage> users(Actor actor, String q, int offset, int limit) {
+    actor.requireSignedIn();
+    if (!actor.has(GlobalRole.ADMIN)) {
+      return Future.failedFuture(new ForbiddenException("Only admins list the accounts"));
+    }
+    return users.count(q).compose(total -> users.findPage(q, offset, limit).map(page -> new UserPage(page, total)));
   }
 
   /** Makes sure the configured admin account exists and holds the admin role. */

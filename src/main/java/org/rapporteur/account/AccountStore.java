@@ -3,6 +3,7 @@ package org.rapporteur.account;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
@@ -94,5 +95,26 @@ final class AccountStore {
   Future<JsonObject> findPasswordHash(String userId) {
     return mongo.findOne(USERS, new JsonObject().put("_id", userId), new JsonObject().put("password", 1))
         .map(doc -> doc == null ? null : doc.getJsonObject("password"));
+  }
+
+  /** A page of accounts by e-mail address, those whose name or address contains {@code q} (any case). */
+  Future<List<User>> findPage(String q, int offset, int limit) {
+    FindOptions options = new FindOptions().setFields(NO_HASH).setSort(new JsonObject().put("email", 1))
+        .setSkip(offset).setLimit(limit);
+    return mongo.findWithOptions(USERS, matching(q), options)
+        .map(docs -> docs.stream().map(User::fromDocument).toList());
+  }
+
+  Future<Long> count(String q) {
+    return mongo.count(USERS, matching(q));
+  }
+
+  private static JsonObject matching(String q) {
+    if (q == null || q.isBlank()) {
+      return new JsonObject();
+    }
+    JsonObject contains = new JsonObject().put("$regex", java.util.regex.Pattern.quote(q.strip())).put("$options", "i");
+    return new JsonObject().put("$or", new JsonArray().add(new JsonObject().put("name", contains))
+        .add(new JsonObject().put("email", contains.copy())));
   }
 }

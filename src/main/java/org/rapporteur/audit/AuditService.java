@@ -21,10 +21,16 @@ public final class AuditService {
   }
 
   public Future<List<AuditEntry>> list(Actor actor, String subjectId, String beforeId, int limit) {
+    return list(actor, subjectId, null, null, beforeId, limit);
+  }
+
+  /** Filtered by who acted (their e-mail address) and by action or action prefix, newest first. */
+  public Future<List<AuditEntry>> list(Actor actor, String subjectId, String actorEmail, String actionPrefix,
+      String beforeId, int limit) {
     actor.requireSignedIn();
     if (!actor.has(GlobalRole.ADMIN)) {
       return Future.failedFuture(new ForbiddenException("Only admins read the audit log"));
     }
-    return store.find(subjectId, beforeId, limit);
+    return store.find(subjectId, actorEmail, actionPrefix, beforeId, limit);
   }
 }

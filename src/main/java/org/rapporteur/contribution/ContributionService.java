@@ -223,6 +223,7 @@ public final class ContributionService {
   }
 
   public Future<Contribution> changeStatus(Actor actor, String id, ContributionStatus status) {
+    actor.requireSignedIn();
     return find(actor, id)
         .compose(c -> workspaces.access(actor, c.groupId()).compose(access -> {
           boolean own = actor.userId() != null && actor.userId().equals(c.createdBy());
@@ -312,6 +313,19 @@ public final class ContributionService {
   /** For other features (agenda allocation): the contribution, without access checks. */
   public Future<java.util.Optional<Contribution>> summary(String id) {
     return Ids.isValid(id) ? store.findById(id) : Future.succeededFuture(java.util.Optional.empty());
+  }
+
+  /**
+   * For the meeting feature's document register, which has checked that the reader may read the
+   * meeting: the contributions sent for it or allocated on its agenda ({@code allocatedIds}).
+   */
+  public Future<List<Contribution>> forMeeting(String meetingId, List<String> allocatedIds, int limit) {
+    return store.findForMeeting(meetingId, allocatedIds.stream().filter(Ids::isValid).toList(), limit);
+  }
+
+  /** The bytes of a contribution's current revision, for a caller that has checked access. */
+  public io.vertx.core.streams.ReadStream<io.vertx.core.buffer.Buffer> currentFile(Contribution c) {
+    return files.read(c.current().fileId());
   }
 
   public record Download(Contribution contribution, Revision revision, io.vertx.core.streams.ReadStream<io.vertx.core.buffer.Buffer> body) {}

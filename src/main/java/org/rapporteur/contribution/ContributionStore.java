@@ -31,6 +31,8 @@ final class ContributionStore {
   Future<Void> createIndexes() {
     return mongo.createIndexWithOptions(CONTRIBUTIONS, new JsonObject().put("groupId", 1).put("seq", 1),
             new IndexOptions().unique(true))
+        .compose(v -> mongo.createIndexWithOptions(CONTRIBUTIONS, new JsonObject().put("meetingId", 1),
+            new IndexOptions()))
         .compose(v -> mongo.createIndexWithOptions(UPLOAD_LOG, new JsonObject().put("userId", 1).put("at", 1),
             new IndexOptions()));
   }
@@ -58,6 +60,16 @@ final class ContributionStore {
       query.put("questions", question);
     }
     FindOptions options = new FindOptions().setSort(new JsonObject().put("seq", -1)).setSkip(skip).setLimit(limit);
+    return mongo.findWithOptions(CONTRIBUTIONS, query, options)
+        .map(docs -> docs.stream().map(Contribution::fromDocument).toList());
+  }
+
+  /** Contributions sent for a meeting, or named by id (allocated on its agenda), in number order. */
+  Future<List<Contribution>> findForMeeting(String meetingId, List<String> ids, int limit) {
+    JsonObject query = new JsonObject().put("$or", new JsonArray()
+        .add(new JsonObject().put("meetingId", meetingId))
+        .add(new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(ids)))));
+    FindOptions options = new FindOptions().setSort(new JsonObject().put("groupId", 1).put("seq", 1)).setLimit(limit);
     return mongo.findWithOptions(CONTRIBUTIONS, query, options)
         .map(docs -> docs.stream().map(Contribution::fromDocument).toList());
   }

@@ -46,6 +46,7 @@ public final class LiaisonService {
   private final NotificationService notifications;
   private final AgendaProposals agenda;
   private final RadarService radar;
+  private final ContributionService contributions;
 
   LiaisonService(LiaisonStore store, WorkspaceService workspaces, ContributionService contributions,
       AuditTrail audit, NotificationService notifications, AgendaProposals agenda, RadarService radar) {
@@ -56,6 +57,7 @@ public final class LiaisonService {
     this.notifications = notifications;
     this.agenda = agenda;
     this.radar = radar;
+    this.contributions = contributions;
   }
 
   public Future<Void> start() {
@@ -75,7 +77,33 @@ public final class LiaisonService {
         .compose(thread -> permissions(actor, statement, thread, cache)))
         .compose(view -> seenBy(actor, view.thread(), cache).compose(thread -> seenBy(actor, view.statement(), cache)
             .map(statement -> new LiaisonView(statement, thread, view.canEdit(), view.canApprove(), view.canSend(),
-                view.canClose(), view.replyGroups()))));
+                view.canClose(), view.replyGroups(), List.of(), null))))
+        .compose(view -> attachments(view.statement()).compose(found -> sendsAs(view)
+            .map(number -> view.with(found, number))));
+  }
+
+  /**
+   * The attached contributions by number and title. They belong to the sending group (or, for an
+   * outside body, to the addressed one), so whoever reads the statement may know what is attached.
+   */
+  private Future<List<LiaisonView.Attachment>> attachments(Liaison l) {
+    List<Future<Optional<org.rapporteur.contribution.Contribution>>> found =
+        l.attachments().stream().map(contributions::summary).toList();
+    return Future.all(found).map(v -> found.stream().map(Future::result).flatMap(Optional::stream)
+        .map(c -> new LiaisonView.Attachment(c.id(), c.number(), c.title())).toList());
+  }
+
+  /** For the one who may send it: the number the statement would take if sent now. */
+  private Future<String> sendsAs(LiaisonView view) {
+    Liaison l = view.statement();
+    if (!view.canSend()) {
+      return Future.succeededFuture(null);
+    }
+    return store.peekNumber(l.from().groupId()).map(n -> number(l.from(), n));
+  }
+
+  private static String number(Liaison.Party from, long n) {
+    return "LS/" + from.code() + "/" + n;
   }
 
   /**
@@ -119,7 +147,8 @@ public final class LiaisonService {
       }
       boolean unsent = !l.sent();
       return new LiaisonView(l, thread, unsent && leads, l.state() == LiaisonState.DRAFT && manages,
-          l.state() == LiaisonState.APPROVED && manages, l.state() != LiaisonState.CLOSED && manages, replyGroups);
+          l.state() == LiaisonState.APPROVED && manages, l.state() != LiaisonState.CLOSED && manages, replyGroups,
+          List.of(), null);
     });
   }
 
@@ -231,7 +260,7 @@ public final class LiaisonService {
     return transition(actor, id, LiaisonState.APPROVED, "send", l -> {
       LiaisonRules.requireFutureDeadline(l.deadline(), l.purpose(), Instant.now());
       return store.nextNumber(l.from().groupId())
-          .compose(n -> store.replace(l.sentAs("LS/" + l.from().code() + "/" + n, deliveries(l), Instant.now())));
+          .compose(n -> store.replace(l.sentAs(number(l.from(), n), deliveries(l), Instant.now())));
     }).compose(sent -> afterDelivery(actor, sent));
   }
 
@@ -389,12 +418,17 @@ public final class LiaisonService {
           original.from().isGroup() ? List.of(original.from()) : List.of(), List.of(),
           original.from().isGroup() ? List.of() : List.of(original.from().body()),
           title.length() > 300 ? title.substring(0, 300) : title, Purpose.IN_RESPONSE, null,
-          original.questions(), "", List.of(), List.of(),
+          original.questions(), "", replyContacts(actor), List.of(),
           List.of(new Liaison.Link(LinkType.IN_RESPONSE_TO, original.id())), original.threadId(), LiaisonState.DRAFT,
           List.of(), actor.userId(), now, now, null, 0);
       return store.insert(reply)
           .compose(r -> audit.record(actor, "liaison.create", "liaison", r.id(), r.toJson(now)).map(r));
     });
+  }
+
+  /** As a new draft does: the one who drafts is the contact, until they name another. */
+  private static List<Liaison.Contact> replyContacts(Actor actor) {
+    return actor.name() == null ? List.of() : List.of(new Liaison.Contact(actor.name(), actor.email(), null));
   }
 
   private record Addressed(Liaison statement, Liaison.Delivery delivery) {}

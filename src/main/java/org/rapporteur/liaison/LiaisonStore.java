@@ -66,6 +66,12 @@ final class LiaisonStore {
     return Counters.next(mongo, COUNTERS, "liaison:" + series);
   }
 
+  /** The number the next send in a series would take, without taking it (a preview: another send may come first). */
+  Future<Long> peekNumber(String series) {
+    return mongo.findOne(COUNTERS, new JsonObject().put("_id", "liaison:" + series), null)
+        .map(doc -> (doc == null ? 0L : doc.getLong("seq", 0L)) + 1);
+  }
+
   Future<List<Liaison>> outbox(String groupId, boolean withUnsent) {
     JsonObject query = new JsonObject().put("from.groupId", groupId);
     if (!withUnsent) {

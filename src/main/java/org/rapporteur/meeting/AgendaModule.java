@@ -13,11 +13,13 @@ import org.rapporteur.platform.http.RouteModule;
 public final class AgendaModule {
   private final MeetingModule meeting;
   private final AgendaService agendas;
+  private final ContributionService contributions;
 
   /** {@code exports}: the bounded worker pool that renders agenda exports. */
   public AgendaModule(MongoClient mongo, MeetingModule meeting, ContributionService contributions, RoomEvents rooms,
       AuditTrail audit, WorkerExecutor exports) {
     this.meeting = meeting;
+    this.contributions = contributions;
     this.agendas = new AgendaService(new AgendaStore(mongo), meeting.meetings(), new AgendaContributions(contributions),
         rooms, audit, exports);
   }
@@ -36,6 +38,11 @@ public final class AgendaModule {
             "Incoming liaison statement: " + title, deadline)
         .map(found -> found.map(p -> new AgendaProposals.Proposal(p.meetingId(), p.meetingStart(),
             p.deadlineBeforeMeeting())));
+  }
+
+  /** The document register of each meeting (JSON, CSV, ZIP of the originals). */
+  public RouteModule registerRoutes(RegisterConfig config) {
+    return new RegisterRoutes(new RegisterService(meeting.meetings(), agendas, contributions, config));
   }
 
   public RouteModule routes() {

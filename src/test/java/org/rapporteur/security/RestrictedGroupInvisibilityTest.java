@@ -138,7 +138,8 @@ class RestrictedGroupInvisibilityTest {
       routes.put("/api/groups/:id" + tail, "/api/groups/{group}" + tail);
     }
     for (String tail : List.of("", "/participants", "/attendance.csv", "/agenda", "/agenda/history", "/agenda.docx",
-        "/agenda.html", "/queue", "/calendar.ics")) {
+        "/agenda.html", "/queue", "/calendar.ics",
+        "/register", "/register.csv", "/register.zip")) {
       routes.put("/api/meetings/:id" + tail, "/api/meetings/{meeting}" + tail);
     }
     for (String tail : List.of("", "/file", "/text", "/diff")) {

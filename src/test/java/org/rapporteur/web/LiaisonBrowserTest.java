@@ -65,7 +65,9 @@ class LiaisonBrowserTest extends BrowserTest {
 
       rapporteur.fill("input[name=title]", "Quality of service thresholds for mobile broadband in Africa");
       rapporteur.fill("input[name=deadline]", LocalDate.now().plusDays(30).toString());
-      rapporteur.selectOption("select[name=to]", sg1);
+      rapporteur.fill("input[name=to]", "ITU-D-SG1");
+      rapporteur.press("input[name=to]", "Enter");
+      assertThat(rapporteur.locator(".chip[data-value='" + sg1 + "']")).isVisible();
       rapporteur.fill("input[name=questions]", "Q4/1");
       rapporteur.fill("textarea[name=body]", "SG3RG-AFR asks ITU-D SG1 to share regulators' experience with minimum "
           + "quality of service thresholds and their effect on the cost of mobile broadband.");
@@ -81,10 +83,16 @@ class LiaisonBrowserTest extends BrowserTest {
       assertThat(chair.locator(".liaison-state")).hasText("approved");
       String countBefore = chair.locator("#notification-count").textContent();
       int unreadBefore = countBefore.isBlank() ? 0 : Integer.parseInt(countBefore.trim());
+      List<String> sendQuestions = new ArrayList<>();
+      chair.onDialog(dialog -> {
+        sendQuestions.add(dialog.message());
+        dialog.accept();
+      });
       chair.click("[data-action='liaison.send']");
       // The chair also chairs the addressed group: the new statement's notification arrives live.
       assertThat(chair.locator("#notification-count")).hasText(String.valueOf(unreadBefore + 1));
       assertThat(chair.locator("#liaison-number")).hasText("LS/SG3RG-AFR/2");
+      assertThat(sendQuestions).singleElement().asString().contains("numbered LS/SG3RG-AFR/2");
       assertThat(chair.locator("table.deliveries")).containsText("ITU-D-SG1");
       assertThat(chair.locator("#liaison-radar")).isVisible();
 

@@ -27,9 +27,24 @@ public final class AuditStore {
 
   /** Newest first; ids are ObjectIds, so they order entries by time even within one millisecond. */
   public Future<List<AuditEntry>> find(String subjectId, String beforeId, int limit) {
+    return find(subjectId, null, null, beforeId, limit);
+  }
+
+  /**
+   * Newest first, filtered by subject, by the acting person's e-mail address, and by an action or
+   * its prefix ({@code liaison.} for every liaison action); the caller checked the prefix's characters.
+   */
+  public Future<List<AuditEntry>> find(String subjectId, String actorEmail, String actionPrefix, String beforeId,
+      int limit) {
     JsonObject query = new JsonObject();
     if (subjectId != null) {
       query.put("subjectId", subjectId);
+    }
+    if (actorEmail != null) {
+      query.put("actorEmail", actorEmail);
+    }
+    if (actionPrefix != null) {
+      query.put("action", new JsonObject().put("$regex", "^" + actionPrefix.replace(".", "\\.")));
     }
     if (beforeId != null) {
       query.put("_id", new JsonObject().put("$lt", beforeId));
