@@ -119,8 +119,8 @@ public final class ChatBench {
       bench.vertx.close().await();
     }
     System.out.println();
-    System.out.println("| server | clients N | msgs/s M | warm-up s | sent | delivered | not delivered after 10 s drain | deliveries/s | p50 ms | p99 ms | max ms | ack p50 / p99 ms | msgs per frame | server RSS MiB |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    System.out.println("| server | clients N | msgs/s M | warm-up s | sent | delivered | not delivered after 10 s drain | deliveries/s | p50 ms | p99 ms | max ms | ack p50 / p99 ms | msgs per frame | server RSS MiB | server CPU µs per delivery |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     summary.forEach(System.out::println);
   }
 
@@ -129,13 +129,14 @@ public final class ChatBench {
   }
 
   record Result(int clients, int rate, int warmupSeconds, long sent, long delivered, double deliveriesPerSecond, double p50Millis,
-      double p99Millis, double maxMillis, double ackP50Millis, double ackP99Millis, double eventsPerFrame, long rssMiB) {
+      double p99Millis, double maxMillis, double ackP50Millis, double ackP99Millis, double eventsPerFrame, long rssMiB,
+      double cpuMicrosPerDelivery) {
     String line(String server) {
       String ack = Double.isNaN(ackP50Millis) ? "n/a" : String.format(Locale.ROOT, "%.1f / %.1f", ackP50Millis,
           ackP99Millis);
-      return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %.2f | %d |",
+      return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %.2f | %d | %.2f |",
           server, clients, rate, warmupSeconds, sent, delivered, sent * clients - delivered, deliveriesPerSecond, p50Millis, p99Millis,
-          maxMillis, ack, eventsPerFrame, rssMiB);
+          maxMillis, ack, eventsPerFrame, rssMiB, cpuMicrosPerDelivery);
     }
   }
 
@@ -495,6 +496,8 @@ public final class ChatBench {
       int warmedUp = warmup.awaitQuiet();
       System.out.printf(Locale.ROOT, "  warm-up %d s; compiling in the last %d s (server%s / load generator): %s%n",
           warmedUp, JitActivity.SAMPLE_SECONDS, warmup.jvms() == 3 ? " / database" : "", warmup.lastSample());
+      long cpuBefore = cpuMicros(serverPid);
+      long deliveredBefore = delivered.get();
       window[0] = System.nanoTime();
       firstMeasuredSlot = (int) ((window[0] - start) / SLOT_NANOS);
       windowStart = window[0];
@@ -509,11 +512,12 @@ public final class ChatBench {
         Thread.sleep(50);
       }
       long rss = rssMiB(serverPid);
+      double cpuPerDelivery = (cpuMicros(serverPid) - cpuBefore) / (double) Math.max(1, delivered.get() - deliveredBefore);
       double windowSeconds = (window[1] - window[0]) / 1e9;
       Result result = new Result(sockets.size(), rate, warmedUp, sent.get(), delivered.get(), measuredDeliveries / windowSeconds,
           percentile(histogram, 0.50), percentile(histogram, 0.99), maxNanos / 1e6,
           rapporteur ? percentile(ackHistogram, 0.50) : Double.NaN, rapporteur ? percentile(ackHistogram, 0.99) : Double.NaN,
-          measuredDeliveries / (double) Math.max(1, measuredFrames), rss);
+          measuredDeliveries / (double) Math.max(1, measuredFrames), rss, cpuPerDelivery);
       System.out.println(result.line(rapporteur ? "rapporteur" : "bare-vertx"));
       if (timeline != null) {
         writeTimeline(startWallMillis);
@@ -558,6 +562,22 @@ public final class ChatBench {
         }
       }
       return Double.NaN;
+    }
+  }
+
+  /**
+   * The CPU time the process has used (user and system, in microseconds, from /proc), or -1. Divided
+   * by the deliveries meanwhile it is the server's cost per delivery, which other work on a shared
+   * machine stretches far less than it stretches latency.
+   */
+  private static long cpuMicros(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return ticks * 1_000_000L / 100;
+    } catch (IOException | RuntimeException e) {
+      return -1;
     }
   }
 
