@@ -76,7 +76,9 @@ export function renderResetPassword(main) {
     h('p', {}, h('a', { href: '#/forgot-password' }, t('reset.askAgain'))));
   onSubmit(form, async (data) => {
     await api.post('/api/password-resets/confirm', { token, password: data.get('password') });
-    form.querySelector('[name=password]').value = '';
+    // Done: the field, with any problem of an earlier attempt, and the button give way to the outcome.
+    form.querySelector('[name=password]').closest('.field').hidden = true;
+    form.querySelector('.form-error').textContent = '';
     form.querySelector('button[type=submit]').hidden = true;
     done.hidden = false;
     done.querySelector('a').focus();

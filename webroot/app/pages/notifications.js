@@ -7,15 +7,19 @@ import { renderCurrent } from '../router.js';
 // Notifications arrive as a kind and its parameters; they are worded here, in the reader's language,
 // with dates in the reader's time zone (their profile's, else the browser's).
 
+/** A value from the data, isolated so that a Latin code or title sits right in an Arabic sentence. */
 const iso = (value) => h('bdi', {}, value ?? '');
 
+/** First-strong isolates around a value put into a sentence (a code, a date), as bdi does for an element. */
+const fsi = (text) => `\u2068${text}\u2069`;
+
 function liaisonLine(n, p) {
-  const groups = formatList(p.groups || []);
-  const due = p.deadline ? formatDateTime(p.deadline) : null;
+  const groups = formatList((p.groups || []).map(fsi));
+  const due = p.deadline ? fsi(formatDateTime(p.deadline)) : null;
   if (n.kind === 'liaison.reminder') {
     return plural('notice.liaison.reminder', p.days ?? 0, { groups, date: due || '' });
   }
-  return [t('notice.liaison.received', { from: p.from || '', groups }),
+  return [t('notice.liaison.received', { from: fsi(p.from || ''), groups }),
     due ? ` ${t('notice.liaison.replyDue', { date: due })}` : ''].join('');
 }
 
@@ -26,7 +30,7 @@ export function describe(n) {
     case 'liaison.received':
     case 'liaison.reminder':
       return {
-        head: h('a', { href: `#/liaisons/${n.liaisonId}` }, iso(p.number), ' ', p.title || ''),
+        head: h('a', { href: `#/liaisons/${n.liaisonId}` }, iso(p.number), ' ', iso(p.title)),
         line: liaisonLine(n, p),
       };
     case 'join.requested':
@@ -38,7 +42,7 @@ export function describe(n) {
     case 'join.declined':
       return {
         head: h('a', { href: `#/groups/${p.groupId}` }, t(`notice.${n.kind}`, { group: p.groupCode || '' })),
-        line: p.groupTitle || '',
+        line: iso(p.groupTitle),
       };
     default:
       return {
@@ -71,8 +75,9 @@ export async function renderNotifications(main) {
       ? h('ul', { class: 'notifications', id: 'notification-list' }, items.map((n) => {
         const { head, line } = describe(n);
         return h('li', { class: n.read ? 'muted' : 'unread', dataset: { kind: n.kind } },
-          h('div', {}, h('strong', { dir: 'auto' }, head)),
-          h('div', { dir: 'auto', class: 'notice-line' }, line),
+          // Values inside are isolated (bdi): the line keeps the page's direction and alignment.
+          h('div', {}, h('strong', {}, head)),
+          h('div', { class: 'notice-line' }, line),
           h('div', { class: 'muted' }, h('time', { datetime: n.createdAt }, formatDateTime(n.createdAt)), ' ',
             n.read ? null : h('button', { class: 'link', onclick: () => markRead(n) }, t('notifications.markRead'))));
       }))
