@@ -230,7 +230,7 @@ public final class App {
         meeting.speakerQueue(), contributions, search, liaison.liaisons(), liaison.notifications(), radar, chat.chat(),
         initiatives, similarProjects);
     stopContributions = contribution::stop;
-    operations = new Operations(vertx, config, this::pingDatabase, gateway, contribution.extractor(), Map.of(
+    operations = new Operations(vertx, config, this::pingDatabase, gateway, contributions.extractor(), Map.of(
         "search", search::indexLag, "radar", radar::indexLag, "projects", similarProjects::indexLag),
         searchConfig.writeQueueLength());
     demoData = new DemoData(vertx, accounts, workspaces, meeting.meetings(), agenda.agendas(), contributions,
@@ -379,6 +379,12 @@ public final class App {
 
   public MongoClient mongo() {
     return mongo;
+  }
+
+  /** SIGTERM: readiness fails, clients are told to reconnect, requests under way finish, then {@link #stop()}. */
+  public Future<Void> shutdown() {
+    return operations == null || server == null ? stop()
+        : operations.shutdown(gateway::restartClients, server::shutdown, this::stop);
   }
 
   public Future<Void> stop() {

@@ -33,7 +33,7 @@ public final class Main {
       }
       App app = App.start(vertx, config).await();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        app.stop().await();
+        app.shutdown().await();
         vertx.close().await();
       }, "shutdown"));
       log.info("Rapporteur is listening on {}", app.origin());

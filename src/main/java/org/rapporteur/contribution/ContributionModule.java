@@ -16,7 +16,6 @@ public final class ContributionModule {
   private final MongoClient mongo;
   private final Path uploadsDir;
   private final ContributionService contributions;
-  private final ExtractorPool extractor;
 
   /** {@code hashing}: the bounded worker pool that hashes and copies uploaded files. */
   public ContributionModule(Vertx vertx, MongoClient mongo, WorkerExecutor hashing, WorkspaceService workspaces,
@@ -24,7 +23,7 @@ public final class ContributionModule {
     this.vertx = vertx;
     this.mongo = mongo;
     this.uploadsDir = dataDir.resolve("uploads");
-    this.extractor = new ExtractorPool(vertx, config.extraction(), dataDir.resolve("extractor.log"));
+    ExtractorPool extractor = new ExtractorPool(vertx, config.extraction(), dataDir.resolve("extractor.log"));
     this.contributions = new ContributionService(vertx, new ContributionStore(mongo),
         new ContributionFileStore(vertx, mongo), extractor, hashing, workspaces, audit, deadlines, config, dataDir);
   }
@@ -35,11 +34,6 @@ public final class ContributionModule {
 
   public void stop() {
     contributions.stop();
-  }
-
-  /** The extractor children, for the metrics and the readiness check. */
-  public ExtractorPool extractor() {
-    return extractor;
   }
 
   public ContributionService contributions() {

@@ -343,7 +343,10 @@ public final class ContributionService {
         .compose(bytes -> extractor.extract(copy, revision.filename()))
         .recover(e -> Future.succeededFuture(new JsonObject().put("state", Extraction.FAILED).put("reason", "corrupt")
             .put("detail", "The stored file could not be read: " + e.getMessage())))
-        .compose(result -> saveExtraction(id, revision, result))
+        // Stopping, a failure is most likely the stop itself: the revision stays pending, and the next start
+        // extracts it again, instead of recording that the server went away as the file's fault.
+        .compose(result -> stopping && !Extraction.DONE.equals(result.getString("state"))
+            ? Future.<Void>succeededFuture() : saveExtraction(id, revision, result))
         .eventually(() -> vertx.fileSystem().delete(copy.toString()).recover(e -> Future.succeededFuture()))
         .onFailure(e -> {
           if (!stopping) {

@@ -3,22 +3,28 @@ package org.rapporteur.operate;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.rapporteur.contribution.extract.ExtractorPool;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.http.RouteModule;
 import org.rapporteur.realtime.transport.RealtimeGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What an operator watches and steers: the metrics, readiness, request ids and the orderly stop. The
  * composition root makes one after the services and hands it what it watches.
  */
 public final class Operations implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Operations.class);
   private final Vertx vertx;
   private final OperationsConfig config;
   private final PrometheusMeterRegistry registry;
@@ -42,6 +48,36 @@ public final class Operations implements AutoCloseable {
     indexLags.forEach((name, lag) -> metrics.indexLag(name, lag, IntSupplier::getAsInt));
     readiness.check("extractors", extractor::accepting);
     readiness.check("indexes", () -> indexLags.values().stream().allMatch(lag -> lag.getAsInt() < indexQueueLength));
+  }
+
+  /**
+   * The orderly stop (SIGTERM): readiness fails at once; after {@code shutdown.unreadySeconds} the realtime
+   * clients are told to reconnect and the server stops accepting, giving requests under way up to
+   * {@code shutdown.graceSeconds}; then {@code stopRest} stops everything else.
+   */
+  public Future<Void> shutdown(Runnable restartClients, Function<Duration, Future<Void>> stopAccepting,
+      Supplier<Future<Void>> stopRest) {
+    readiness.drain();
+    log.info("Shutting down: not ready from now, stopping in {} s, then {} s for requests under way",
+        config.unreadySeconds(), config.graceSeconds());
+    Promise<Void> unready = Promise.promise();
+    if (config.unreadySeconds() > 0) {
+      vertx.setTimer(config.unreadySeconds() * 1000L, id -> unready.complete());
+    } else {
+      unready.complete();
+    }
+    return unready.future()
+        .compose(v -> {
+          // Told to reconnect first, they come back after a back-off of at least 0.75 s: by then this
+          // process has stopped accepting, and they reach another one (or this one once it is back).
+          restartClients.run();
+          return stopAccepting.apply(Duration.ofSeconds(config.graceSeconds()));
+        })
+        .recover(e -> {
+          log.warn("Requests were still running when the grace period ended", e);
+          return Future.succeededFuture();
+        })
+        .compose(v -> stopRest.get());
   }
 
   /** {@code /metrics} and {@code /health/ready}; {@code sessions} finds who signed in. */

@@ -25,18 +25,27 @@ public final class ChildServer implements AutoCloseable {
   private final Process process;
   private final int port;
   private final List<String> output;
+  private final Thread drain;
 
-  private ChildServer(Process process, int port, List<String> output) {
+  private ChildServer(Process process, int port, List<String> output, Thread drain) {
     this.process = process;
     this.port = port;
     this.output = output;
+    this.drain = drain;
   }
 
   public static ChildServer start(Path dataDir, Map<String, String> extraEnv) throws Exception {
+    return start(dataDir, extraEnv, new io.vertx.core.json.JsonObject());
+  }
+
+  /** With {@code settings} merged over the default configuration file. */
+  public static ChildServer start(Path dataDir, Map<String, String> extraEnv, io.vertx.core.json.JsonObject settings)
+      throws Exception {
     Files.createDirectories(dataDir);
     Path config = dataDir.resolve("test-config.json");
     Files.writeString(config, ConfigLoader.readBase(null)
-        .put("accounts", new io.vertx.core.json.JsonObject().put("pbkdf2Iterations", 1000)).encodePrettily());
+        .put("accounts", new io.vertx.core.json.JsonObject().put("pbkdf2Iterations", 1000))
+        .mergeIn(settings, true).encodePrettily());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m",
         "-Dvertx.cacheDirBase=" + dataDir.resolve("vertx-cache"),
@@ -53,7 +62,7 @@ public final class ChildServer implements AutoCloseable {
     drain.setDaemon(true);
     drain.start();
     try {
-      return new ChildServer(process, ready.get(60, TimeUnit.SECONDS), output);
+      return new ChildServer(process, ready.get(60, TimeUnit.SECONDS), output, drain);
     } catch (Exception e) {
       process.destroyForcibly();
       throw e;
@@ -93,6 +102,20 @@ public final class ChildServer implements AutoCloseable {
   public int terminate(long waitSeconds) throws InterruptedException {
     process.destroy();
     return process.waitFor(waitSeconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+  }
+
+  /** Sends SIGTERM (on Linux) and returns at once. */
+  public void signalTerm() {
+    process.destroy();
+  }
+
+  /** The exit status, or -1 if it is still running after {@code seconds}. */
+  public int waitForExit(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      return -1;
+    }
+    drain.join(5_000);
+    return process.exitValue();
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */

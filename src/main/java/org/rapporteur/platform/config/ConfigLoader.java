@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code config/default.json} (from the working directory, else the copy in the jar), then
@@ -16,16 +18,35 @@ import java.util.Map;
  */
 public final class ConfigLoader {
   private static final String DEFAULT_FILE = "config/default.json";
+  private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
 
   private ConfigLoader() {}
 
+  /** Fails with every problem found, each naming its key; unknown keys that are no typo are only logged. */
   public static AppConfig load(Map<String, String> env, boolean demoFlag) {
     JsonObject json = readBase(env.get("CONFIG_FILE"));
     applyEnvironment(json, env);
     if (demoFlag) {
       json.put("demo", true);
     }
+    ConfigCheck.Result check = ConfigCheck.check(readBundled(), json);
+    check.warnings().forEach(warning -> log.warn("Configuration: {}", warning));
+    if (!check.ok()) {
+      throw new IllegalArgumentException("Configuration: " + String.join("; ", check.errors()));
+    }
     return AppConfig.fromJson(json);
+  }
+
+  /** The defaults shipped with this build: they name every key it knows. */
+  static JsonObject readBundled() {
+    try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(DEFAULT_FILE)) {
+      if (in == null) {
+        throw new IllegalStateException("No bundled " + DEFAULT_FILE);
+      }
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static JsonObject readBase(String explicitFile) {
@@ -48,7 +69,11 @@ public final class ConfigLoader {
   static void applyEnvironment(JsonObject json, Map<String, String> env) {
     set(json, "http", "host", env.get("HTTP_HOST"));
     if (env.get("HTTP_PORT") != null) {
-      json.getJsonObject("http").put("port", Integer.parseInt(env.get("HTTP_PORT").trim()));
+      try {
+        json.getJsonObject("http").put("port", Integer.parseInt(env.get("HTTP_PORT").trim()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("HTTP_PORT (http.port): \"" + env.get("HTTP_PORT") + "\" is not a port number");
+      }
     }
     set(json, "http", "publicOrigin", env.get("PUBLIC_ORIGIN"));
     if (env.get("DATA_DIR") != null) {

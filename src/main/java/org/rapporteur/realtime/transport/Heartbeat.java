@@ -12,6 +12,11 @@ interface Heartbeat {
 
   void shutdown();
 
+  /** Closes the connection telling the client to come back soon: this process is restarting. */
+  default void restart() {
+    shutdown();
+  }
+
   /**
    * Checks again whether this connection's person may still read its rooms, after a change that may
    * have taken that away, and stops serving the rooms they may no longer read.

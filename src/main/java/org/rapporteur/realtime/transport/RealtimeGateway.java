@@ -148,6 +148,16 @@ public final class RealtimeGateway<P> {
     });
   }
 
+  /**
+   * Tells every client to reconnect (WebSocket close 1012, a short SSE retry) as this process restarts;
+   * they resume from their last sequence number with whichever process answers.
+   */
+  public void restartClients() {
+    for (Heartbeat connection : connections.keySet()) {
+      connection.restart();
+    }
+  }
+
   /** Closes every connection; completes once this process's presence lists are removed. */
   public Future<Void> stop() {
     vertx.cancelTimer(sweepTimer);

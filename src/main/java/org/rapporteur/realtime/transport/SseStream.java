@@ -14,6 +14,7 @@ import org.rapporteur.realtime.room.Rooms;
  * as the SSE {@code id}, so a reconnecting EventSource sends {@code Last-Event-ID} and resumes.
  */
 final class SseStream<P> implements Outbound, Heartbeat {
+  private static final int RESTART_RETRY_MILLIS = 500;
   private final HttpServerResponse response;
   private final Subscription subscription;
   private final RoomFeeds feeds;
@@ -129,6 +130,15 @@ final class SseStream<P> implements Outbound, Heartbeat {
     if (change.concerns(subscription.who().id())) {
       rooms.readAccess(caller, subscription.room()).onFailure(e -> shutdown());
     }
+  }
+
+  @Override
+  public void restart() {
+    if (!closed) {
+      // EventSource reconnects after the stream ends; a short retry brings it back as soon as a process answers.
+      response.write("retry: " + RESTART_RETRY_MILLIS + "\n\n");
+    }
+    shutdown();
   }
 
   @Override

@@ -28,6 +28,8 @@ final class WebSocketConnection<P> implements Outbound, Heartbeat {
   static final short CLOSE_TOO_SLOW = 4008;
   static final short CLOSE_ABUSE = 1008;
   static final short CLOSE_IDLE = 1001;
+  /** RFC 6455 "Service Restart": the client reconnects (to another process, or this one when it is back). */
+  static final short CLOSE_RESTART = 1012;
   private static final int MAX_SUBSCRIPTIONS = 64;
   private static final int MAX_ERRORS_PER_BEAT = 200;
   private static final Logger logger = LoggerFactory.getLogger(WebSocketConnection.class);
@@ -327,6 +329,11 @@ final class WebSocketConnection<P> implements Outbound, Heartbeat {
   @Override
   public void shutdown() {
     close(CLOSE_IDLE, "server shutting down");
+  }
+
+  @Override
+  public void restart() {
+    close(CLOSE_RESTART, "service restart");
   }
 
   private void close(short code, String reason) {
