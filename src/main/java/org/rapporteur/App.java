@@ -12,9 +12,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.rapporteur.account.AccountModule;
 import org.rapporteur.account.AccountService;
@@ -57,6 +59,11 @@ import org.rapporteur.meeting.MeetingService;
 import org.rapporteur.meeting.SpeakerQueueService;
 import org.rapporteur.operate.Operations;
 import org.rapporteur.platform.audit.AuditTrail;
+import org.rapporteur.platform.cluster.ClusterConfig;
+import org.rapporteur.platform.cluster.ClusterMembers;
+import org.rapporteur.platform.cluster.LeasedWork;
+import org.rapporteur.platform.cluster.LeaseStore;
+import org.rapporteur.platform.cluster.StartupSeed;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.events.ContributionChanged;
 import org.rapporteur.platform.events.RoomEvents;
@@ -107,6 +114,8 @@ public final class App {
   private Runnable stopContributions;
   private DemoData demoData;
   private Operations operations;
+  private LeaseStore leases;
+  private LeasedWork reminderLease;
 
   private App(Vertx vertx, AppConfig config, Collaborators collaborators) {
     this.vertx = vertx;
@@ -172,6 +181,7 @@ public final class App {
           .put("connection_string", connection)
           .put("db_name", config.mongo().database())
           .put("maxPoolSize", 1));
+      leases = new LeaseStore(mongo, "node-" + UUID.randomUUID());
       log.info("Database: {}", config.mongo().embedded() ? "embedded, in " + config.dataDir().resolve("db") : "MONGO_URI");
       return null;
     });
@@ -190,7 +200,8 @@ public final class App {
     roomLogs = new Rooms<>(vertx, new RoomEventStore(mongo), new ActorCallers())
         .register("group", workspace.roomPolicy())
         .register("user", account.roomPolicy());
-    ChatModule chat = new ChatModule(vertx, mongo, roomLogs, trail, config.section("chat", ChatConfig::fromJson));
+    ChatModule chat = new ChatModule(vertx, mongo, roomLogs, trail, config.section("chat", ChatConfig::fromJson),
+        vertx.isClustered());
     // The origin is known once the server is bound; browsers connect only after that.
     gateway = new RealtimeGateway<>(vertx, roomLogs, config.section("chat", RealtimeConfig::fromJson),
         new PresenceStore(mongo), () -> origin);
@@ -299,7 +310,8 @@ public final class App {
     platform.installFront(router);
     router.route("/api/*").handler(services.accounts().sessionResolver());
     List<RouteModule> modules = new ArrayList<>();
-    modules.add(new SystemRoutes(this::pingDatabase, readOpenApi()));
+    modules.add(new SystemRoutes(this::pingDatabase, readOpenApi(),
+        () -> new JsonObject().put("cluster", new JsonObject().put("members", ClusterMembers.count(vertx)))));
     modules.add(operations.routes(services.accounts().sessionResolver()));
     modules.addAll(routes.apply(origin));
     modules.forEach(module -> module.mount(router));
@@ -314,7 +326,15 @@ public final class App {
     return config.section("similarity", SimilarityConfig::fromJson);
   }
 
+  /**
+   * Nodes of a cluster may start at the same moment: the seeding runs under a lease, one node after
+   * the other, and each finds what the one before it made (seeding twice changes nothing).
+   */
   private Future<Void> seed() {
+    return StartupSeed.underLease(vertx, leases, this::seedOnce);
+  }
+
+  private Future<Void> seedOnce() {
     Future<Void> admin = config.admin().configured()
         ? services.accounts().ensureAdmin(config.admin().email(), config.admin().password()).mapEmpty()
         : Future.succeededFuture();
@@ -324,7 +344,11 @@ public final class App {
   private void startReminders() {
     reminders = new DeadlineReminders(vertx, services.liaisons(), services.notifications(), mailer,
         config.section("liaison", LiaisonConfig::fromJson), origin);
-    reminders.start();
+    // One node of a cluster sends the reminders; another takes over within a lease length when it dies.
+    reminderLease = new LeasedWork(vertx, leases, "liaison-reminders",
+        Duration.ofSeconds(config.section("cluster", ClusterConfig::fromJson).leaseSeconds()));
+    reminderLease.start();
+    reminders.start(reminderLease::held);
   }
 
   private static String readOpenApi() {
@@ -397,6 +421,7 @@ public final class App {
     return closed
         .compose(v -> reminders == null ? Future.succeededFuture() : reminders.stop())
         .compose(v -> mailer == null ? Future.succeededFuture() : mailer.close())
+        .compose(v -> reminderLease == null ? Future.succeededFuture() : reminderLease.stop())
         .compose(v -> services == null ? Future.succeededFuture() : services.radar().close())
         .compose(v -> services == null ? Future.succeededFuture() : services.similarProjects().stop())
         .andThen(v -> {

@@ -13,8 +13,14 @@ public final class ChatModule {
   private final ChatService chat;
 
   public ChatModule(Vertx vertx, MongoClient mongo, Rooms<Actor> rooms, AuditTrail audit, ChatConfig config) {
+    this(vertx, mongo, rooms, audit, config, false);
+  }
+
+  /** {@code clustered}: the message limit is shared by the cluster's nodes, through the database. */
+  public ChatModule(Vertx vertx, MongoClient mongo, Rooms<Actor> rooms, AuditTrail audit, ChatConfig config,
+      boolean clustered) {
     this.chat = new ChatService(vertx, new MuteStore(vertx, mongo), new ReadMarkStore(mongo), new PinStore(mongo),
-        rooms, audit, config);
+        rooms, audit, config, clustered ? new RateLimitStore(mongo, config.rateBurst(), config.ratePerSecond()) : null);
     ChatCommands.register(rooms, chat);
   }
 

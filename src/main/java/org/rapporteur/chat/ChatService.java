@@ -41,11 +41,18 @@ public final class ChatService {
   private final ReadMarkStore readMarks;
   private final PinStore pins;
   private final RateLimiter rateLimiter;
+  /** Null when this process runs alone: its own bucket is then the whole limit. */
+  private final RateLimitStore sharedLimit;
   private final AuditTrail audit;
   private final RoomSearch search;
 
   ChatService(Vertx vertx, MuteStore mutes, ReadMarkStore readMarks, PinStore pins, Rooms<Actor> rooms,
       AuditTrail audit, ChatConfig config) {
+    this(vertx, mutes, readMarks, pins, rooms, audit, config, null);
+  }
+
+  ChatService(Vertx vertx, MuteStore mutes, ReadMarkStore readMarks, PinStore pins, Rooms<Actor> rooms,
+      AuditTrail audit, ChatConfig config, RateLimitStore sharedLimit) {
     this.config = config;
     this.rooms = rooms;
     this.events = new ChatLog(rooms.log(), rooms.store());
@@ -53,6 +60,7 @@ public final class ChatService {
     this.readMarks = readMarks;
     this.pins = pins;
     this.rateLimiter = new RateLimiter(config.rateLimitEnabled(), config.rateBurst(), config.ratePerSecond());
+    this.sharedLimit = config.rateLimitEnabled() ? sharedLimit : null;
     this.audit = audit;
     this.search = new RoomSearch(vertx, events, config.searchScanEvents());
   }
@@ -317,7 +325,9 @@ public final class ChatService {
     } catch (RuntimeException limited) {
       return Future.failedFuture(limited);
     }
-    return mutes.isMuted(room.toString(), actor.userId()).map(muted -> {
+    // The process's own bucket first: it refuses a flood without a database round trip.
+    Future<Void> shared = sharedLimit == null ? Future.succeededFuture() : sharedLimit.take(actor.userId());
+    return shared.compose(v -> mutes.isMuted(room.toString(), actor.userId())).map(muted -> {
       if (muted) {
         throw new MutedException("A moderator has muted you in this room");
       }

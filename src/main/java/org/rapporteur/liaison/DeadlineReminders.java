@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.rapporteur.platform.mail.Mailer;
 import org.rapporteur.workspace.Membership;
 import org.slf4j.Logger;
@@ -41,10 +42,19 @@ public final class DeadlineReminders {
   }
 
   public void start() {
+    start(() -> true);
+  }
+
+  /** Sends what is due at each interval while {@code mayRun} says so (while this node holds the job's lease). */
+  public void start(BooleanSupplier mayRun) {
     if (config.reminderDaysBefore().isEmpty()) {
       return;
     }
-    timer = vertx.setPeriodic(config.reminderInterval().toMillis(), id -> tick());
+    timer = vertx.setPeriodic(config.reminderInterval().toMillis(), id -> {
+      if (mayRun.getAsBoolean()) {
+        tick();
+      }
+    });
   }
 
   public Future<Void> stop() {

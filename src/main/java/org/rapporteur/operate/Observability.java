@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -14,6 +16,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
 import java.util.EnumSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Vert.x with its Micrometer metrics (HTTP server by route and status, event bus, WebSockets, pools)
@@ -30,6 +33,11 @@ public final class Observability {
    * route template ({@code /api/groups/:id}), never the raw path; no event-bus address (one per room).
    */
   public static Vertx vertx(VertxOptions base) {
+    return vertx(base, builder -> Future.succeededFuture(builder.build())).result();
+  }
+
+  /** The same, built by {@code build} from the instrumented builder (alone or as a cluster member). */
+  public static Future<Vertx> vertx(VertxOptions base, Function<VertxBuilder, Future<Vertx>> build) {
     PrometheusMeterRegistry registry = newRegistry();
     String name = "rapporteur-" + UUID.randomUUID();
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
@@ -38,12 +46,11 @@ public final class Observability {
         .setJvmMetricsEnabled(false)
         .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.EB_SIDE,
             Label.EB_FAILURE, Label.POOL_TYPE, Label.POOL_NAME));
-    Vertx vertx = Vertx.builder()
+    VertxBuilder builder = Vertx.builder()
         .with(base.setMetricsOptions(metrics))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
-    vertx.sharedData().getLocalMap(LOCAL_MAP).put(REGISTRY_NAME, name);
-    return vertx;
+        .withMetrics(new MicrometerMetricsFactory(registry));
+    return build.apply(builder)
+        .onSuccess(vertx -> vertx.sharedData().getLocalMap(LOCAL_MAP).put(REGISTRY_NAME, name));
   }
 
   /** The registry Vert.x writes its metrics to, or a new one when this Vertx was made without metrics. */

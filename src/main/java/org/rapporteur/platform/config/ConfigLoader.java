@@ -1,5 +1,6 @@
 package org.rapporteur.platform.config;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +87,34 @@ public final class ConfigLoader {
     if ("true".equalsIgnoreCase(env.get("DEMO"))) {
       json.put("demo", true);
     }
+    applyClusterEnvironment(json, env);
+  }
+
+  /** The cluster's part of the run contract (docs/cluster.md): CLUSTER*, and DB_HOST/DB_PORT for --database-only. */
+  private static void applyClusterEnvironment(JsonObject json, Map<String, String> env) {
+    if (env.get("CLUSTER") != null) {
+      section(json, "cluster").put("enabled", "true".equalsIgnoreCase(env.get("CLUSTER").trim()));
+    }
+    set(json, "cluster", "host", env.get("CLUSTER_HOST"));
+    if (env.get("CLUSTER_PORT") != null) {
+      section(json, "cluster").put("port", Integer.parseInt(env.get("CLUSTER_PORT").trim()));
+    }
+    if (env.get("CLUSTER_MEMBERS") != null) {
+      section(json, "cluster").put("members", new JsonArray(List.of(env.get("CLUSTER_MEMBERS").split(","))));
+    }
+    set(json, "mongo", "listenHost", env.get("DB_HOST"));
+    if (env.get("DB_PORT") != null) {
+      section(json, "mongo").put("listenPort", Integer.parseInt(env.get("DB_PORT").trim()));
+    }
+  }
+
+  private static JsonObject section(JsonObject json, String name) {
+    JsonObject target = json.getJsonObject(name);
+    if (target == null) {
+      target = new JsonObject();
+      json.put(name, target);
+    }
+    return target;
   }
 
   private static void set(JsonObject json, String section, String key, String value) {

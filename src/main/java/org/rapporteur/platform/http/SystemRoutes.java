@@ -14,12 +14,19 @@ public final class SystemRoutes implements RouteModule {
 
   private final Supplier<Future<Void>> databasePing;
   private final String openApi;
+  private final Supplier<JsonObject> details;
   private final Instant startedAt = Instant.now();
 
   /** {@code openApi} is read at start-up, so serving it never touches the disk. */
   public SystemRoutes(Supplier<Future<Void>> databasePing, String openApi) {
+    this(databasePing, openApi, JsonObject::new);
+  }
+
+  /** With {@code details} merged into every health answer (the cluster's members). */
+  public SystemRoutes(Supplier<Future<Void>> databasePing, String openApi, Supplier<JsonObject> details) {
     this.databasePing = databasePing;
     this.openApi = openApi;
+    this.details = details;
   }
 
   @Override
@@ -30,7 +37,8 @@ public final class SystemRoutes implements RouteModule {
           JsonObject body = new JsonObject()
               .put("status", ping.succeeded() ? "UP" : "DOWN")
               .put("database", ping.succeeded() ? "UP" : "DOWN")
-              .put("uptimeSeconds", Duration.between(startedAt, Instant.now()).toSeconds());
+              .put("uptimeSeconds", Duration.between(startedAt, Instant.now()).toSeconds())
+              .mergeIn(details.get());
           ctx.response()
               .setStatusCode(ping.succeeded() ? 200 : 503)
               .putHeader("Content-Type", "application/json")

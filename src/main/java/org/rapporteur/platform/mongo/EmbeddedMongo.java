@@ -36,6 +36,11 @@ public final class EmbeddedMongo implements AutoCloseable {
    * {@code cacheMiB} is the page cache of the store (see {@link #DEFAULT_CACHE_MIB}).
    */
   public static EmbeddedMongo start(Path dataDir, boolean fsync, int cacheMiB) {
+    return start(dataDir, fsync, cacheMiB, new InetSocketAddress("127.0.0.1", 0));
+  }
+
+  /** As {@link #start(Path, boolean, int)}, listening where several server processes reach it ({@code --database-only}). */
+  public static EmbeddedMongo start(Path dataDir, boolean fsync, int cacheMiB, InetSocketAddress listen) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -58,13 +63,13 @@ public final class EmbeddedMongo implements AutoCloseable {
     MongoServer server = new MongoServer(new CommitOnWriteH2Backend(store, fsync));
     // More network threads than the default (two per core): a connection busy committing a large
     // write then rarely delays another connection's quick command, such as the health check's ping.
-    server.bind(new InetSocketAddress("127.0.0.1", 0), 1, NETWORK_THREADS);
+    server.bind(listen, 1, NETWORK_THREADS);
     InetSocketAddress address = server.getLocalAddress();
     return new EmbeddedMongo(server, address);
   }
 
   public String connectionString() {
-    return "mongodb://127.0.0.1:" + address.getPort();
+    return "mongodb://" + address.getHostString() + ":" + address.getPort();
   }
 
   @Override
