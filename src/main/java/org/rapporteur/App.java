@@ -54,6 +54,7 @@ import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.events.ContributionChanged;
 import org.rapporteur.platform.events.RoomEvents;
+import org.rapporteur.platform.http.Assets;
 import org.rapporteur.platform.http.HttpPlatform;
 import org.rapporteur.platform.http.PausedBody;
 import org.rapporteur.platform.http.RouteModule;
@@ -99,6 +100,7 @@ public final class App {
   private Function<String, List<RouteModule>> routes;
   private Runnable stopContributions;
   private DemoData demoData;
+  private Assets assets;
 
   private App(Vertx vertx, AppConfig config, Collaborators collaborators) {
     this.vertx = vertx;
@@ -143,6 +145,7 @@ public final class App {
     return app.connectDatabase()
         .compose(v -> app.startServices())
         .compose(v -> app.seed())
+        .compose(v -> Assets.load(vertx, "webroot").onSuccess(assets -> app.assets = assets))
         .compose(v -> app.listen())
         .onSuccess(v -> app.startReminders())
         .map(app);
@@ -269,7 +272,7 @@ public final class App {
   }
 
   private void buildRouter(Router router) {
-    HttpPlatform platform = new HttpPlatform(config.http(), origin);
+    HttpPlatform platform = new HttpPlatform(config.http(), origin, assets);
     // Upload bodies are read only after the async session and access checks, so they wait paused until then.
     PausedBody pausedBody = new PausedBody(vertx, config.http().refusedBodyDrainBytes(),
         config.http().refusedBodyDrainSeconds() * 1000L);
