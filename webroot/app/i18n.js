@@ -15,7 +15,8 @@ let fallback = {};
 const listeners = new Set();
 
 async function load(code) {
-  const response = await fetch(`/i18n/${code}.json`);
+  // The page's import map names the file with its content hash (cached for a year); import.meta.resolve reads it.
+  const response = await fetch(import.meta.resolve(`/i18n/${code}.json`));
   if (!response.ok) throw new Error(`No messages for ${code}`);
   return response.json();
 }

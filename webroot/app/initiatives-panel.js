@@ -3,7 +3,6 @@ import { t } from './i18n.js';
 import { api } from './api.js';
 import { addGroupPanel } from './panels.js';
 import { withLang, localText, bdi } from './portal.js';
-import { projectItem } from './pages/initiatives.js';
 
 // The group page's regional initiatives and projects: the work this group's Questions feed.
 addGroupPanel(async (main, ws) => {
@@ -11,6 +10,8 @@ addGroupPanel(async (main, ws) => {
     api.get(withLang(`/api/initiatives?group=${ws.id}&limit=200`)),
     api.get(withLang(`/api/projects?group=${ws.id}&limit=200`))]);
   if (!initiatives.total && !projects.total) return null;
+  // The portal's pages are loaded on first use (main.js); most groups have no project to show.
+  const { projectItem } = projects.items.length ? await import('./pages/initiatives.js') : {};
   return h('section', { 'aria-labelledby': 'group-initiatives-h', id: 'group-initiatives' },
     h('h2', { id: 'group-initiatives-h' }, t('portal.linked')),
     initiatives.items.length ? h('ul', { class: 'initiative-list' }, initiatives.items.map((i) => h('li', {},

@@ -10,21 +10,32 @@ import { renderSignIn, renderSignUp, renderForgotPassword, renderResetPassword }
 import { renderProfile } from './pages/profile.js';
 import './joining.js';
 import { renderMeeting } from './pages/meeting.js';
-import { renderUpload } from './pages/upload.js';
 import { renderContribution } from './pages/contribution.js';
-import { renderSearch } from './pages/search.js';
 import './meetings-panel.js';
 import './contributions-panel.js';
-import { renderLiaison, renderCompose, renderEdit, renderRadar } from './pages/liaisons.js';
-import { renderNotifications } from './pages/notifications.js';
-import { renderRegister } from './pages/register.js';
-import { renderAdmin } from './pages/admin.js';
 import './chat.js';
 import './initiatives-panel.js';
-import { renderInitiatives, renderInitiative } from './pages/initiatives.js';
-import { renderProject } from './pages/project.js';
-import { renderNewInitiative, renderNewProject } from './pages/initiative-forms.js';
-import { renderDashboard } from './pages/dashboard.js';
+
+const { renderUpload } = later(() => import('./pages/upload.js'), ['renderUpload']);
+const { renderSearch } = later(() => import('./pages/search.js'), ['renderSearch']);
+const { renderLiaison, renderCompose, renderEdit, renderRadar } = later(() => import('./pages/liaisons.js'),
+  ['renderLiaison', 'renderCompose', 'renderEdit', 'renderRadar']);
+const { renderNotifications } = later(() => import('./pages/notifications.js'), ['renderNotifications']);
+const { renderRegister } = later(() => import('./pages/register.js'), ['renderRegister']);
+const { renderAdmin } = later(() => import('./pages/admin.js'), ['renderAdmin']);
+const { renderInitiatives, renderInitiative } = later(() => import('./pages/initiatives.js'), ['renderInitiatives', 'renderInitiative']);
+const { renderProject } = later(() => import('./pages/project.js'), ['renderProject']);
+const { renderNewInitiative, renderNewProject } = later(() => import('./pages/initiative-forms.js'), ['renderNewInitiative', 'renderNewProject']);
+const { renderDashboard } = later(() => import('./pages/dashboard.js'), ['renderDashboard']);
+
+/**
+ * Pages few readers open (liaisons, the initiatives portal, search, upload) come on first use, as
+ * modules of their own: the page, the groups, a meeting and a document then cost a first visit on a
+ * slow link only what they use. The page preloads every statically imported module, not these.
+ */
+function later(load, names) {
+  return Object.fromEntries(names.map((name) => [name, async (...args) => (await load())[name](...args)]));
+}
 
 function renderLanguagePicker() {
   const picker = document.getElementById('language');
@@ -99,8 +110,8 @@ async function applyProfile(user) {
 }
 
 async function start() {
-  await initI18n();
-  await applyProfile(await loadSession());
+  const [, user] = await Promise.all([initI18n(), loadSession()]);
+  await applyProfile(user);
   renderLanguagePicker();
   renderTopBar();
   onSessionChange(applyProfile);

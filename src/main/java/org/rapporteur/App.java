@@ -67,6 +67,7 @@ import org.rapporteur.platform.cluster.StartupSeed;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.events.ContributionChanged;
 import org.rapporteur.platform.events.RoomEvents;
+import org.rapporteur.platform.http.Assets;
 import org.rapporteur.platform.http.HttpPlatform;
 import org.rapporteur.platform.http.PausedBody;
 import org.rapporteur.platform.http.RouteModule;
@@ -116,6 +117,7 @@ public final class App {
   private Operations operations;
   private LeaseStore leases;
   private LeasedWork reminderLease;
+  private Assets assets;
 
   private App(Vertx vertx, AppConfig config, Collaborators collaborators) {
     this.vertx = vertx;
@@ -160,6 +162,7 @@ public final class App {
     return app.connectDatabase()
         .compose(v -> app.startServices())
         .compose(v -> app.seed())
+        .compose(v -> Assets.load(vertx, "webroot").onSuccess(assets -> app.assets = assets))
         .compose(v -> app.listen())
         .onSuccess(v -> app.startReminders())
         .map(app);
@@ -301,7 +304,7 @@ public final class App {
   }
 
   private void buildRouter(Router router) {
-    HttpPlatform platform = new HttpPlatform(config.http(), origin);
+    HttpPlatform platform = new HttpPlatform(config.http(), origin, assets);
     // Upload bodies are read only after the async session and access checks, so they wait paused until then.
     PausedBody pausedBody = new PausedBody(vertx, config.http().refusedBodyDrainBytes(),
         config.http().refusedBodyDrainSeconds() * 1000L);

@@ -18,10 +18,12 @@ public final class HttpPlatform {
 
   private final AppConfig.Http config;
   private final boolean https;
+  private final Assets assets;
 
-  public HttpPlatform(AppConfig.Http config, String publicOrigin) {
+  public HttpPlatform(AppConfig.Http config, String publicOrigin, Assets assets) {
     this.config = config;
     this.https = publicOrigin.startsWith("https:");
+    this.assets = assets;
   }
 
   public void installFront(Router router) {
@@ -50,6 +52,7 @@ public final class HttpPlatform {
   public void installBack(Router router) {
     router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(StaticHandler.create("META-INF/resources/webjars")
         .setMaxAgeSeconds(365L * 24 * 3600));
+    router.route().method(HttpMethod.GET).method(HttpMethod.HEAD).handler(new AssetHandler(assets));
     router.routeWithRegex(".*(\\.html|/)$").handler(ctx -> {
       ctx.addHeadersEndHandler(v -> ctx.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-cache"));
       ctx.next();
