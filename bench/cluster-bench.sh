@@ -4,7 +4,7 @@
 # room (round robin over the nodes), S senders sending M messages/s in all. Prints a Markdown table.
 # Needs /usr/sbin/haproxy. On a two-core machine this measures what crossing nodes costs, not a speed-up.
 #
-#   bench/cluster-bench.sh                                     # 1 and 3 nodes, 300 clients, 40 messages/s, 30 s
+#   bench/cluster-bench.sh                                     # 1 and 3 nodes, 300 clients, 10 messages/s from 20 senders, 30 s
 #   bench/cluster-bench.sh --nodes 3 --clients 600 --rate 20 --warmup 30 --seconds 60
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -25,9 +25,12 @@ import org.rapporteur.support.TestServer;
  * Chat through HAProxy against one node and against three (see BENCHMARKS.md, "Cluster"): the same
  * database process, HAProxy and load for both, so the difference is what crossing nodes costs. N
  * clients in one room, round robin over the nodes; S of them send M messages a second in all.
+ * Latency is from the send to each receipt (p99 and max stop at 10 s); deliveries of messages sent in
+ * the window that arrive after it are counted as not in the window (late, not lost: ClusterTest checks
+ * loss).
  *
  * <p>{@code java -cp target/rapporteur.jar:target/test-classes org.rapporteur.bench.ClusterBench
- * [--nodes 1,3] [--clients 300] [--senders 20] [--rate 40] [--warmup 20] [--seconds 30]}
+ * [--nodes 1,3] [--clients 300] [--senders 20] [--rate 10] [--warmup 20] [--seconds 30]}
  */
 public final class ClusterBench {
   private static final int MAX_MILLIS = 10_000;
@@ -36,7 +39,7 @@ public final class ClusterBench {
     List<Integer> nodes = List.of(1, 3);
     int clients = 300;
     int senders = 20;
-    int rate = 40;
+    int rate = 10;
     int warmup = 20;
     int seconds = 30;
     for (int i = 0; i + 1 < args.length; i += 2) {
@@ -50,7 +53,7 @@ public final class ClusterBench {
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
     }
-    System.out.println("| nodes | clients | messages/s | deliveries/s | p50 ms | p99 ms | max ms | lost |");
+    System.out.println("| nodes | clients | messages/s | deliveries/s | p50 ms | p99 ms | max ms | not in the window |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     for (int n : nodes) {
       System.out.println(run(n, clients, senders, rate, warmup, seconds));
@@ -116,9 +119,9 @@ public final class ClusterBench {
       timers.forEach(vertx::cancelTimer);
       sockets0.forEach(WebSocket::close);
       long expected = sent * clients;
-      return String.format(Locale.ROOT, "| %d | %d | %d | %.0f | %d | %d | %d | %s |", nodes, clients,
+      return String.format(Locale.ROOT, "| %d | %d | %d | %.0f | %d | %d | %d | %d |", nodes, clients,
           sent / seconds, delivered / (double) seconds, percentile(histogram, 0.50), percentile(histogram, 0.99),
-          percentile(histogram, 1.0), delivered >= expected * 0.98 ? "none" : (expected - delivered) + " late or lost");
+          percentile(histogram, 1.0), Math.max(0, expected - delivered));
     } finally {
       vertx.close().await();
     }
