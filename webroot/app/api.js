@@ -1,6 +1,6 @@
 // The one way the front end talks to the server: JSON in and out, the CSRF token echoed on
 // every change, and problem+json turned into an ApiError that names the fields.
-import { t } from './i18n.js';
+import { t, has } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -17,9 +17,20 @@ export class ApiError extends Error {
   }
 }
 
-/** What to tell the reader about a failed request: the server's words, or that it was not reached. */
+/**
+ * What kind of problem a failed request met, in the reader's language (from the problem's type); the
+ * server's detail is English written for developers, so it is not what the reader is told.
+ */
+export function problemTitle(error) {
+  if (!(error instanceof ApiError)) return t('error.network');
+  const type = String(error.problem.type || '').replace(/^\/problems\//, '');
+  return has(`problem.${type}`) ? t(`problem.${type}`) : t('problem.other');
+}
+
+/** The problem's title, and the fields it names with the server's words for each. */
 export function errorText(error) {
-  return error instanceof ApiError ? error.message : t('error.network');
+  const fields = error instanceof ApiError ? (error.problem.errors || []).map((e) => `${e.field}: ${e.message}`) : [];
+  return [problemTitle(error), ...fields].join(' — ');
 }
 
 export function csrfToken() {

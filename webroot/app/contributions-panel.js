@@ -39,7 +39,7 @@ function table(items) {
       h('td', { dir: 'auto' }, c.title, c.late ? h('span', { class: 'badge warn' }, t('contribution.late')) : null),
       h('td', { dir: 'auto' }, c.source),
       h('td', {}, t(`contribution.status.${c.status}`)),
-      h('td', {}, formatBytes(c.size)),
+      h('td', { class: 'num' }, formatBytes(c.size)),
       h('td', {}, t(`extraction.${c.extraction.state}`)),
       h('td', { class: 'muted' }, formatDateTime(c.updatedAt, { dateStyle: 'medium' })))))));
 }

@@ -33,9 +33,10 @@ export function mount(el, ...children) {
   return el;
 }
 
-/** Formats a byte count for people on metered links. */
+/** Formats a byte count for people on metered links, with the unit and digits of the page's language. */
 export function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const [value, unit] = bytes < 1024 ? [bytes, 'byte'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / 1024 / 1024, 'megabyte'];
+  return new Intl.NumberFormat(document.documentElement.lang || 'en', {
+    style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1,
+  }).format(value);
 }

@@ -1,6 +1,6 @@
 import { h } from './dom.js';
 import { t } from './i18n.js';
-import { ApiError } from './api.js';
+import { ApiError, problemTitle } from './api.js';
 
 /** A labelled input whose error message, when the server names this field, appears under it. */
 export function field(labelKey, input) {
@@ -47,7 +47,7 @@ export function showErrors(form, error) {
     }
   }
   summary.textContent = unplaced.length || !Object.keys(fields).length
-    ? [error.message, ...unplaced].join(' — ') : '';
+    ? [problemTitle(error), ...unplaced].join(' — ') : '';
   form.querySelector('[aria-invalid]')?.focus();
 }
 

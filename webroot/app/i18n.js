@@ -61,6 +61,11 @@ export function t(key, vars = {}) {
   return template.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
 }
 
+/** Whether the reader's language or English has this message. */
+export function has(key) {
+  return key in messages || key in fallback;
+}
+
 /**
  * plural('portal.projectCount', 3) picks 'portal.projectCount.few' or another category of Intl.PluralRules for the
  * reader's language (Arabic has six), falling back to '.other'; {n} is the number, formatted.

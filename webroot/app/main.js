@@ -72,7 +72,8 @@ function renderError(main, error) {
   const key = status === 404 ? 'error.notFound' : status === 401 ? 'error.signIn' : status === 403 ? 'error.forbidden' : 'error.network';
   mount(main, h('div', { class: 'card error-page', role: 'alert' },
     h('h1', {}, t(key)),
-    error instanceof ApiError && error.problem.detail ? h('p', {}, error.problem.detail) : null,
+    // The detail is the server's English for developers: marked as English, beside the reader's own words.
+    error instanceof ApiError && error.problem.detail ? h('p', { class: 'muted', lang: 'en', dir: 'ltr' }, error.problem.detail) : null,
     status === 401 ? h('a', { href: '#/sign-in' }, t('nav.signIn')) : h('a', { href: '#/groups' }, t('nav.groups'))));
 }
 

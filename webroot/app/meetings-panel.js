@@ -10,8 +10,8 @@ import { markChatNews } from './read-marks.js';
 addGroupPanel(async (main, ws) => {
   const { items } = await api.get(`/api/groups/${ws.id}/meetings`);
   const rows = items.map((m) => ({ room: `meeting:${m.id}`, element: h('li', { dataset: { meetingId: m.id } },
-    h('a', { href: `#/meetings/${m.id}` }, m.title), ' ',
-    h('span', { class: 'muted' }, formatDateTime(m.start, { dateStyle: 'medium' }), ' · ', t(`meeting.kind.${m.kind}`))) }));
+    h('a', { href: `#/meetings/${m.id}` }, h('bdi', {}, m.title)), ' ',
+    h('span', { class: 'muted' }, h('bdi', {}, formatDateTime(m.start, { dateStyle: 'medium' })), ' · ', t(`meeting.kind.${m.kind}`))) }));
   markChatNews(rows, 'meetings.news');
   return h('section', { 'aria-labelledby': 'meetings-h', id: 'meetings' },
     h('h2', { id: 'meetings-h' }, t('meetings.title')),

@@ -1,5 +1,5 @@
 import { h, mount, formatBytes } from '../dom.js';
-import { t, formatDateTime } from '../i18n.js';
+import { t, tIsolated, formatDateTime } from '../i18n.js';
 import { api } from '../api.js';
 import { currentPath } from '../router.js';
 import { lightView } from '../lightview.js';
@@ -21,7 +21,7 @@ export async function renderContribution(main, { id }) {
     metadata(c),
     h('p', {},
       h('a', { class: 'button', href: `/api/contributions/${c.id}/file`, download: '', id: 'download' },
-        t('contribution.download', { size: formatBytes(c.size) })), ' ',
+        tIsolated('contribution.download', { size: formatBytes(c.size) })), ' ',
       h('a', { href: `#/groups/${c.groupId}/upload?revisionOf=${c.id}` }, t('contribution.uploadRevision'))),
     revisions(c),
     h('section', { 'aria-labelledby': 'light-h' }, h('h2', { id: 'light-h' }, t('contribution.lightView')), view));
@@ -50,7 +50,8 @@ function metadata(c) {
     ['contribution.language', e.language],
     ['contribution.type', e.detectedType],
   ].filter(([, v]) => v !== null && v !== undefined && v !== '');
-  return h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, t(k)), h('dd', { dir: 'auto' }, String(v))]));
+  // Each value isolated (its own direction) inside a cell that follows the page's, so it lines up with its label.
+  return h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, h('bdi', {}, String(v)))]));
 }
 
 function revisions(c) {
@@ -59,8 +60,8 @@ function revisions(c) {
     h('h2', { id: 'revisions-h' }, t('contribution.revisions')),
     h('ul', {}, c.revisions.map((r) => h('li', {},
       h('a', { href: `/api/contributions/${c.id}/file?rev=${r.rev}`, download: '' }, r.label), ' ',
-      h('span', { class: 'muted', dir: 'auto' }, r.filename, ' · ', formatBytes(r.size), ' · ',
-        t('contribution.uploadedBy', { name: r.uploaderName || t('contribution.uploaderUnknown'), date: formatDateTime(r.uploadedAt) })),
+      h('span', { class: 'muted' }, h('bdi', {}, r.filename), ' · ', h('bdi', { class: 'size' }, formatBytes(r.size)), ' · ',
+        tIsolated('contribution.uploadedBy', { name: r.uploaderName || t('contribution.uploaderUnknown'), date: formatDateTime(r.uploadedAt) })),
       r.rev > 0 ? [' ', h('button', { class: 'link', onclick: () => showDiff(c, r.rev - 1, r.rev, diffOut) },
         t('contribution.compare'))] : null))),
     diffOut);

@@ -66,8 +66,8 @@ function membersSection(ws) {
     h('h2', { id: 'members-h' }, t('group.members'), ' ', h('span', { class: 'muted' }, `(${ws.members.length})`)),
     ws.members.length
       ? h('div', { class: 'table-wrap' }, h('table', { class: 'members' },
-        h('thead', {}, h('tr', {}, ['member.name', 'member.country', 'member.affiliation', 'member.role', 'member.since', '']
-          .map((k) => h('th', { scope: 'col' }, k ? t(k) : '')))),
+        h('thead', {}, h('tr', {}, ['member.name', 'member.country', 'member.affiliation', 'member.role', 'member.since']
+          .map((k) => h('th', { scope: 'col' }, t(k))), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('member.actions'))))),
         h('tbody', {}, rows)))
       : h('p', { class: 'muted' }, t('group.noMembers')),
     ws.canManage ? addMemberForm(ws) : null);
