@@ -32,9 +32,9 @@ async function auditSection() {
     more.hidden = items.length < PAGE;
     const rows = items.map((e) => h('tr', {},
       h('td', { 'data-label': t('admin.audit.at') }, formatDateTime(e.at)),
-      h('td', { 'data-label': t('admin.audit.actor'), dir: 'auto' }, e.actorEmail || '—'),
+      h('td', { 'data-label': t('admin.audit.actor') }, h('span', { dir: 'ltr' }, e.actorEmail || '—')),
       h('td', { 'data-label': t('admin.audit.action') }, h('span', { class: 'code' }, e.action)),
-      h('td', { 'data-label': t('admin.audit.subject') }, e.subjectType ? `${e.subjectType} ${e.subjectId || ''}` : '')));
+      h('td', { 'data-label': t('admin.audit.subject') }, subject(e))));
     const body = list.querySelector('tbody');
     if (append && body) { body.append(...rows); return; }
     mount(list, items.length ? h('table', { class: 'stack audit' },
@@ -56,6 +56,15 @@ async function auditSection() {
   await load(false);
   return h('section', { class: 'admin-section', 'aria-labelledby': 'audit-h' },
     h('h2', { id: 'audit-h' }, t('admin.audit.title')), form, list, more);
+}
+
+const PAGES = { liaison: 'liaisons', contribution: 'contributions', meeting: 'meetings', group: 'groups', project: 'projects' };
+
+/** What an entry is about, linked to its page when it has one; the id shortened, as it says little to a reader. */
+function subject(e) {
+  if (!e.subjectType) return '';
+  const text = `${e.subjectType} …${(e.subjectId || '').slice(-6)}`;
+  return PAGES[e.subjectType] && e.subjectId ? h('a', { href: `#/${PAGES[e.subjectType]}/${e.subjectId}`, title: e.subjectId }, text) : text;
 }
 
 async function usersSection() {

@@ -1,8 +1,11 @@
 import { h, mount, formatBytes } from '../dom.js';
 import { t, tIsolated, formatDateTime } from '../i18n.js';
-import { api } from '../api.js';
+import { api, errorText } from '../api.js';
+import { currentUser } from '../session.js';
 import { currentPath } from '../router.js';
 import { lightView } from '../lightview.js';
+import { languageName } from '../portal.js';
+import { fileTypeName } from '../filetypes.js';
 
 // A contribution: metadata, extraction state, the light view, download, revisions and their diff.
 export async function renderContribution(main, { id }) {
@@ -22,7 +25,8 @@ export async function renderContribution(main, { id }) {
     h('p', {},
       h('a', { class: 'button', href: `/api/contributions/${c.id}/file`, download: '', id: 'download' },
         tIsolated('contribution.download', { size: formatBytes(c.size) })), ' ',
-      h('a', { href: `#/groups/${c.groupId}/upload?revisionOf=${c.id}` }, t('contribution.uploadRevision'))),
+      h('a', { href: `#/groups/${c.groupId}/upload?revisionOf=${c.id}` }, t('contribution.uploadRevision')), ' ',
+      withdrawButton(c, () => renderContribution(main, { id }))),
     revisions(c),
     h('section', { 'aria-labelledby': 'light-h' }, h('h2', { id: 'light-h' }, t('contribution.lightView')), view));
   if (c.extraction.state === 'done') {
@@ -36,6 +40,24 @@ export async function renderContribution(main, { id }) {
   }
 }
 
+/** Its author withdraws a contribution (the server also lets the group's leads); it stays listed, marked withdrawn. */
+function withdrawButton(c, redraw) {
+  const me = currentUser();
+  if (!me || c.createdBy !== me.id || c.status === 'withdrawn') return null;
+  const error = h('span', { class: 'form-error', role: 'alert', id: 'withdraw-error' });
+  return [h('button', { type: 'button', id: 'withdraw', onclick: async (event) => {
+    if (!window.confirm(t('contribution.confirmWithdraw', { number: c.number }))) return;
+    event.target.disabled = true;
+    try {
+      await api.patch(`/api/contributions/${c.id}`, { status: 'withdrawn' });
+      await redraw();
+    } catch (e) {
+      event.target.disabled = false;
+      error.textContent = errorText(e);
+    }
+  } }, t('contribution.withdraw')), ' ', error];
+}
+
 function metadata(c) {
   const e = c.extraction;
   const rows = [
@@ -47,8 +69,8 @@ function metadata(c) {
     ['contribution.docTitle', e.title],
     ['contribution.authors', (e.authors || []).join(', ')],
     ['contribution.pages', e.pages],
-    ['contribution.language', e.language],
-    ['contribution.type', e.detectedType],
+    ['contribution.language', e.language ? languageName(e.language) : null],
+    ['contribution.type', fileTypeName(e.detectedType)],
   ].filter(([, v]) => v !== null && v !== undefined && v !== '');
   // Each value isolated (its own direction) inside a cell that follows the page's, so it lines up with its label.
   return h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, h('bdi', {}, String(v)))]));

@@ -50,8 +50,10 @@ function registerTable(items, state, sortBy) {
     h('tbody', {}, rows.map((d) => h('tr', {},
       h('td', { class: 'num', 'data-label': t('register.number') },
         h('a', { href: `#/contributions/${d.id}`, class: 'code' }, d.number)),
-      h('td', { dir: 'auto', 'data-label': t('register.source') }, d.source),
-      h('td', { dir: 'auto', 'data-label': t('register.documentTitle') }, d.title),
+      // dir=auto on the text, not the cell: the cell keeps the page's direction, so on a phone its
+      // label stays on the reading side of the value.
+      h('td', { 'data-label': t('register.source') }, h('span', { dir: 'auto' }, d.source)),
+      h('td', { 'data-label': t('register.documentTitle') }, h('span', { dir: 'auto' }, d.title)),
       h('td', { 'data-label': t('register.item') }, d.item ? h('span', { title: d.itemTitle }, d.item) : '—'),
       h('td', { 'data-label': t('register.treatment') }, d.treatment ? t(`treatment.${d.treatment}`) : '—'),
       h('td', { 'data-label': t('register.late') }, d.late ? h('span', { class: 'badge warn' }, t('contribution.late')) : '')))));

@@ -7,32 +7,87 @@ import { snippet } from '../lightview.js';
 
 const PAGE = 20;
 
-// Search contributions in any of the six languages, with highlighted snippets and paging.
+const FILTERS = ['language', 'group', 'question', 'meeting', 'status'];
+const STATUSES = ['submitted', 'allocated', 'presented', 'noted', 'revised', 'withdrawn', 'merged'];
+
+/** The search page's address for a query and its filters (empty filters left out). */
+function searchPath(q, filters, offset = 0) {
+  const p = new URLSearchParams({ q });
+  if (offset) p.set('offset', String(offset));
+  for (const name of FILTERS) if (filters[name]) p.set(name, filters[name]);
+  return `/search?${p}`;
+}
+
+function labelled(labelKey, control) {
+  control.id = `search-${control.name}`;
+  return h('label', { class: 'field' }, h('span', {}, t(labelKey)), control);
+}
+
+/** Question and meeting choices follow the chosen group: they are the group's own. */
+async function groupChoices(groupId) {
+  if (!groupId) return { questions: [], meetings: [] };
+  const [questions, meetings] = await Promise.all([
+    api.get(`/api/groups/${encodeURIComponent(groupId)}/questions`).then((r) => r.items).catch(() => []),
+    api.get(`/api/groups/${encodeURIComponent(groupId)}/meetings`).then((r) => r.items).catch(() => [])]);
+  return { questions, meetings };
+}
+
+function questionSelect(questions, value) {
+  return select('question', [['', t('search.anyQuestion')], ...questions.map((q) => [q.number, `${q.number} — ${q.title}`])], value);
+}
+
+function meetingSelect(meetings, value) {
+  return select('meeting', [['', t('search.anyMeeting')], ...meetings.map((m) => [m.id, m.title])], value);
+}
+
+// Search contributions in any of the six languages, with highlighted snippets, filters and paging.
 export async function renderSearch(main) {
   const params = queryParams();
   const q = params.get('q') || '';
   const offset = Number(params.get('offset') || 0);
-  const language = params.get('language') || '';
+  const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) || '']));
+  // The search starts at once, beside the look-ups that fill the filters, not after them.
+  const query = new URLSearchParams({ q, offset: String(offset), limit: String(PAGE) });
+  for (const name of FILTERS) if (filters[name]) query.set(name, filters[name]);
+  const searching = q ? api.get(`/api/search?${query}`) : null;
+  searching?.catch(() => {});
+  const [{ items: groups }, choices] = await Promise.all([api.get('/api/groups'), groupChoices(filters.group)]);
   const input = h('input', { name: 'q', type: 'search', value: q, dir: 'auto', id: 'search-q', 'aria-label': t('search.query') });
   const lang = select('language', [['', t('search.anyLanguage')], ...['ar', 'zh', 'en', 'fr', 'ru', 'es']
-    .map((l) => [l, t(`search.lang.${l}`)])], language);
+    .map((l) => [l, t(`search.lang.${l}`)])], filters.language);
   lang.setAttribute('aria-label', t('search.language'));
+  const group = select('group', [['', t('search.anyGroup')], ...groups.map((g) => [g.id, `${g.code} — ${g.title}`])], filters.group);
+  let question = questionSelect(choices.questions, filters.question);
+  let meeting = meetingSelect(choices.meetings, filters.meeting);
+  const status = select('status', [['', t('search.anyStatus')], ...STATUSES.map((x) => [x, t(`contribution.status.${x}`)])], filters.status);
+  const questionField = labelled('search.question', question);
+  const meetingField = labelled('search.meeting', meeting);
+  group.addEventListener('change', async () => {
+    const next = await groupChoices(group.value);
+    question.replaceWith(question = questionSelect(next.questions, ''));
+    meeting.replaceWith(meeting = meetingSelect(next.meetings, ''));
+    question.id = 'search-question';
+    meeting.id = 'search-meeting';
+    question.disabled = !group.value;
+    meeting.disabled = !group.value;
+  });
+  question.disabled = !filters.group;
+  meeting.disabled = !filters.group;
   const form = h('form', { class: 'inline-form', role: 'search', id: 'search-form' }, input, lang,
-    h('button', { type: 'submit', class: 'primary' }, t('search.submit')));
+    h('button', { type: 'submit', class: 'primary' }, t('search.submit')),
+    h('div', { class: 'filters search-filters' }, labelled('search.group', group), questionField, meetingField,
+      labelled('search.status', status)));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const next = new URLSearchParams({ q: input.value.trim() });
-    if (lang.value) next.set('language', lang.value);
-    navigate(`/search?${next}`);
+    navigate(searchPath(input.value.trim(), { language: lang.value, group: group.value,
+      question: group.value ? question.value : '', meeting: group.value ? meeting.value : '', status: status.value }));
   });
   const results = h('div', { id: 'search-results' });
   mount(main, h('h1', {}, t('search.title')), form, results);
   if (!q) return;
-  const query = new URLSearchParams({ q, offset: String(offset), limit: String(PAGE) });
-  if (language) query.set('language', language);
   let found;
   try {
-    found = await api.get(`/api/search?${query}`);
+    found = await searching;
   } catch (error) {
     // A query the server finds too broad (or too long) is the reader's to change, said in their language.
     if (!(error instanceof ApiError) || error.status !== 400 || !('q' in error.fields)) throw error;
@@ -44,15 +99,11 @@ export async function renderSearch(main) {
     h('ol', { class: 'hits', start: offset + 1 }, found.items.map((hit) => h('li', {},
       h('a', { href: `#/contributions/${hit.id}` }, h('strong', {}, hit.number), ' ', h('span', { dir: 'auto' }, hit.title || '')),
       hit.snippet ? h('div', {}, snippet(hit.snippet)) : null))),
-    pager(q, language, offset, found.total));
+    pager(q, filters, offset, found.total));
 }
 
-function pager(q, language, offset, total) {
-  const link = (to, key) => {
-    const p = new URLSearchParams({ q, offset: String(to) });
-    if (language) p.set('language', language);
-    return h('a', { href: `#/search?${p}` }, t(key));
-  };
+function pager(q, filters, offset, total) {
+  const link = (to, key) => h('a', { href: `#${searchPath(q, filters, to)}` }, t(key));
   return h('p', { class: 'pager' },
     offset > 0 ? link(Math.max(0, offset - PAGE), 'search.previous') : null, ' ',
     offset + PAGE < total ? link(offset + PAGE, 'search.next') : null);

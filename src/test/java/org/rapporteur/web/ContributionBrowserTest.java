@@ -44,11 +44,17 @@ class ContributionBrowserTest extends BrowserTest {
       assertThat(page.locator("#light-view .light-view")).containsText("Community networks connect villages",
           new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
       assertThat(page.locator("#extraction-state")).hasText(Pattern.compile(".+"));
+      // Type and language as words, not as a MIME type and a code.
+      assertThat(page.locator(".facts")).containsText("Word document");
+      assertThat(page.locator(".facts")).containsText("English");
+      assertThat(page.locator(".facts")).not().containsText("application/vnd");
 
       page.click("#nav-search");
       page.fill("#search-q", "cooperative backhaul");
       page.press("#search-q", "Enter");
-      assertThat(page.locator("#search-results .hits li").first()).containsText("SG1RGQ/1");
+      // The index follows the extraction a moment later; a busy machine makes that moment longer.
+      assertThat(page.locator("#search-results .hits li").first()).containsText("SG1RGQ/1",
+          new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
       assertThat(page.locator("#search-results mark").first()).isVisible();
       page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("contribution-search")));
     }
