@@ -7,6 +7,7 @@ import { renderAgenda } from '../agenda.js';
 import { renderQueue, takeQueue } from '../queue.js';
 import { chatPanel } from '../chat.js';
 import { isCurrentView } from '../router.js';
+import { offlineReading } from '../offline.js';
 
 // The meeting page: how to join first (remote delegates need it most), then times, registration,
 // the live agenda and the speaker queue. Agenda and queue changes arrive through the meeting room.
@@ -30,7 +31,8 @@ export async function renderMeeting(main, { id }) {
       : null,
     schedule(meeting),
     registration(meeting),
-    h('div', { class: 'meeting-grid' }, agendaBox, h('div', {}, queueBox, await meetingChat(meeting, main))));
+    h('div', { class: 'meeting-grid' }, agendaBox, h('div', {}, queueBox, await meetingChat(meeting, main))),
+    offlineReading(meeting, agenda));
   if (!isCurrentView(main)) return;
   redrawAgenda();
   redrawQueue();
