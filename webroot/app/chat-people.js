@@ -2,6 +2,7 @@
 // shown (then every 30 s), so a delegate on a slow link pays for it only when they want to know.
 import { h, mount } from './dom.js';
 import { t, plural } from './i18n.js';
+import { dataSaver } from './saver.js';
 import { api, errorText } from './api.js';
 
 const REFRESH_MS = 30000;
@@ -37,6 +38,7 @@ export class PeopleHere {
     } catch (e) {
       mount(this.list, h('li', { class: 'muted' }, errorText(e)));
     }
-    if (!this.list.hidden) this.timer = setTimeout(() => this.refresh(), REFRESH_MS);
+    // With data saver on, the list is fetched when opened, never polled.
+    if (!this.list.hidden && !dataSaver()) this.timer = setTimeout(() => this.refresh(), REFRESH_MS);
   }
 }

@@ -3,9 +3,11 @@ import { t, tIsolated, formatDateTime } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { currentUser } from '../session.js';
 import { currentPath } from '../router.js';
-import { lightView } from '../lightview.js';
 import { languageName } from '../portal.js';
 import { fileTypeName } from '../filetypes.js';
+import { pagedLightView } from '../lightview.js';
+import { dataSaver } from '../saver.js';
+import { resumableDownload } from '../download.js';
 
 // A contribution: metadata, extraction state, the light view, download, revisions and their diff.
 export async function renderContribution(main, { id }) {
@@ -30,8 +32,9 @@ export async function renderContribution(main, { id }) {
     revisions(c),
     h('section', { 'aria-labelledby': 'light-h' }, h('h2', { id: 'light-h' }, t('contribution.lightView')), view));
   if (c.extraction.state === 'done') {
-    const response = await fetch(`/api/contributions/${c.id}/text`, { credentials: 'same-origin' });
-    mount(view, response.ok ? lightView(await response.text()) : h('p', { class: 'muted' }, t('error.network')));
+    resumableDownload(main.querySelector('#download'), c.size, c.revisions.at(-1)?.filename);
+    const shown = await pagedLightView(view, `/api/contributions/${c.id}/text`, { onDemand: dataSaver() });
+    if (!shown) mount(view, h('p', { class: 'muted' }, t('error.network')));
   } else if (c.extraction.state === 'pending') {
     mount(view, h('p', { class: 'muted' }, t('extraction.pending')));
     setTimeout(() => { if (currentPath() === path) renderContribution(main, { id }); }, 1500);

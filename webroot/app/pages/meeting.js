@@ -10,6 +10,7 @@ import { isCurrentView } from '../router.js';
 import { setTitle } from '../portal.js';
 import { floorBanner, ring, titleWhile } from '../floor.js';
 import { meetingAdmin, participantsPanel } from '../meeting-admin.js';
+import { offlineReading } from '../offline.js';
 
 // The meeting page. On a phone the item under discussion and the floor button stay at the top and the
 // agenda, the speakers and the chat are tabs; on a wide screen they sit side by side. How to join comes
@@ -51,7 +52,8 @@ export async function renderMeeting(main, { id }) {
     meeting.canRun ? meetingAdmin(meeting) : null,
     currentUser() ? participantsPanel(meeting) : null,
     tabs(panes, chatBox),
-    panes);
+    panes,
+    offlineReading(meeting, agenda));
   if (!isCurrentView(main)) return;
   setTitle(state.pageTitle);
   redrawAgenda();

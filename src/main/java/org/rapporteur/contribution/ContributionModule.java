@@ -16,6 +16,7 @@ public final class ContributionModule {
   private final MongoClient mongo;
   private final Path uploadsDir;
   private final ContributionService contributions;
+  private final int lightViewPartChars;
 
   /** {@code hashing}: the bounded worker pool that hashes and copies uploaded files. */
   public ContributionModule(Vertx vertx, MongoClient mongo, WorkerExecutor hashing, WorkspaceService workspaces,
@@ -23,6 +24,7 @@ public final class ContributionModule {
     this.vertx = vertx;
     this.mongo = mongo;
     this.uploadsDir = dataDir.resolve("uploads");
+    this.lightViewPartChars = config.lightViewPartChars();
     ExtractorPool extractor = new ExtractorPool(vertx, config.extraction(), dataDir.resolve("extractor.log"));
     this.contributions = new ContributionService(vertx, new ContributionStore(mongo),
         new ContributionFileStore(vertx, mongo), extractor, hashing, workspaces, audit, deadlines, config, dataDir);
@@ -42,7 +44,7 @@ public final class ContributionModule {
 
   /** Plain uploads, and resumable ones (tus). */
   public RouteModule routes() {
-    RouteModule plain = new ContributionRoutes(contributions, uploadsDir);
+    RouteModule plain = new ContributionRoutes(contributions, uploadsDir, lightViewPartChars);
     RouteModule resumable = new ResumableUploadRoutes(new ResumableUploads(vertx, new UploadStore(mongo), contributions, uploadsDir));
     return router -> {
       plain.mount(router);

@@ -10,6 +10,7 @@ import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.rapporteur.platform.security.Actors;
@@ -25,8 +26,10 @@ public final class ContributionRoutes implements RouteModule {
 
   private final ContributionService contributions;
   private final Path uploadsDir;
+  private final int lightViewPartChars;
 
-  public ContributionRoutes(ContributionService contributions, Path uploadsDir) {
+  public ContributionRoutes(ContributionService contributions, Path uploadsDir, int lightViewPartChars) {
+    this.lightViewPartChars = lightViewPartChars;
     this.contributions = contributions;
     this.uploadsDir = uploadsDir;
   }
@@ -57,17 +60,38 @@ public final class ContributionRoutes implements RouteModule {
         .download(Actors.of(ctx), ctx.pathParam("id"), rev(ctx))
         .onSuccess(download -> send(ctx, download))
         .onFailure(ctx::fail));
-    router.get("/api/contributions/:id/text").handler(ctx -> contributions
+    // ?part=n: one part of a long light view (the first screen first); X-Light-View-Parts says how many there are.
+    router.get("/api/contributions/:id/text").handler(ctx -> {
+      Integer part = ctx.queryParams().contains("part") ? QueryParams.intParam(ctx, "part", 0, 0, 100_000) : null;
+      contributions.lightView(Actors.of(ctx), ctx.pathParam("id"), rev(ctx))
+          .onSuccess(view -> sendLightView(ctx, view, part))
+          .onFailure(ctx::fail);
+    });
+    // The size of the light view without the light view: a reader on a metered link decides before saving it.
+    router.head("/api/contributions/:id/text").handler(ctx -> contributions
         .lightView(Actors.of(ctx), ctx.pathParam("id"), rev(ctx))
         .onSuccess(view -> ctx.response()
             .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-            .putHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=60")
-            .putHeader("Content-Language", String.valueOf(view.revision().extraction().language()))
-            .end(view.toHtml()))
+            .putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(view.toHtml().getBytes(StandardCharsets.UTF_8).length))
+            .end())
         .onFailure(ctx::fail));
     router.get("/api/contributions/:id/diff").respond(ctx -> contributions.diff(Actors.of(ctx), ctx.pathParam("id"),
             QueryParams.intParam(ctx, "from", 0, 0, 10_000), QueryParams.intParam(ctx, "to", 1, 0, 10_000))
         .map(lines -> new JsonObject().put("lines", LineDiff.toJson(lines))));
+  }
+
+  private void sendLightView(RoutingContext ctx, LightView view, Integer part) {
+    List<String> parts = part == null ? List.of(view.toHtml()) : view.parts(lightViewPartChars);
+    if (part != null && part >= parts.size()) {
+      ctx.fail(InvalidInputException.of("part", "must be below " + parts.size()));
+      return;
+    }
+    ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=60")
+        .putHeader("Content-Language", String.valueOf(view.revision().extraction().language()))
+        .putHeader("X-Light-View-Parts", String.valueOf(parts.size()))
+        .end(parts.get(part == null ? 0 : part));
   }
 
   private void requireMultipartUploader(RoutingContext ctx) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /** The {@code contributions} section of the configuration. */
 public record ContributionsConfig(long maxFileBytes, int uploadsPerUserPerHour, Duration uploadExpiry,
-    Extraction extraction) {
+    Extraction extraction, int lightViewPartChars) {
 
   /** Child JVMs that run Tika: how many at once, how long one file may take, their heap and output caps. */
   public record Extraction(int workers, Duration timeout, int childHeapMb, int maxTextChars, int queueLength) {}
@@ -21,6 +21,7 @@ public record ContributionsConfig(long maxFileBytes, int uploadsPerUserPerHour, 
             Duration.ofSeconds(extraction.getInteger("timeoutSeconds", 60)),
             extraction.getInteger("childHeapMb", 256),
             extraction.getInteger("maxTextChars", 1_000_000),
-            extraction.getInteger("queueLength", 200)));
+            extraction.getInteger("queueLength", 200)),
+        json.getInteger("lightViewPartChars", 16_384));
   }
 }

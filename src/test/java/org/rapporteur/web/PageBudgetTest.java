@@ -30,7 +30,9 @@ class PageBudgetTest extends BrowserTest {
 
   @Override
   protected JsonObject settings() {
-    return new JsonObject().put("demo", true);
+    // The demo documents must have their light views: give extraction room on a busy machine.
+    return new JsonObject().put("demo", true).put("contributions",
+        new JsonObject().put("extraction", new JsonObject().put("timeoutSeconds", 300)));
   }
 
   @Test
