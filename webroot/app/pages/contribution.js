@@ -2,6 +2,7 @@ import { h, mount, formatBytes } from '../dom.js';
 import { t, formatDateTime } from '../i18n.js';
 import { api } from '../api.js';
 import { currentPath } from '../router.js';
+import { currentUser } from '../session.js';
 import { lightView } from '../lightview.js';
 
 // A contribution: metadata, extraction state, the light view, download, revisions and their diff.
@@ -22,7 +23,8 @@ export async function renderContribution(main, { id }) {
     h('p', {},
       h('a', { class: 'button', href: `/api/contributions/${c.id}/file`, download: '', id: 'download' },
         t('contribution.download', { size: formatBytes(c.size) })), ' ',
-      h('a', { href: `#/groups/${c.groupId}/upload?revisionOf=${c.id}` }, t('contribution.uploadRevision'))),
+      // An anonymous reader of a public group has nothing to upload with.
+      currentUser() ? h('a', { href: `#/groups/${c.groupId}/upload?revisionOf=${c.id}` }, t('contribution.uploadRevision')) : null),
     revisions(c),
     h('section', { 'aria-labelledby': 'light-h' }, h('h2', { id: 'light-h' }, t('contribution.lightView')), view));
   if (c.extraction.state === 'done') {
