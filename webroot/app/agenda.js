@@ -63,7 +63,8 @@ function allocations(item, state, editing) {
   return h('ul', { class: 'allocations' }, item.allocations.map((a) => h('li', {},
     h('a', { href: `#/contributions/${a.contributionId}` }, a.number || a.contributionId), ' ',
     h('span', { dir: 'auto' }, a.title || ''), ' ',
-    editing ? treatmentSelect(item, a, state) : h('span', { class: `badge status-${a.status}` }, t(`treatment.${a.status}`)))));
+    editing ? treatmentSelect(item, a, state) : h('span', { class: `badge status-${a.status}` }, t(`treatment.${a.status}`)),
+    a.into ? [' ', h('a', { href: `#/contributions/${a.into}`, class: 'into-link' }, t(`agenda.into.${a.status}`))] : null)));
 }
 
 function treatmentSelect(item, allocation, state) {

@@ -21,7 +21,7 @@ export function renderQueue(box, state) {
       tabindex: meeting.canRun && entry.state === 'waiting' ? 0 : undefined,
       onkeydown: meeting.canRun && entry.state === 'waiting' ? (e) => keyMove(e, waiting, entry, path, act, state) : undefined,
     },
-    meeting.canRun && entry.state === 'waiting' ? h('span', { class: 'drag-handle', title: t('queue.drag'), 'aria-hidden': 'true' }, '⠿') : null,
+    meeting.canRun && entry.state === 'waiting' && waiting.length > 1 ? h('span', { class: 'drag-handle', title: t('queue.drag'), 'aria-hidden': 'true' }, '⠿') : null,
     h('span', { dir: 'auto' }, entry.name), entry.country ? h('span', { class: 'muted' }, ` (${entry.country})`) : null, ' ',
     h('span', { class: 'badge' }, t(`mode.${entry.mode}`)),
     entry.state === 'speaking' ? h('span', { class: 'badge mine' }, t('queue.speaking')) : null,

@@ -27,7 +27,8 @@ export async function renderContribution(main, { id }) {
     h('p', {},
       h('a', { class: 'button', href: `/api/contributions/${c.id}/file`, download: '', id: 'download' },
         tIsolated('contribution.download', { size: formatBytes(c.size) })), ' ',
-      h('a', { href: `#/groups/${c.groupId}/upload?revisionOf=${c.id}` }, t('contribution.uploadRevision')), ' ',
+      // An anonymous reader of a public group has nothing to upload with.
+      currentUser() ? h('a', { href: `#/groups/${c.groupId}/upload?revisionOf=${c.id}` }, t('contribution.uploadRevision')) : null, ' ',
       withdrawButton(c, () => renderContribution(main, { id }))),
     revisions(c),
     h('section', { 'aria-labelledby': 'light-h' }, h('h2', { id: 'light-h' }, t('contribution.lightView')), view));

@@ -98,6 +98,9 @@ function applyEvent(state, event, redrawAgenda, redrawQueue) {
 function redrawNow(state) {
   const { meeting, nowBox } = state;
   if (!nowBox.isConnected && state.drawnOnce) return;
+  // A cancelled meeting has nothing under discussion and no floor to ask for.
+  nowBox.hidden = Boolean(meeting.cancellation);
+  if (nowBox.hidden) return;
   state.drawnOnce = true;
   const item = currentItem(state);
   const speaking = myEntry(state)?.state === 'speaking';

@@ -177,6 +177,8 @@ class MeetingDayBrowserTest extends BrowserTest {
       chair.selectOption("#language", "ar");
       assertThat(chair.locator("html")).hasAttribute("dir", "rtl");
       var sub = chair.locator("#agenda > ol > li").nth(1).locator(":scope > ol > li").first();
+      // The page is drawn again in Arabic: act on the new one, not on the English one it replaces.
+      assertThat(sub.locator(".details-item").first()).hasText("تحرير");
       sub.locator(".details-item").first().click();
       chair.fill("#item-editor input[name=plannedMinutes]", "20");
       chair.fill("#item-editor input[name=presenter]", "أمين المقرر");
@@ -214,6 +216,7 @@ class MeetingDayBrowserTest extends BrowserTest {
 
       // In Arabic: removed and put back again.
       chair.selectOption("#language", "ar");
+      assertThat(chair.locator("#agenda .details-item").first()).hasText("تحرير");
       chair.locator("#agenda > ol > li").nth(3).locator(".remove-item").first().click();
       assertThat(chair.locator("#toast")).containsText("أُزيل البند");
       chair.click("#toast-action");
@@ -240,6 +243,45 @@ class MeetingDayBrowserTest extends BrowserTest {
       assertThat(anonymous.locator("#request-floor, #chat, #registration button, #participants, form")).hasCount(0);
       assertNoSidewaysScroll(anonymous, "anonymous visitor");
       assertThat(errors).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("The chair records a delegate's attendance, marks a document revised into another, edits and cancels the meeting, and the delegate sees it cancelled")
+  void chairRunsTheMeetingItself() {
+    String meeting = meetingPath();
+    try (BrowserContext chairContext = laptop(); BrowserContext delegateContext = phone()) {
+      Page delegate = open(signIn(delegateContext, DELEGATE, DemoData.PASSWORD), "en", meeting);
+      delegate.locator("#registration button").filter(new com.microsoft.playwright.Locator.FilterOptions()
+          .setHasText("remotely")).click();
+      assertThat(delegate.locator("#registration")).containsText("You are registered");
+      Page chair = open(signIn(chairContext, CHAIR, DemoData.PASSWORD), "en", meeting);
+
+      chair.click("#participants summary");
+      assertThat(chair.locator("#participants-csv")).hasAttribute("href", Pattern.compile("attendance\\.csv$"));
+      var row = chair.locator("#participants li").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Aibek"));
+      row.locator("button.attend").first().click();
+      assertThat(row).containsText("present remotely");
+
+      chair.locator("#agenda li[data-id] .details-item").nth(2).click();
+      chair.locator("#item-editor select[name=status-0]").selectOption("revised");
+      assertThat(chair.locator("#item-editor .into").first()).containsText("Revised into");
+      chair.locator("#item-editor select[name=into-0]").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+      chair.click("#save-item");
+      assertThat(delegate.locator("#agenda .into-link")).hasText("Revised into");
+
+      chair.click("#meeting-admin summary");
+      chair.fill("#edit-meeting input[name=venue]", "ITU headquarters, Geneva, Popov room");
+      chair.click("#edit-meeting button[type=submit]");
+      assertThat(chair.locator(".facts")).containsText("Popov room");
+      chair.click("#meeting-admin summary");
+      chair.click("#cancel-meeting");
+      chair.fill("#cancellation textarea", "Postponed to February");
+      chair.click("#confirm-cancel");
+      assertThat(chair.locator("#meeting-cancelled")).containsText("Postponed to February");
+      delegate.reload();
+      assertThat(delegate.locator("#meeting-cancelled")).containsText("This meeting is cancelled.");
+      assertThat(delegate.locator("#request-floor")).hasCount(0);
     }
   }
 }
