@@ -219,7 +219,7 @@ public final class App {
         meeting.speakerQueue(), contributions, search, liaison.liaisons(), liaison.notifications(), radar, chat.chat(),
         initiatives, similarProjects);
     stopContributions = contribution::stop;
-    operations = new Operations(vertx, config, this::pingDatabase, gateway, contributions.extractor(), Map.of(
+    operations = new Operations(vertx, config, mongo, this::pingDatabase, gateway, contributions.extractor(), Map.of(
         "search", search::indexLag, "radar", radar::indexLag, "projects", similarProjects::indexLag),
         searchConfig.writeQueueLength());
     demoData = new DemoData(vertx, accounts, workspaces, meeting.meetings(), agenda.agendas(), contributions,
@@ -285,7 +285,7 @@ public final class App {
     router.route("/api/*").handler(services.accounts().sessionResolver());
     List<RouteModule> modules = new ArrayList<>();
     modules.add(new SystemRoutes(this::pingDatabase, readOpenApi()));
-    modules.add(operations.routes(services.accounts().sessionResolver()));
+    modules.add(operations.routes(services.accounts().sessionResolver(), server.actualPort()));
     modules.addAll(routes.apply(origin));
     modules.forEach(module -> module.mount(router));
     platform.installBack(router);

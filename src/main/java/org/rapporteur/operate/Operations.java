@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -30,18 +32,22 @@ public final class Operations implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final AppMetrics metrics;
   private final Readiness readiness;
+  private final WorkerExecutor backupWriter;
+  private final LocalControl control;
 
   /**
    * {@code indexLags}: each index's changes not yet written; {@code indexQueueLength}: the lag at which an
    * index drops changes (readiness fails there, as search would start to miss records).
    */
-  public Operations(Vertx vertx, AppConfig config, Supplier<Future<Void>> databasePing,
+  public Operations(Vertx vertx, AppConfig config, MongoClient mongo, Supplier<Future<Void>> databasePing,
       RealtimeGateway<?> gateway, ExtractorPool extractor, Map<String, IntSupplier> indexLags, int indexQueueLength) {
     this.vertx = vertx;
     this.config = OperationsConfig.fromJson(config.source());
     this.registry = Observability.registryOf(vertx);
     this.metrics = new AppMetrics(registry);
     this.readiness = new Readiness(databasePing);
+    this.backupWriter = vertx.createSharedWorkerExecutor("rapporteur-backup", 1);
+    this.control = new LocalControl(vertx, config.dataDir(), mongo, backupWriter);
     metrics.countStoredMessages(vertx.eventBus());
     metrics.watch(gateway);
     metrics.watch(extractor);
@@ -80,9 +86,17 @@ public final class Operations implements AutoCloseable {
         .compose(v -> stopRest.get());
   }
 
-  /** {@code /metrics} and {@code /health/ready}; {@code sessions} finds who signed in. */
-  public RouteModule routes(Handler<RoutingContext> sessions) {
-    return new OperationsRoutes(vertx, registry, config.metricsAllowFrom(), sessions, readiness);
+  /**
+   * {@code /metrics}, {@code /health/ready} and the local backup endpoint; {@code sessions} finds who
+   * signed in. Records in the data folder how local commands reach the server on {@code port}.
+   */
+  public RouteModule routes(Handler<RoutingContext> sessions, int port) {
+    RouteModule operations = new OperationsRoutes(vertx, registry, config.metricsAllowFrom(), sessions, readiness);
+    control.publish(port);
+    return router -> {
+      operations.mount(router);
+      control.mount(router);
+    };
   }
 
   public OperationsConfig config() {
@@ -91,6 +105,8 @@ public final class Operations implements AutoCloseable {
 
   @Override
   public void close() {
+    control.withdraw();
+    backupWriter.close();
     metrics.close();
   }
 }
