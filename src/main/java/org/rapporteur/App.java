@@ -51,6 +51,7 @@ import org.rapporteur.meeting.AgendaService;
 import org.rapporteur.meeting.MeetingModule;
 import org.rapporteur.meeting.MeetingService;
 import org.rapporteur.meeting.SpeakerQueueService;
+import org.rapporteur.operate.BackupStore;
 import org.rapporteur.operate.Operations;
 import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.config.AppConfig;
@@ -219,7 +220,7 @@ public final class App {
         meeting.speakerQueue(), contributions, search, liaison.liaisons(), liaison.notifications(), radar, chat.chat(),
         initiatives, similarProjects);
     stopContributions = contribution::stop;
-    operations = new Operations(vertx, config, mongo, this::pingDatabase, gateway, contributions.extractor(), Map.of(
+    operations = new Operations(vertx, config, new BackupStore(vertx, mongo), this::pingDatabase, gateway, contributions.extractor(), Map.of(
         "search", search::indexLag, "radar", radar::indexLag, "projects", similarProjects::indexLag),
         searchConfig.writeQueueLength());
     demoData = new DemoData(vertx, accounts, workspaces, meeting.meetings(), agenda.agendas(), contributions,

@@ -1,12 +1,7 @@
 package org.rapporteur.operate;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.BulkOperation;
-import io.vertx.ext.mongo.MongoClient;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,13 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.rapporteur.platform.config.AppConfig;
-import org.rapporteur.platform.mongo.EmbeddedMongo;
 
 /**
  * {@code java -jar rapporteur.jar backup FILE}: asks the server running on the same {@code DATA_DIR} to
@@ -30,10 +20,6 @@ import org.rapporteur.platform.mongo.EmbeddedMongo;
  * with no server running on it; the next start builds the indexes from it.
  */
 public final class BackupCommand {
-  private static final int BATCH = 500;
-  private static final String PREFIX = "collections/";
-  private static final String SUFFIX = ".jsonl";
-
   private BackupCommand() {}
 
   public static boolean handles(String[] args) {
@@ -92,58 +78,6 @@ public final class BackupCommand {
       }
     }
     Files.createDirectories(dataDir);
-    Vertx vertx = Vertx.vertx();
-    EmbeddedMongo embedded = EmbeddedMongo.start(dataDir.resolve("db"), config.mongo().embeddedFsync(),
-        config.mongo().embeddedCacheMiB());
-    MongoClient mongo = MongoClient.create(vertx, new JsonObject()
-        .put("connection_string", embedded.connectionString()).put("db_name", config.mongo().database()));
-    long documents = 0;
-    int collections = 0;
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      if (zip.getEntry(DatabaseDump.MANIFEST) == null) {
-        throw new IllegalStateException(file + " is not a Rapporteur backup (no " + DatabaseDump.MANIFEST + ")");
-      }
-      for (ZipEntry entry : zip.stream().filter(e -> e.getName().startsWith(PREFIX)).toList()) {
-        String name = entry.getName().substring(PREFIX.length(), entry.getName().length() - SUFFIX.length());
-        documents += load(zip, entry, name, mongo);
-        collections++;
-      }
-    } finally {
-      mongo.close().await();
-      embedded.close();
-      vertx.close().await();
-    }
-    return "Restored " + documents + " records in " + collections + " collections into " + dataDir;
-  }
-
-  private static long load(ZipFile zip, ZipEntry entry, String collection, MongoClient mongo) throws IOException {
-    long count = 0;
-    mongo.createCollection(collection).recover(e -> io.vertx.core.Future.succeededFuture()).await();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(zip.getInputStream(entry),
-        StandardCharsets.UTF_8))) {
-      List<BulkOperation> batch = new ArrayList<>();
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        batch.add(BulkOperation.createInsert(new JsonObject(line)));
-        if (batch.size() == BATCH) {
-          count += insert(mongo, collection, batch);
-        }
-      }
-      count += insert(mongo, collection, batch);
-    }
-    return count;
-  }
-
-  private static int insert(MongoClient mongo, String collection, List<BulkOperation> batch) {
-    if (batch.isEmpty()) {
-      return 0;
-    }
-    int size = batch.size();
-    mongo.bulkWrite(collection, new ArrayList<>(batch)).await();
-    batch.clear();
-    return size;
+    return BackupStore.restoreInto(config, file);
   }
 }

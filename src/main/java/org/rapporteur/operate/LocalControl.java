@@ -2,9 +2,7 @@ package org.rapporteur.operate;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -35,14 +33,14 @@ final class LocalControl implements RouteModule {
 
   private final Vertx vertx;
   private final Path file;
-  private final DatabaseDump dump;
+  private final BackupStore dump;
   private final String token;
   private boolean running;
 
-  LocalControl(Vertx vertx, Path dataDir, MongoClient mongo, WorkerExecutor writer) {
+  LocalControl(Vertx vertx, Path dataDir, BackupStore dump) {
     this.vertx = vertx;
     this.file = dataDir.resolve(FILE);
-    this.dump = new DatabaseDump(mongo, writer);
+    this.dump = dump;
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     this.token = HexFormat.of().formatHex(bytes);

@@ -5,8 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
-import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -32,22 +30,22 @@ public final class Operations implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final AppMetrics metrics;
   private final Readiness readiness;
-  private final WorkerExecutor backupWriter;
+  private final BackupStore backups;
   private final LocalControl control;
 
   /**
    * {@code indexLags}: each index's changes not yet written; {@code indexQueueLength}: the lag at which an
    * index drops changes (readiness fails there, as search would start to miss records).
    */
-  public Operations(Vertx vertx, AppConfig config, MongoClient mongo, Supplier<Future<Void>> databasePing,
+  public Operations(Vertx vertx, AppConfig config, BackupStore backups, Supplier<Future<Void>> databasePing,
       RealtimeGateway<?> gateway, ExtractorPool extractor, Map<String, IntSupplier> indexLags, int indexQueueLength) {
     this.vertx = vertx;
     this.config = OperationsConfig.fromJson(config.source());
     this.registry = Observability.registryOf(vertx);
     this.metrics = new AppMetrics(registry);
     this.readiness = new Readiness(databasePing);
-    this.backupWriter = vertx.createSharedWorkerExecutor("rapporteur-backup", 1);
-    this.control = new LocalControl(vertx, config.dataDir(), mongo, backupWriter);
+    this.backups = backups;
+    this.control = new LocalControl(vertx, config.dataDir(), backups);
     metrics.countStoredMessages(vertx.eventBus());
     metrics.watch(gateway);
     metrics.watch(extractor);
@@ -106,7 +104,7 @@ public final class Operations implements AutoCloseable {
   @Override
   public void close() {
     control.withdraw();
-    backupWriter.close();
+    backups.close();
     metrics.close();
   }
 }

@@ -2,13 +2,17 @@ package org.rapporteur.operate;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
+import io.vertx.ext.mongo.BulkOperation;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +25,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.rapporteur.platform.config.AppConfig;
+import org.rapporteur.platform.mongo.EmbeddedMongo;
 
 /**
  * Writes every collection of the database (GridFS's too) into a ZIP of JSON lines, while the server
@@ -35,23 +42,91 @@ import java.util.zip.ZipOutputStream;
  * prefix of the live one (its numbers are appended in order). Writes made during the copy may be missing
  * from it; nothing in it is half-written.
  */
-final class DatabaseDump {
+public final class BackupStore implements AutoCloseable {
   static final String MANIFEST = "rapporteur-backup.json";
   static final String FORMAT = "rapporteur-backup-1";
   private static final int BATCH = 500;
 
+  private static final String PREFIX = "collections/";
+  private static final String SUFFIX = ".jsonl";
+
   private final MongoClient mongo;
   private final WorkerExecutor writer;
 
-  DatabaseDump(MongoClient mongo, WorkerExecutor writer) {
+  /** Writes backups on a worker pool of one thread of its own. */
+  public BackupStore(Vertx vertx, MongoClient mongo) {
     this.mongo = mongo;
-    this.writer = writer;
+    this.writer = vertx.createSharedWorkerExecutor("rapporteur-backup", 1);
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+  }
+
+  /**
+   * Loads a copy into the embedded database of {@code config}'s data folder (checked empty by the caller),
+   * with no server running on it. Blocking: for the command line only.
+   */
+  static String restoreInto(AppConfig config, Path file) throws IOException {
+    Vertx vertx = Vertx.vertx();
+    EmbeddedMongo embedded = EmbeddedMongo.start(config.dataDir().resolve("db"), config.mongo().embeddedFsync(),
+        config.mongo().embeddedCacheMiB());
+    MongoClient mongo = MongoClient.create(vertx, new JsonObject()
+        .put("connection_string", embedded.connectionString()).put("db_name", config.mongo().database()));
+    long documents = 0;
+    int collections = 0;
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      if (zip.getEntry(MANIFEST) == null) {
+        throw new IllegalStateException(file + " is not a Rapporteur backup (no " + MANIFEST + ")");
+      }
+      for (ZipEntry entry : zip.stream().filter(e -> e.getName().startsWith(PREFIX)).toList()) {
+        String name = entry.getName().substring(PREFIX.length(), entry.getName().length() - SUFFIX.length());
+        documents += load(zip, entry, name, mongo);
+        collections++;
+      }
+    } finally {
+      mongo.close().await();
+      embedded.close();
+      vertx.close().await();
+    }
+    return "Restored " + documents + " records in " + collections + " collections into " + config.dataDir();
+  }
+
+  private static long load(ZipFile zip, ZipEntry entry, String collection, MongoClient mongo) throws IOException {
+    long count = 0;
+    mongo.createCollection(collection).recover(e -> Future.succeededFuture()).await();
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(zip.getInputStream(entry),
+        StandardCharsets.UTF_8))) {
+      List<BulkOperation> batch = new ArrayList<>();
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.isBlank()) {
+          batch.add(BulkOperation.createInsert(new JsonObject(line)));
+        }
+        if (batch.size() == BATCH) {
+          count += insert(mongo, collection, batch);
+        }
+      }
+      count += insert(mongo, collection, batch);
+    }
+    return count;
+  }
+
+  private static int insert(MongoClient mongo, String collection, List<BulkOperation> batch) {
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    int size = batch.size();
+    mongo.bulkWrite(collection, new ArrayList<>(batch)).await();
+    batch.clear();
+    return size;
   }
 
   /** Collections in the order they are copied (see the class comment). */
   static List<String> order(List<String> names) {
     List<String> sorted = new ArrayList<>(names.stream().filter(n -> !n.startsWith("system.")).toList());
-    sorted.sort(Comparator.comparingInt(DatabaseDump::rank).thenComparing(Comparator.naturalOrder()));
+    sorted.sort(Comparator.comparingInt(BackupStore::rank).thenComparing(Comparator.naturalOrder()));
     return sorted;
   }
 
@@ -110,7 +185,7 @@ final class DatabaseDump {
   private Future<Long> copy(String name, ZipOutputStream zip) {
     Promise<Long> done = Promise.promise();
     writer.executeBlocking(() -> {
-      zip.putNextEntry(new ZipEntry("collections/" + name + ".jsonl"));
+      zip.putNextEntry(new ZipEntry(PREFIX + name + SUFFIX));
       return null;
     }, true).onSuccess(v -> {
       ReadStream<JsonObject> stream = mongo.findBatchWithOptions(name, new JsonObject(),
