@@ -57,6 +57,7 @@ import org.rapporteur.meeting.AgendaService;
 import org.rapporteur.meeting.MeetingModule;
 import org.rapporteur.meeting.MeetingService;
 import org.rapporteur.meeting.SpeakerQueueService;
+import org.rapporteur.operate.BackupStore;
 import org.rapporteur.operate.Operations;
 import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.cluster.ClusterConfig;
@@ -244,7 +245,7 @@ public final class App {
         meeting.speakerQueue(), contributions, search, liaison.liaisons(), liaison.notifications(), radar, chat.chat(),
         initiatives, similarProjects);
     stopContributions = contribution::stop;
-    operations = new Operations(vertx, config, this::pingDatabase, gateway, contributions.extractor(), Map.of(
+    operations = new Operations(vertx, config, new BackupStore(vertx, mongo), this::pingDatabase, gateway, contributions.extractor(), Map.of(
         "search", search::indexLag, "radar", radar::indexLag, "projects", similarProjects::indexLag),
         searchConfig.writeQueueLength());
     demoData = new DemoData(vertx, accounts, workspaces, meeting.meetings(), agenda.agendas(), contributions,
@@ -315,7 +316,7 @@ public final class App {
     List<RouteModule> modules = new ArrayList<>();
     modules.add(new SystemRoutes(this::pingDatabase, readOpenApi(),
         () -> new JsonObject().put("cluster", new JsonObject().put("members", ClusterMembers.count(vertx)))));
-    modules.add(operations.routes(services.accounts().sessionResolver()));
+    modules.add(operations.routes(services.accounts().sessionResolver(), server.actualPort()));
     modules.addAll(routes.apply(origin));
     modules.forEach(module -> module.mount(router));
     platform.installBack(router);

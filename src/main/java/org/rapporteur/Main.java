@@ -5,6 +5,7 @@ import io.vertx.core.VertxOptions;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.rapporteur.operate.BackupCommand;
 import org.rapporteur.operate.Observability;
 import org.rapporteur.platform.cluster.ClusterConfig;
 import org.rapporteur.platform.cluster.ClusterVertx;
@@ -23,6 +24,9 @@ public final class Main {
   public static void main(String[] args) {
     Map<String, String> env = new HashMap<>(System.getenv());
     AppConfig config = ConfigLoader.load(env, Arrays.asList(args).contains("--demo"));
+    if (BackupCommand.handles(args)) {
+      System.exit(BackupCommand.run(args, config));
+    }
     if (System.getProperty("vertx.cacheDirBase") == null) {
       System.setProperty("vertx.cacheDirBase", config.dataDir().resolve("vertx-cache").toAbsolutePath().toString());
     }

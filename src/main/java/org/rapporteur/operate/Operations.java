@@ -30,18 +30,22 @@ public final class Operations implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final AppMetrics metrics;
   private final Readiness readiness;
+  private final BackupStore backups;
+  private final LocalControl control;
 
   /**
    * {@code indexLags}: each index's changes not yet written; {@code indexQueueLength}: the lag at which an
    * index drops changes (readiness fails there, as search would start to miss records).
    */
-  public Operations(Vertx vertx, AppConfig config, Supplier<Future<Void>> databasePing,
+  public Operations(Vertx vertx, AppConfig config, BackupStore backups, Supplier<Future<Void>> databasePing,
       RealtimeGateway<?> gateway, ExtractorPool extractor, Map<String, IntSupplier> indexLags, int indexQueueLength) {
     this.vertx = vertx;
     this.config = OperationsConfig.fromJson(config.source());
     this.registry = Observability.registryOf(vertx);
     this.metrics = new AppMetrics(registry);
     this.readiness = new Readiness(databasePing);
+    this.backups = backups;
+    this.control = new LocalControl(vertx, config.dataDir(), backups);
     metrics.countStoredMessages(vertx.eventBus());
     metrics.watch(gateway);
     metrics.watch(extractor);
@@ -80,9 +84,17 @@ public final class Operations implements AutoCloseable {
         .compose(v -> stopRest.get());
   }
 
-  /** {@code /metrics} and {@code /health/ready}; {@code sessions} finds who signed in. */
-  public RouteModule routes(Handler<RoutingContext> sessions) {
-    return new OperationsRoutes(vertx, registry, config.metricsAllowFrom(), sessions, readiness);
+  /**
+   * {@code /metrics}, {@code /health/ready} and the local backup endpoint; {@code sessions} finds who
+   * signed in. Records in the data folder how local commands reach the server on {@code port}.
+   */
+  public RouteModule routes(Handler<RoutingContext> sessions, int port) {
+    RouteModule operations = new OperationsRoutes(vertx, registry, config.metricsAllowFrom(), sessions, readiness);
+    control.publish(port);
+    return router -> {
+      operations.mount(router);
+      control.mount(router);
+    };
   }
 
   public OperationsConfig config() {
@@ -91,6 +103,8 @@ public final class Operations implements AutoCloseable {
 
   @Override
   public void close() {
+    control.withdraw();
+    backups.close();
     metrics.close();
   }
 }

@@ -68,7 +68,12 @@ class MetricsTest {
         .contains("rapporteur_index_lag{index=\"radar\"}")
         .contains("jvm_memory_used_bytes")
         .contains("jvm_gc_")
-        .contains("vertx_eventbus_");
+        .contains("jvm_memory_max_bytes")
+        .contains("jvm_threads_live_threads")
+        .contains("rapporteur_chat_replays_waiting")
+        .contains("rapporteur_realtime_queued_bytes")
+        .contains("vertx_eventbus_handlers")
+        .contains("vertx_http_server_active_connections");
   }
 
   @Test

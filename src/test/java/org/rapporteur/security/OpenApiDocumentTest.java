@@ -130,7 +130,8 @@ class OpenApiDocumentTest {
   }
 
   private static boolean isApi(String path) {
-    return path.startsWith("/api/") || path.equals("/health") || path.equals("/health/ready") || path.equals("/metrics");
+    return path.startsWith("/api/") || path.equals("/health") || path.equals("/health/ready") || path.equals("/metrics")
+        || path.equals("/ops/backup");
   }
 
   private static List<String> difference(Set<String> from, Set<String> without) {
