@@ -20,6 +20,19 @@ function append(el, children) {
   }
 }
 
+/**
+ * A place in a page for a part that comes from a module loaded on first use: {@code load} resolves to
+ * the part's node (or null), which then takes the placeholder's place.
+ */
+export function deferred(load) {
+  const slot = h('div', { class: 'deferred' });
+  load().then((node) => (node ? slot.replaceWith(node) : slot.remove()), (error) => {
+    console.error(error);
+    slot.remove();
+  });
+  return slot;
+}
+
 export function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
   return el;

@@ -7,20 +7,21 @@ import { followNotifications, notificationBadge } from './notifications.js';
 import { renderGroups } from './pages/groups.js';
 import { renderGroup } from './pages/group.js';
 import { renderSignIn, renderSignUp, renderForgotPassword, renderResetPassword } from './pages/account.js';
-import { renderProfile } from './pages/profile.js';
 import './joining.js';
 import { renderMeeting } from './pages/meeting.js';
-import { renderContribution } from './pages/contribution.js';
 import './meetings-panel.js';
 import './contributions-panel.js';
 import './chat.js';
 import './initiatives-panel.js';
+import './liaisons-panel.js';
 
+const { renderContribution } = later(() => import('./pages/contribution.js'), ['renderContribution']);
 const { renderUpload } = later(() => import('./pages/upload.js'), ['renderUpload']);
 const { renderSearch } = later(() => import('./pages/search.js'), ['renderSearch']);
 const { renderLiaison, renderCompose, renderEdit, renderRadar } = later(() => import('./pages/liaisons.js'),
   ['renderLiaison', 'renderCompose', 'renderEdit', 'renderRadar']);
 const { renderNotifications } = later(() => import('./pages/notifications.js'), ['renderNotifications']);
+const { renderProfile } = later(() => import('./pages/profile.js'), ['renderProfile']);
 const { renderRegister } = later(() => import('./pages/register.js'), ['renderRegister']);
 const { renderAdmin } = later(() => import('./pages/admin.js'), ['renderAdmin']);
 const { renderInitiatives, renderInitiative } = later(() => import('./pages/initiatives.js'), ['renderInitiatives', 'renderInitiative']);

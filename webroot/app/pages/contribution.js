@@ -7,7 +7,6 @@ import { languageName } from '../portal.js';
 import { fileTypeName } from '../filetypes.js';
 import { pagedLightView } from '../lightview.js';
 import { dataSaver } from '../saver.js';
-import { resumableDownload } from '../download.js';
 
 // A contribution: metadata, extraction state, the light view, download, revisions and their diff.
 export async function renderContribution(main, { id }) {
@@ -33,7 +32,8 @@ export async function renderContribution(main, { id }) {
     revisions(c),
     h('section', { 'aria-labelledby': 'light-h' }, h('h2', { id: 'light-h' }, t('contribution.lightView')), view));
   if (c.extraction.state === 'done') {
-    resumableDownload(main.querySelector('#download'), c.size, c.revisions.at(-1)?.filename);
+    import('../download.js').then(({ resumableDownload }) =>
+      resumableDownload(main.querySelector('#download'), c.size, c.revisions.at(-1)?.filename));
     const shown = await pagedLightView(view, `/api/contributions/${c.id}/text`, { onDemand: dataSaver() });
     if (!shown) mount(view, h('p', { class: 'muted' }, t('error.network')));
   } else if (c.extraction.state === 'pending') {

@@ -1,4 +1,4 @@
-import { h, mount } from '../dom.js';
+import { h, mount, deferred } from '../dom.js';
 import { t, formatDateTime } from '../i18n.js';
 import { api } from '../api.js';
 import { currentUser } from '../session.js';
@@ -9,8 +9,6 @@ import { chatPanel } from '../chat.js';
 import { isCurrentView } from '../router.js';
 import { setTitle } from '../portal.js';
 import { floorBanner, ring, titleWhile } from '../floor.js';
-import { meetingAdmin, participantsPanel } from '../meeting-admin.js';
-import { offlineReading } from '../offline.js';
 
 // The meeting page. On a phone the item under discussion and the floor button stay at the top and the
 // agenda, the speakers and the chat are tabs; on a wide screen they sit side by side. How to join comes
@@ -49,11 +47,12 @@ export async function renderMeeting(main, { id }) {
     schedule(meeting),
     h('p', {}, h('a', { href: `/api/meetings/${meeting.id}/calendar.ics`, id: 'meeting-calendar', download: 'meeting.ics' }, t('calendar.addMeeting'))),
     registration(meeting, state),
-    meeting.canRun ? meetingAdmin(meeting) : null,
-    currentUser() ? participantsPanel(meeting) : null,
+    // The chair's tools, the participant list and offline reading come as modules of their own, after the page is usable.
+    meeting.canRun ? deferred(async () => (await import('../meeting-admin.js')).meetingAdmin(meeting)) : null,
+    currentUser() ? deferred(async () => (await import('../meeting-admin.js')).participantsPanel(meeting)) : null,
     tabs(panes, chatBox),
     panes,
-    offlineReading(meeting, agenda));
+    deferred(async () => (await import('../offline.js')).offlineReading(meeting, agenda)));
   if (!isCurrentView(main)) return;
   setTitle(state.pageTitle);
   redrawAgenda();

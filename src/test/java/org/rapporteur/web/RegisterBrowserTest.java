@@ -136,7 +136,7 @@ class RegisterBrowserTest extends BrowserTest {
       page.selectOption("#search-status", "withdrawn");
       page.press("#search-q", "Enter");
       assertThat(page).hasURL(Pattern.compile(".*status=withdrawn$"));
-      assertThat(page.locator("#search-results p.muted")).hasText("0 found",
+      assertThat(page.locator("#search-results p.muted")).hasText("0 results",
           new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
     }
   }

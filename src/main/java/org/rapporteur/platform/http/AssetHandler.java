@@ -59,10 +59,22 @@ final class AssetHandler implements Handler<RoutingContext> {
     }
   }
 
+  /**
+   * Nor does a file under a hashed name need a request id or an entity tag: it is never asked for
+   * again, and forty such files would carry two kilobytes of them.
+   */
+  private static boolean immutable(String cacheControl) {
+    return IMMUTABLE.equals(cacheControl);
+  }
+
   static void send(RoutingContext ctx, Assets.Asset asset, String cacheControl, String vary) {
     MultiMap headers = ctx.response().headers();
     headers.set(HttpHeaders.CACHE_CONTROL, cacheControl);
-    headers.set(HttpHeaders.ETAG, asset.etag());
+    if (immutable(cacheControl)) {
+      headers.remove(RequestIds.HEADER);
+    } else {
+      headers.set(HttpHeaders.ETAG, asset.etag());
+    }
     headers.set(HttpHeaders.VARY, vary);
     headers.set(HttpHeaders.CONTENT_TYPE, asset.contentType());
     if (asset.etag().equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
