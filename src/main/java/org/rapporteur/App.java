@@ -58,6 +58,7 @@ import org.rapporteur.meeting.MeetingModule;
 import org.rapporteur.meeting.MeetingService;
 import org.rapporteur.meeting.SpeakerQueueService;
 import org.rapporteur.operate.BackupStore;
+import org.rapporteur.operate.MongoPoolMetrics;
 import org.rapporteur.operate.Operations;
 import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.cluster.ClusterConfig;
@@ -178,7 +179,7 @@ public final class App {
         })
         : Future.succeededFuture(config.mongo().uri());
     return uri.map(connection -> {
-      mongo = MongoClient.create(vertx, new JsonObject()
+      mongo = MongoPoolMetrics.client(vertx, new JsonObject()
           .put("connection_string", connection)
           .put("db_name", config.mongo().database()));
       healthMongo = MongoClient.create(vertx, new JsonObject()
@@ -248,6 +249,7 @@ public final class App {
     operations = new Operations(vertx, config, new BackupStore(vertx, mongo), this::pingDatabase, gateway, contributions.extractor(), Map.of(
         "search", search::indexLag, "radar", radar::indexLag, "projects", similarProjects::indexLag),
         searchConfig.writeQueueLength());
+    contributions.extractor().start();
     demoData = new DemoData(vertx, accounts, workspaces, meeting.meetings(), agenda.agendas(), contributions,
         liaison.liaisons(), initiatives, config.dataDir());
     routes = origin -> List.of(

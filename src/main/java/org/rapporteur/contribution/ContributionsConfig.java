@@ -8,7 +8,8 @@ public record ContributionsConfig(long maxFileBytes, int uploadsPerUserPerHour, 
     Extraction extraction, int lightViewPartChars) {
 
   /** Child JVMs that run Tika: how many at once, how long one file may take, their heap and output caps. */
-  public record Extraction(int workers, Duration timeout, int childHeapMb, int maxTextChars, int queueLength) {}
+  public record Extraction(int workers, Duration timeout, int childHeapMb, int maxTextChars, int queueLength,
+      boolean warmAtStart) {}
 
   public static ContributionsConfig fromJson(JsonObject json) {
     JsonObject extraction = json.getJsonObject("extraction", new JsonObject());
@@ -21,7 +22,8 @@ public record ContributionsConfig(long maxFileBytes, int uploadsPerUserPerHour, 
             Duration.ofSeconds(extraction.getInteger("timeoutSeconds", 60)),
             extraction.getInteger("childHeapMb", 256),
             extraction.getInteger("maxTextChars", 1_000_000),
-            extraction.getInteger("queueLength", 200)),
+            extraction.getInteger("queueLength", 200),
+            extraction.getBoolean("warmAtStart", true)),
         json.getInteger("lightViewPartChars", 16_384));
   }
 }

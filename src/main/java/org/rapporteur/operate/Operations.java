@@ -50,7 +50,7 @@ public final class Operations implements AutoCloseable {
     metrics.watch(gateway);
     metrics.watch(extractor);
     indexLags.forEach((name, lag) -> metrics.indexLag(name, lag, IntSupplier::getAsInt));
-    readiness.check("extractors", extractor::accepting);
+    readiness.check("extractors", () -> extractor.warm() && extractor.accepting());
     readiness.check("indexes", () -> indexLags.values().stream().allMatch(lag -> lag.getAsInt() < indexQueueLength));
   }
 

@@ -14,21 +14,26 @@ import org.rapporteur.support.TestServer;
  * registry, rates for March 2026, and the people: admin, a secretariat officer, a project manager,
  * a Member State delegate of Africa (member of SG3RG-AFR) and an outsider in no group.
  */
-final class InitiativeFixture {
-  final TestServer server;
-  final ApiClient admin;
-  final ApiClient secretariat;
-  final ApiClient manager;
-  final String managerId;
-  final ApiClient delegate;
-  final ApiClient outsider;
-  final ApiClient anonymous;
-  final String afrGroup;
-  final String afr1;
-  final String arb2;
-  final String atu;
+public final class InitiativeFixture {
+  public final TestServer server;
+  public final ApiClient admin;
+  public final ApiClient secretariat;
+  public final ApiClient manager;
+  public final String managerId;
+  public final ApiClient delegate;
+  public final ApiClient outsider;
+  public final ApiClient anonymous;
+  public final String afrGroup;
+  public final String afr1;
+  public final String arb2;
+  public final String atu;
 
-  InitiativeFixture(TestServer server) {
+  public InitiativeFixture(TestServer server) {
+    this(server, "SG3RG-AFR");
+  }
+
+  /** With the African regional group under another code, beside fixtures that take SG3RG-AFR. */
+  public InitiativeFixture(TestServer server, String afrGroupCode) {
     this.server = server;
     admin = server.admin();
     anonymous = server.client();
@@ -43,7 +48,7 @@ final class InitiativeFixture {
     manager = server.client();
     manager.registerAndSignIn("kwame@nca.example", "Kwame Mensah");
     managerId = manager.get("/api/me").bodyAsJsonObject().getString("id");
-    afrGroup = ok(admin.post("/api/groups", new JsonObject().put("code", "SG3RG-AFR").put("sector", "ITU-T")
+    afrGroup = ok(admin.post("/api/groups", new JsonObject().put("code", afrGroupCode).put("sector", "ITU-T")
         .put("region", "AFR").put("kind", "regional-group").put("title", "SG3 Regional Group for Africa")
         .put("visibility", "public")), 201).getString("id");
     delegate = server.client();
@@ -72,7 +77,7 @@ final class InitiativeFixture {
   }
 
   /** A valid, published project under AFR1, managed by {@link #manager}. */
-  JsonObject project(String code) {
+  public JsonObject project(String code) {
     return new JsonObject()
         .put("code", code)
         .put("initiativeIds", new JsonArray().add(afr1))
@@ -96,7 +101,7 @@ final class InitiativeFixture {
         .put("managers", new JsonArray().add(managerId));
   }
 
-  String createProject(JsonObject body) {
+  public String createProject(JsonObject body) {
     return ok(secretariat.post("/api/projects", body), 201).getString("id");
   }
 

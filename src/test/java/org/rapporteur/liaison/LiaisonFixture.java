@@ -15,20 +15,20 @@ import org.rapporteur.support.TestServer;
  * (chair, rapporteur, member) and ITU-D Study Group 1 (chair, rapporteur) with Question 4/1, plus
  * someone who belongs to neither.
  */
-final class LiaisonFixture {
-  final TestServer server;
-  final ApiClient admin;
-  final String sg3;
-  final String sg1;
-  final ApiClient sg3Chair;
-  final ApiClient sg3Rapporteur;
-  final ApiClient sg3Member;
-  final ApiClient sg1Chair;
-  final ApiClient sg1Rapporteur;
-  final ApiClient outsider;
-  final JsonObject sg1ChairAccount;
+public final class LiaisonFixture {
+  public final TestServer server;
+  public final ApiClient admin;
+  public final String sg3;
+  public final String sg1;
+  public final ApiClient sg3Chair;
+  public final ApiClient sg3Rapporteur;
+  public final ApiClient sg3Member;
+  public final ApiClient sg1Chair;
+  public final ApiClient sg1Rapporteur;
+  public final ApiClient outsider;
+  public final JsonObject sg1ChairAccount;
 
-  LiaisonFixture(TestServer server) {
+  public LiaisonFixture(TestServer server) {
     this.server = server;
     this.admin = server.admin();
     this.sg3 = group("SG3RG-AFR", "ITU-T", "AFR", "regional-group",
@@ -65,7 +65,7 @@ final class LiaisonFixture {
   }
 
   /** A for-action statement from SG3RG-AFR to ITU-D SG1 on roaming costs, as a draft. */
-  JsonObject roamingDraft(Instant deadline) {
+  public JsonObject roamingDraft(Instant deadline) {
     return new JsonObject()
         .put("fromGroupId", sg3)
         .put("to", new JsonArray().add(sg1))
@@ -80,7 +80,7 @@ final class LiaisonFixture {
   }
 
   /** Drafted by the rapporteur, approved and sent by the chair. */
-  JsonObject sendFromSg3(JsonObject draft) {
+  public JsonObject sendFromSg3(JsonObject draft) {
     String id = ok(sg3Rapporteur.post("/api/liaisons", draft), 201).getString("id");
     ok(sg3Chair.post("/api/liaisons/" + id + "/approve", new JsonObject()), 200);
     return ok(sg3Chair.post("/api/liaisons/" + id + "/send", new JsonObject()), 200);

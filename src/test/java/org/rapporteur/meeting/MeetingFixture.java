@@ -7,16 +7,16 @@ import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.TestServer;
 
 /** A group with a chair and a member, and a hybrid meeting in São Paulo: what the meeting tests start from. */
-final class MeetingFixture {
-  final ApiClient admin;
-  final ApiClient chair;
-  final ApiClient member;
-  final String groupId;
-  final String chairId;
-  final String memberId;
-  final String meetingId;
+public final class MeetingFixture {
+  public final ApiClient admin;
+  public final ApiClient chair;
+  public final ApiClient member;
+  public final String groupId;
+  public final String chairId;
+  public final String memberId;
+  public final String meetingId;
 
-  MeetingFixture(TestServer server) {
+  public MeetingFixture(TestServer server) {
     admin = server.admin();
     groupId = admin.post("/api/groups", new JsonObject().put("code", "SG13RG-AMS").put("sector", "ITU-T")
         .put("region", "AMS").put("kind", "regional-group").put("title", "SG13 Regional Group for the Americas"))
@@ -44,7 +44,7 @@ final class MeetingFixture {
         .put("contributionDeadline", "2026-11-20T23:59");
   }
 
-  String meetingPath() {
+  public String meetingPath() {
     return "/api/meetings/" + meetingId;
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.ChatFixture;
+import org.rapporteur.support.Contributions;
 import org.rapporteur.support.Eventually;
 import org.rapporteur.support.Problems;
 import org.rapporteur.support.RealtimeClient;
@@ -77,6 +79,16 @@ class MetricsTest {
   }
 
   @Test
+  @DisplayName("The MongoDB driver's connection pool is measured: size and connections checked out")
+  void mongoPoolMeasured() {
+    start(new JsonObject());
+    String text = server.admin().get("/metrics").bodyAsString();
+    assertThat(text).containsPattern("mongodb_driver_pool_size\\{[^}]*server_address=\"[^\"]+\"[^}]*\\} [1-9]")
+        .contains("mongodb_driver_pool_checkedout{")
+        .contains("mongodb_driver_pool_waitqueuesize{");
+  }
+
+  @Test
   @DisplayName("HTTP requests are counted by route template and status, with latency buckets, never by raw path")
   void httpByRouteTemplate() {
     start(new JsonObject());
@@ -131,11 +143,45 @@ class MetricsTest {
   @Test
   @DisplayName("Readiness reports each check, apart from liveness; anyone may ask")
   void readinessApartFromLiveness() {
-    start(allowFrom());
-    HttpResponse<Buffer> ready = server.client().get("/health/ready");
+    start(allowFrom().put("contributions", warmAtStart(true)));
+    HttpResponse<Buffer> ready = awaitReady();
     assertThat(ready.statusCode()).isEqualTo(200);
     JsonObject checks = ready.bodyAsJsonObject().getJsonObject("checks");
     assertThat(checks.fieldNames()).contains("database", "indexes", "extractors", "shutdown");
     assertThat(server.client().get("/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("Readiness fails on extractors until a child JVM has started and answered, then passes")
+  void readinessWaitsForAWarmExtractor() {
+    start(allowFrom().put("contributions", warmAtStart(false)));
+    HttpResponse<Buffer> cold = server.client().get("/health/ready");
+    assertThat(cold.statusCode()).isEqualTo(503);
+    assertThat(cold.bodyAsJsonObject().getJsonArray("failed").getList()).containsExactly("extractors");
+
+    ApiClient admin = server.admin();
+    String groupId = Contributions.group(admin, "SG1RG-WARM", "public");
+    String id = Contributions.uploadOk(admin, groupId, "warm.txt", "Warm extractor".getBytes(StandardCharsets.UTF_8),
+        "Warm").getString("id");
+    Contributions.awaitExtraction(admin, id);
+    assertThat(awaitReady().bodyAsJsonObject().getJsonObject("checks").getString("extractors")).isEqualTo("UP");
+  }
+
+  private static JsonObject warmAtStart(boolean warm) {
+    return new JsonObject().put("extraction", new JsonObject().put("warmAtStart", warm));
+  }
+
+  /** A child JVM may take long to start on a loaded machine: a longer bound than Eventually's. */
+  private HttpResponse<Buffer> awaitReady() {
+    HttpResponse<Buffer> last = null;
+    long deadline = System.nanoTime() + 90_000_000_000L;
+    for (int i = 0; i < 400 && System.nanoTime() < deadline; i++) {
+      last = server.client().get("/health/ready");
+      if (last.statusCode() == 200) {
+        return last;
+      }
+      Contributions.sleep(200);
+    }
+    throw new AssertionError("not ready: " + (last == null ? "no answer" : last.bodyAsString()));
   }
 }

@@ -47,7 +47,9 @@ public final class TestServer implements AutoCloseable {
         .put("dataDir", dataDir.toString())
         .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .put("admin", new JsonObject().put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD))
-        .put("accounts", new JsonObject().put("pbkdf2Iterations", 1000));
+        .put("accounts", new JsonObject().put("pbkdf2Iterations", 1000))
+        // most tests never extract; those that do start the child on their first file
+        .put("contributions", new JsonObject().put("extraction", new JsonObject().put("warmAtStart", false)));
     return AppConfig.fromJson(ConfigLoader.readBase(null).mergeIn(testSettings, true)).with(overrides);
   }
 

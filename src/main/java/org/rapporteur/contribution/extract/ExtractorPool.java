@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A bounded pool of warm extractor child JVMs. Each worker thread owns one child, feeds it one file
  * at a time and waits for its answer at most the configured time; a child that overruns or dies is
- * killed and replaced, and the file fails with a reason. Children start on first use.
+ * killed and replaced, and the file fails with a reason. Children start on first use, or one at start when
+ * {@code contributions.extraction.warmAtStart}.
  */
 public final class ExtractorPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ExtractorPool.class);
@@ -28,6 +29,7 @@ public final class ExtractorPool implements AutoCloseable {
   private final BlockingQueue<Job> queue;
   private final List<ExtractorWorker> workers = new ArrayList<>();
   private final Path logFile;
+  private volatile boolean warm;
   private volatile BiConsumer<String, String> outcomes = (state, reason) -> {};
 
   record Job(Path file, String name, Promise<JsonObject> promise, Context context) {
@@ -64,10 +66,26 @@ public final class ExtractorPool implements AutoCloseable {
       return;
     }
     for (int i = 0; i < config.workers(); i++) {
-      ExtractorWorker worker = new ExtractorWorker(i, queue, config, logFile);
+      ExtractorWorker worker = new ExtractorWorker(i, queue, config, logFile, () -> warm = true);
+      if (i == 0 && config.warmAtStart()) {
+        worker.warmAtStart();
+      }
       workers.add(worker);
       worker.start();
     }
+  }
+
+  /**
+   * Starts the worker threads now, and with {@code warmAtStart} one child JVM on its worker's thread (never on
+   * an event loop), so that readiness can say the extractors are warm before the first upload.
+   */
+  public void start() {
+    startWorkersOnce();
+  }
+
+  /** Whether a child has started and answered at least once: a file handed in now does not wait for a JVM. */
+  public boolean warm() {
+    return warm;
   }
 
   /** Files waiting for a child. */

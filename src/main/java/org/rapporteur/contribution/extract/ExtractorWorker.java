@@ -26,21 +26,38 @@ final class ExtractorWorker extends Thread {
   private final BlockingQueue<ExtractorPool.Job> jobs;
   private final ContributionsConfig.Extraction config;
   private final Path logFile;
+  private final Runnable answered;
   private volatile boolean running = true;
+  private volatile boolean warm;
   private volatile Process child;
   private BlockingQueue<String> lines;
   private Writer input;
 
-  ExtractorWorker(int index, BlockingQueue<ExtractorPool.Job> jobs, ContributionsConfig.Extraction config, Path logFile) {
+  /** {@code answered} is told each time a child has started and said it is ready. */
+  ExtractorWorker(int index, BlockingQueue<ExtractorPool.Job> jobs, ContributionsConfig.Extraction config, Path logFile,
+      Runnable answered) {
     super("rapporteur-extractor-" + index);
     setDaemon(true);
     this.jobs = jobs;
     this.config = config;
     this.logFile = logFile;
+    this.answered = answered;
+  }
+
+  /** Starts this worker's child now rather than on the first file, so the first upload does not wait for a JVM. */
+  void warmAtStart() {
+    warm = true;
   }
 
   @Override
   public void run() {
+    if (warm) {
+      try {
+        ensureChild();
+      } catch (Exception e) {
+        log.warn("The extractor child did not start ahead of the first file; it is tried again then", e);
+      }
+    }
     while (running) {
       ExtractorPool.Job job;
       try {
@@ -104,6 +121,7 @@ final class ExtractorWorker extends Thread {
       kill();
       throw new IOException("The extractor child did not start");
     }
+    answered.run();
   }
 
   private static void startReader(Process process, BlockingQueue<String> lines) {
