@@ -53,9 +53,20 @@ function tree(items, state, editing, prefix = '') {
       item.id === state.current?.itemId ? h('span', { class: 'badge mine now-badge' }, t('agenda.current')) : null,
       editing ? moveButtons(item, state) : null),
     editing && state.detailsOf === item.id ? itemEditor(item, state) : null,
+    origin(item),
     allocations(item, state, editing),
     item.notes ? h('p', { class: 'outcome', dir: 'auto' }, t('agenda.outcome'), ' ', item.notes) : null,
     item.children.length ? tree(item.children, state, editing) : h('ol', { class: 'agenda-tree empty' }))));
+}
+
+/** Where the platform proposed the item from, worded here in the reader's language from the item's origin. */
+function origin(item) {
+  const o = item.origin;
+  if (o?.kind !== 'liaison') return null;
+  const number = h('a', { href: `#/liaisons/${encodeURIComponent(o.liaisonId)}` }, o.number || o.liaisonId);
+  return h('p', { class: 'muted agenda-origin', 'data-origin': o.kind },
+    tIsolated('agenda.origin.liaison', { number, from: o.from || '' }),
+    o.replyDue ? [' · ', ...tIsolated('agenda.origin.replyDue', { date: formatDateTime(o.replyDue) })] : null);
 }
 
 function allocations(item, state, editing) {

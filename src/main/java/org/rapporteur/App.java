@@ -349,7 +349,7 @@ public final class App {
 
   private void startReminders() {
     reminders = new DeadlineReminders(vertx, services.liaisons(), services.notifications(), mailer,
-        config.section("liaison", LiaisonConfig::fromJson), origin);
+        services.accounts(), config.section("liaison", LiaisonConfig::fromJson), origin);
     // One node of a cluster sends the reminders; another takes over within a lease length when it dies.
     reminderLease = new LeasedWork(vertx, leases, "liaison-reminders",
         Duration.ofSeconds(config.section("cluster", ClusterConfig::fromJson).leaseSeconds()));

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.errors.InvalidInputException;
 import org.rapporteur.platform.errors.TooManyRequestsException;
+import org.rapporteur.platform.mail.Letter;
 import org.rapporteur.platform.mail.Mailer;
 import org.rapporteur.platform.security.Actor;
 import org.slf4j.Logger;
@@ -64,19 +65,19 @@ public final class PasswordService {
   }
 
   private Future<Void> sendResetLink(String email, Instant now) {
+    Instant expires = now.plus(config.passwordResetLifetime());
     return users.findByEmail(email).compose(found -> found.isEmpty() ? Future.succeededFuture()
-        : resets.create(found.get().id(), now, now.plus(config.passwordResetLifetime()))
-            .compose(token -> mailer.send(email, "[Rapporteur] Reset your password", resetMail(found.get(), token))));
+        : resets.create(found.get().id(), now, expires)
+            .compose(token -> mailer.letterFor(found.get().language(), found.get().timeZone())
+                .compose(letter -> mailer.send(email, letter.get("reset.subject"),
+                    resetMail(letter, found.get(), token, expires)))));
   }
 
-  private String resetMail(User user, String token) {
-    long minutes = config.passwordResetLifetime().toMinutes();
-    return "Dear " + user.name() + ",\n\n"
-        + "Someone, probably you, asked to reset the password of your Rapporteur account. To choose a new\n"
-        + "password, open this link within " + minutes + " minutes:\n\n"
-        + origin.get() + "/#/reset-password?token=" + token + "\n\n"
-        + "The link works once. If you did not ask for it, ignore this e-mail: your password stays as it is.\n\n"
-        + "-- \nRapporteur";
+  private String resetMail(Letter letter, User user, String token, Instant expires) {
+    return letter.format("greeting", "name", user.name()) + "\n\n"
+        + letter.format("reset.body", "expires", letter.when(expires),
+            "link", origin.get() + "/#/reset-password?token=" + token) + "\n\n"
+        + letter.get("signature");
   }
 
   /**

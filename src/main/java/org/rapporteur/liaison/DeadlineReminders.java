@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.rapporteur.account.AccountService;
+import org.rapporteur.platform.mail.Letter;
 import org.rapporteur.platform.mail.Mailer;
 import org.rapporteur.workspace.Membership;
 import org.slf4j.Logger;
@@ -26,17 +28,20 @@ public final class DeadlineReminders {
   private final LiaisonService liaisons;
   private final NotificationService notifications;
   private final Mailer mailer;
+  private final AccountService accounts;
   private final LiaisonConfig config;
   private final String publicOrigin;
   private long timer = -1;
   private boolean running;
 
+  /** {@code accounts}: where each person's language and time zone are read, for their e-mail. */
   public DeadlineReminders(Vertx vertx, LiaisonService liaisons, NotificationService notifications, Mailer mailer,
-      LiaisonConfig config, String publicOrigin) {
+      AccountService accounts, LiaisonConfig config, String publicOrigin) {
     this.vertx = vertx;
     this.liaisons = liaisons;
     this.notifications = notifications;
     this.mailer = mailer;
+    this.accounts = accounts;
     this.config = config;
     this.publicOrigin = publicOrigin;
   }
@@ -123,19 +128,31 @@ public final class DeadlineReminders {
 
   private Future<Void> remindOne(Liaison l, int days, LiaisonService.Addressee addressee) {
     Membership person = addressee.member();
-    String groups = String.join(", ", addressee.groupCodes());
-    String title = "Reply due by " + l.deadline() + ": " + l.number() + " " + l.title();
-    String text = "The liaison statement " + l.number() + " from " + l.from().label() + " to " + groups
-        + " (" + l.purpose().wire() + ") is due by " + l.deadline() + ", within " + days + (days == 1 ? " day." : " days.")
-        + (publicOrigin == null ? "" : "\n\nRead and answer it at " + publicOrigin + "/#/liaisons/" + l.id());
     JsonObject params = LiaisonService.noticeParams(l, addressee.groupCodes()).put("days", days);
     Future<Void> inApp = notifications.notify(person.userId(), "liaison.reminder", params, l.id()).mapEmpty();
     Future<Void> mail = person.email() == null || !mailer.enabled() ? Future.succeededFuture()
-        : mailer.send(person.email(), "[Rapporteur] " + title, "Dear " + person.name() + ",\n\n" + text
-            + "\n\n-- \nRapporteur").recover(e -> {
+        : accounts.requireUser(person.userId())
+            .compose(user -> mailer.letterFor(user.language(), user.timeZone()))
+            .compose(letter -> mailer.send(person.email(), reminderSubject(letter, l),
+                reminderMail(letter, l, person.name(), addressee.groupCodes())))
+            .recover(e -> {
               log.warn("Reminder e-mail for {} to {} failed", l.number(), person.email(), e);
               return Future.succeededFuture();
             });
     return Future.all(inApp, mail).mapEmpty();
+  }
+
+  private static String reminderSubject(Letter letter, Liaison l) {
+    return letter.format("reminder.subject", "deadline", letter.when(l.deadline()), "number", l.number(),
+        "title", l.title());
+  }
+
+  private String reminderMail(Letter letter, Liaison l, String name, List<String> groupCodes) {
+    String text = letter.format("reminder.body", "number", l.number(), "from", l.from().label(),
+        "groups", String.join(", ", groupCodes), "purpose", letter.get("purpose." + l.purpose().wire()),
+        "deadline", letter.when(l.deadline()));
+    String link = publicOrigin == null ? ""
+        : "\n\n" + letter.format("reminder.link", "link", publicOrigin + "/#/liaisons/" + l.id());
+    return letter.format("greeting", "name", name) + "\n\n" + text + link + "\n\n" + letter.get("signature");
   }
 }

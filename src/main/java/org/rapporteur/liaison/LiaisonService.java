@@ -326,7 +326,8 @@ public final class LiaisonService {
     }
     List<Future<Liaison.Delivery>> proposed = l.deliveries().stream().map(d -> d.copy()
         ? Future.succeededFuture(d)
-        : agenda.propose(d.group().groupId(), l.id(), (l.number() + " " + l.title()).strip(), l.deadline())
+        : agenda.propose(d.group().groupId(),
+            new AgendaProposals.Statement(l.id(), l.number(), l.from().label(), l.title(), l.deadline()))
             .map(p -> d.withAgenda(p.orElse(null)))
             .recover(e -> {
               log.warn("Agenda proposal for {} at group {} failed", l.id(), d.group().code(), e);

@@ -15,9 +15,19 @@ import org.rapporteur.platform.mongo.Ids;
  * One agenda item with its sub-items. Numbers (1, 1.1, 1.2, 2) are not stored: they follow from the
  * order, so moving an item renumbers everything at once. {@code startsAt} arrives as text and is
  * read in the meeting's time zone by the service; {@code path} names the item in error messages.
+ * {@code origin}, when the platform proposed the item, says from what ({@code kind} and its
+ * parameters, e.g. an incoming liaison statement) so that each reader's browser words it in their
+ * language; it belongs to the server, which keeps it through a chair's edits.
  */
 public record AgendaItem(String id, String title, String presenter, Integer plannedMinutes, String startsAtText,
-    Instant startsAt, String notes, List<Allocation> allocations, List<AgendaItem> children, String path) {
+    Instant startsAt, String notes, List<Allocation> allocations, List<AgendaItem> children, String path,
+    JsonObject origin) {
+
+  public AgendaItem(String id, String title, String presenter, Integer plannedMinutes, String startsAtText,
+      Instant startsAt, String notes, List<Allocation> allocations, List<AgendaItem> children, String path) {
+    this(id, title, presenter, plannedMinutes, startsAtText, startsAt, notes, allocations, children, path, null);
+  }
+
   static final int MAX_DEPTH = 3;
   static final int MAX_CHILDREN = 200;
   static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
@@ -48,6 +58,8 @@ public record AgendaItem(String id, String title, String presenter, Integer plan
       }
     }
     in.optionalString("number", 20);
+    // Sent back as read; the stored origin is kept by the service, so a client cannot forge one.
+    in.optionalObject("origin");
     in.done();
     return new AgendaItem(id == null ? Ids.newId() : id, title, presenter, minutes, startsAt, null, notes,
         allocations, children, in.path("").replaceAll("\\.$", ""));
@@ -55,11 +67,17 @@ public record AgendaItem(String id, String title, String presenter, Integer plan
 
   AgendaItem withChildren(List<AgendaItem> newChildren) {
     return new AgendaItem(id, title, presenter, plannedMinutes, startsAtText, startsAt, notes, allocations,
-        newChildren, path);
+        newChildren, path, origin);
+  }
+
+  AgendaItem withOrigin(JsonObject newOrigin) {
+    return new AgendaItem(id, title, presenter, plannedMinutes, startsAtText, startsAt, notes, allocations,
+        children, path, newOrigin);
   }
 
   AgendaItem withResolved(Instant time, List<Allocation> described, List<AgendaItem> newChildren) {
-    return new AgendaItem(id, title, presenter, plannedMinutes, null, time, notes, described, newChildren, path);
+    return new AgendaItem(id, title, presenter, plannedMinutes, null, time, notes, described, newChildren, path,
+        origin);
   }
 
   /** Applies {@code change} to this item and every item below it. */
@@ -72,7 +90,8 @@ public record AgendaItem(String id, String title, String presenter, Integer plan
     return new AgendaItem(doc.getString("id"), doc.getString("title"), doc.getString("presenter"),
         doc.getInteger("plannedMinutes"), null, MongoTime.read(doc, "startsAt"), doc.getString("notes"),
         doc.getJsonArray("allocations", new JsonArray()).stream().map(a -> Allocation.fromDocument((JsonObject) a)).toList(),
-        doc.getJsonArray("children", new JsonArray()).stream().map(c -> fromDocument((JsonObject) c)).toList(), null);
+        doc.getJsonArray("children", new JsonArray()).stream().map(c -> fromDocument((JsonObject) c)).toList(), null,
+        doc.getJsonObject("origin"));
   }
 
   JsonObject toDocument() {
@@ -84,7 +103,8 @@ public record AgendaItem(String id, String title, String presenter, Integer plan
         .put("startsAt", startsAt == null ? null : MongoTime.of(startsAt))
         .put("notes", notes)
         .put("allocations", new JsonArray(allocations.stream().map(Allocation::toJson).toList()))
-        .put("children", new JsonArray(children.stream().map(AgendaItem::toDocument).toList()));
+        .put("children", new JsonArray(children.stream().map(AgendaItem::toDocument).toList()))
+        .put("origin", origin);
   }
 
   JsonObject toJson(String number) {
@@ -101,6 +121,7 @@ public record AgendaItem(String id, String title, String presenter, Integer plan
         .put("startsAt", startsAt == null ? null : startsAt.toString())
         .put("notes", notes)
         .put("allocations", new JsonArray(allocations.stream().map(Allocation::toJson).toList()))
-        .put("children", kids);
+        .put("children", kids)
+        .put("origin", origin);
   }
 }

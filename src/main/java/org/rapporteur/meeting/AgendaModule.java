@@ -34,8 +34,8 @@ public final class AgendaModule {
 
   /** How an incoming liaison statement becomes a proposed item on the group's next agenda. */
   public AgendaProposals proposals() {
-    return (groupId, liaisonId, title, deadline) -> agendas.proposeItem(groupId,
-            "Incoming liaison statement: " + title, deadline)
+    return (groupId, statement) -> agendas.proposeItem(groupId, statement.title(), statement.toOrigin(),
+            statement.replyDue())
         .map(found -> found.map(p -> new AgendaProposals.Proposal(p.meetingId(), p.meetingStart(),
             p.deadlineBeforeMeeting())));
   }

@@ -132,9 +132,21 @@ public final class AgendaService {
 
   public Future<Agenda> replace(Actor actor, String meetingId, AgendaEdit edit) {
     return meetings.requireChair(actor, meetingId).compose(access -> current(meetingId, edit.version())
-        .compose(current -> resolve(access.meeting(), edit.items())
+        .compose(current -> resolve(access.meeting(), keepOrigins(current.items(), edit.items()))
             .compose(items -> save(actor, current, new Agenda(meetingId, current.version() + 1, current.status(),
                 current.approvedVersion(), items, Instant.now(), actor.name()), "edit"))));
+  }
+
+  /** Each edited item keeps the origin stored for its id, whatever the client sent. */
+  private static List<AgendaItem> keepOrigins(List<AgendaItem> stored, List<AgendaItem> edited) {
+    Map<String, JsonObject> origins = new HashMap<>();
+    stored.forEach(root -> root.map(item -> {
+      if (item.origin() != null) {
+        origins.put(item.id(), item.origin());
+      }
+      return item;
+    }));
+    return edited.stream().map(root -> root.map(item -> item.withOrigin(origins.get(item.id())))).toList();
   }
 
   public Future<Agenda> move(Actor actor, String meetingId, AgendaEdit.Move move) {
@@ -153,25 +165,23 @@ public final class AgendaService {
    * Adds an item at the end of the agenda of the group's next meeting, on behalf of the system (an
    * incoming liaison statement for action). Retries when a chair saves at the same moment.
    */
-  public Future<Optional<Proposal>> proposeItem(String groupId, String title, Instant deadline) {
+  public Future<Optional<Proposal>> proposeItem(String groupId, String title, JsonObject origin, Instant deadline) {
     return meetings.nextMeeting(groupId, Instant.now()).compose(next -> next.isEmpty()
         ? Future.succeededFuture(Optional.empty())
-        : appendItem(next.get(), title, deadline, 3).map(v -> Optional.of(new Proposal(next.get().id(),
+        : appendItem(next.get(), title, origin, 3).map(v -> Optional.of(new Proposal(next.get().id(),
             next.get().start(), deadline != null && deadline.isBefore(next.get().start())))));
   }
 
-  private Future<Void> appendItem(Meeting meeting, String title, Instant deadline, int attempts) {
+  private Future<Void> appendItem(Meeting meeting, String title, JsonObject origin, int attempts) {
     Actor system = new Actor(null, null, "Liaison statements", java.util.Set.of());
     return store.find(meeting.id()).compose(current -> {
       List<AgendaItem> items = new ArrayList<>(current.items());
-      items.add(new AgendaItem(org.rapporteur.platform.mongo.Ids.newId(), title, null, null, null, null,
-          deadline == null ? "Proposed from an incoming liaison statement for action"
-              : "Proposed from an incoming liaison statement for action; reply due " + deadline,
-          List.of(), List.of(), null));
+      items.add(new AgendaItem(org.rapporteur.platform.mongo.Ids.newId(), title, null, null, null, null, null,
+          List.of(), List.of(), null, origin));
       return save(system, current, new Agenda(meeting.id(), current.version() + 1, current.status(),
           current.approvedVersion(), items, Instant.now(), system.name()), "propose");
     }).<Void>mapEmpty().recover(e -> e instanceof ConflictException && attempts > 1
-        ? appendItem(meeting, title, deadline, attempts - 1) : Future.failedFuture(e));
+        ? appendItem(meeting, title, origin, attempts - 1) : Future.failedFuture(e));
   }
 
   /** Where an item was proposed, and whether the reply is due before that meeting starts. */

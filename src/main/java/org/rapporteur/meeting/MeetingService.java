@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.rapporteur.account.AccountService;
 import org.rapporteur.platform.security.Actor;
 import org.rapporteur.platform.audit.AuditTrail;
+import org.rapporteur.platform.errors.ConflictException;
 import org.rapporteur.platform.errors.ForbiddenException;
 import org.rapporteur.platform.errors.NotFoundException;
 import org.rapporteur.platform.errors.UnprocessableException;
@@ -112,13 +113,24 @@ public final class MeetingService {
   public Future<Participant> register(Actor actor, String meetingId, ParticipationMode mode) {
     actor.requireSignedIn();
     return access(actor, meetingId)
-        .compose(access -> store.findParticipant(meetingId, actor.userId()))
+        .compose(access -> requireNotCancelled(access.meeting()))
+        .compose(meeting -> store.findParticipant(meetingId, actor.userId()))
         .compose(existing -> accounts.requireUser(actor.userId()).map(user -> new Participant(meetingId, user.id(),
             user.name(), user.country(), user.affiliation(), mode,
             existing.map(Participant::registeredAt).orElse(Instant.now()),
             existing.map(Participant::attendedMode).orElse(null), existing.map(Participant::attendedAt).orElse(null))))
         .compose(participant -> store.saveParticipant(participant).map(participant))
         .onSuccess(participant -> new RoomAccessChanged(participant.userId()).publish(bus));
+  }
+
+  /** A meeting called off takes no registrations nor requests for the floor; it stays readable. */
+  static Future<Meeting> requireNotCancelled(Meeting meeting) {
+    if (meeting.cancellation() == null) {
+      return Future.succeededFuture(meeting);
+    }
+    return Future.failedFuture(ConflictException.ofType("meeting-cancelled", "This meeting was cancelled on "
+        + meeting.cancellation().at() + "; it takes no registrations nor requests for the floor",
+        new JsonObject().put("cancellation", meeting.cancellation().toJson())));
   }
 
   public Future<Void> unregister(Actor actor, String meetingId) {

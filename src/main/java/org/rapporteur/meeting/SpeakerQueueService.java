@@ -58,7 +58,8 @@ public final class SpeakerQueueService {
   public Future<QueueState> requestFloor(Actor actor, String meetingId, ParticipationMode mode) {
     actor.requireSignedIn();
     return meetings.access(actor, meetingId)
-        .compose(access -> store.active(meetingId))
+        .compose(access -> MeetingService.requireNotCancelled(access.meeting()))
+        .compose(meeting -> store.active(meetingId))
         .compose(active -> {
           // Checked here for a clear answer; the store's unique active key settles two requests sent at once.
           if (active.stream().anyMatch(e -> actor.userId().equals(e.userId()))) {

@@ -152,4 +152,32 @@ class PasswordResetTest {
         .put("password", NEW_PASSWORD)).statusCode()).as("the token survived the bad attempts").isEqualTo(204);
     server.client().signIn("fatou@artp.sn", NEW_PASSWORD);
   }
+
+  @Test
+  @DisplayName("The reset e-mail speaks the profile's language, with the expiry in the profile's time zone")
+  void resetMailIsInTheProfileLanguageAndZone(Vertx vertx) throws Exception {
+    start(vertx, new JsonObject());
+    ApiClient arabic = server.client();
+    arabic.registerAndSignIn("layla@tra.example", "Layla Haddad");
+    assertThat(arabic.patch("/api/me/profile", new JsonObject().put("language", "ar").put("timeZone", "Asia/Dubai"))
+        .statusCode()).isEqualTo(200);
+    ApiClient french = server.client();
+    french.registerAndSignIn("fatou@artp.sn", "Fatou Ndiaye");
+    assertThat(french.patch("/api/me/profile", new JsonObject().put("language", "fr").put("timeZone", "Africa/Dakar"))
+        .statusCode()).isEqualTo(200);
+
+    server.client().post("/api/password-resets", email("layla@tra.example"));
+    MimeMessage inArabic = mail.await(1)[0];
+    assertThat(inArabic.getSubject()).isEqualTo("[Rapporteur] إعادة تعيين كلمة المرور");
+    assertThat(MailServer.body(inArabic)).contains("Layla Haddad").contains("افتح هذا الرابط قبل")
+        .contains("(Asia/Dubai)").doesNotContain("Someone");
+    assertThat(MailServer.resetLink(inArabic).group(1)).startsWith(server.origin() + "/#/reset-password?token=");
+
+    server.client().post("/api/password-resets", email("fatou@artp.sn"));
+    MimeMessage inFrench = mail.await(2)[1];
+    assertThat(inFrench.getSubject()).isEqualTo("[Rapporteur] Réinitialisez votre mot de passe");
+    assertThat(MailServer.body(inFrench)).startsWith("Bonjour Fatou Ndiaye,").contains("ouvrez ce lien avant le")
+        .containsPattern("\\d{1,2} [a-zéû]+ \\d{4}").contains("(Africa/Dakar)");
+    MailServer.resetLink(inFrench);
+  }
 }

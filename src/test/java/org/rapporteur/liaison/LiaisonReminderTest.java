@@ -23,6 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.rapporteur.support.MailServer;
 import org.rapporteur.support.TestServer;
 
 /** Deadline reminders reach a real SMTP server (GreenMail on 127.0.0.1) and the in-app list, once each. */
@@ -68,7 +69,7 @@ class LiaisonReminderTest {
     }
     assertThat(to).containsExactlyInAnyOrder("joao@anatel.br", "lan@mic.vn");
     assertThat(mails[0].getSubject()).contains("LS/SG3RG-AFR/1").contains("Reply due");
-    assertThat(GreenMailUtil.getBody(mails[0])).contains("within 7 days").contains("SG3RG-AFR");
+    assertThat(MailServer.body(mails[0])).contains("awaits your reply by").contains("SG3RG-AFR").contains("(UTC)");
 
     JsonArray notes = ok(f.sg1Chair.get("/api/notifications"), 200).getJsonArray("items");
     assertThat(notes.stream().map(n -> ((JsonObject) n).getString("kind")))
@@ -112,5 +113,35 @@ class LiaisonReminderTest {
     assertThat(reminders).hasSize(1);
     assertThat(reminders.get(0).getJsonObject("params").getJsonArray("groups").getList())
         .containsExactlyInAnyOrder("ITU-D-SG1", "ITU-D-SG2");
+  }
+
+  @Test
+  @DisplayName("Each reminder e-mail speaks its recipient's profile language, with the deadline in their time zone")
+  void reminderMailIsInEachRecipientsLanguageAndZone() throws Exception {
+    LiaisonFixture f = new LiaisonFixture(server);
+    ok(f.sg1Chair.patch("/api/me/profile", new JsonObject().put("language", "ar").put("timeZone", "Asia/Riyadh")), 200);
+    ok(f.sg1Rapporteur.patch("/api/me/profile", new JsonObject().put("language", "fr").put("timeZone", "Europe/Paris")),
+        200);
+    f.sendFromSg3(f.roamingDraft(Instant.now().plus(Duration.ofDays(3))));
+
+    assertThat(smtp.waitForIncomingEmail(15_000, 2)).as("two reminder e-mails").isTrue();
+    MimeMessage arabic = null;
+    MimeMessage french = null;
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      String to = GreenMailUtil.getAddressList(mail.getAllRecipients());
+      if (to.equals("joao@anatel.br")) {
+        arabic = mail;
+      } else if (to.equals("lan@mic.vn")) {
+        french = mail;
+      }
+    }
+    assertThat(arabic).isNotNull();
+    assertThat(french).isNotNull();
+    assertThat(arabic.getSubject()).startsWith("[Rapporteur] الرد مطلوب قبل").contains("LS/SG3RG-AFR/1");
+    assertThat(MailServer.body(arabic)).contains("بيان الاتصال").contains("لاتخاذ إجراء").contains("(Asia/Riyadh)")
+        .doesNotContain("awaits");
+    assertThat(french.getSubject()).startsWith("[Rapporteur] Réponse attendue avant le").contains("LS/SG3RG-AFR/1");
+    assertThat(MailServer.body(french)).startsWith("Bonjour Nguyễn Thị Lan,")
+        .contains("La déclaration de liaison").contains("attend votre réponse avant le").contains("(Europe/Paris)");
   }
 }

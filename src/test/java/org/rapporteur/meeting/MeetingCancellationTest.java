@@ -86,4 +86,34 @@ class MeetingCancellationTest {
     assertFieldProblem(fx.chair.post(cancellation, new JsonObject().put("note", "x".repeat(2001))), 400, "note");
     assertThat(server.client().get(fx.meetingPath()).bodyAsJsonObject().getValue("cancellation")).isNull();
   }
+
+  @Test
+  @DisplayName("A cancelled meeting refuses registration with a meeting-cancelled conflict and registers no one")
+  void cancelledMeetingRefusesRegistration() {
+    JsonObject remote = new JsonObject().put("mode", "remote");
+    assertThat(fx.chair.post(cancellation, new JsonObject().put("note", "Moved to February")).statusCode()).isEqualTo(200);
+
+    JsonObject problem = assertProblem(fx.member.put(fx.meetingPath() + "/registration", remote), 409);
+    assertThat(problem.getString("type")).isEqualTo("/problems/meeting-cancelled");
+    assertThat(problem.getJsonObject("cancellation").getString("note")).isEqualTo("Moved to February");
+    assertThat(fx.chair.get(fx.meetingPath() + "/participants").bodyAsString()).doesNotContain(fx.memberId);
+
+    assertThat(fx.chair.delete(cancellation).statusCode()).isEqualTo(200);
+    assertThat(fx.member.put(fx.meetingPath() + "/registration", remote).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("A cancelled meeting refuses requests for the floor with a meeting-cancelled conflict and queues no one")
+  void cancelledMeetingRefusesFloorRequests() {
+    String queue = fx.meetingPath() + "/queue";
+    JsonObject remote = new JsonObject().put("mode", "remote");
+    assertThat(fx.chair.post(cancellation, new JsonObject()).statusCode()).isEqualTo(200);
+
+    JsonObject problem = assertProblem(fx.member.post(queue, remote), 409);
+    assertThat(problem.getString("type")).isEqualTo("/problems/meeting-cancelled");
+    assertThat(fx.chair.get(queue).bodyAsString()).doesNotContain(fx.memberId);
+
+    assertThat(fx.chair.delete(cancellation).statusCode()).isEqualTo(200);
+    assertThat(fx.member.post(queue, remote).statusCode()).isEqualTo(200);
+  }
 }

@@ -1,7 +1,6 @@
 package org.rapporteur.support;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.vertx.core.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
@@ -52,8 +51,13 @@ public final class MailServer implements AutoCloseable {
     return smtp.getReceivedMessages();
   }
 
+  /** The decoded text of a plain-text message (quoted-printable or base64 on the wire). */
   public static String body(MimeMessage message) {
-    return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+    try {
+      return (String) message.getContent();
+    } catch (IOException | jakarta.mail.MessagingException e) {
+      throw new AssertionError("unreadable message", e);
+    }
   }
 
   /** The reset link in a message: group 1 the whole link, group 2 the token. */

@@ -7,19 +7,34 @@ import java.util.List;
 public final class ConflictException extends DomainException {
   private final List<FieldError> errors;
   private final JsonObject extensions;
+  private final String type;
 
   public ConflictException(String detail) {
-    this(detail, List.of(), new JsonObject());
+    this(detail, List.of(), new JsonObject(), null);
   }
 
   public ConflictException(String detail, List<FieldError> errors) {
-    this(detail, errors, new JsonObject());
+    this(detail, errors, new JsonObject(), null);
   }
 
-  private ConflictException(String detail, List<FieldError> errors, JsonObject extensions) {
+  private ConflictException(String detail, List<FieldError> errors, JsonObject extensions, String type) {
     super(detail);
     this.errors = List.copyOf(errors);
     this.extensions = extensions;
+    this.type = type;
+  }
+
+  /**
+   * A conflict of its own kind, which clients tell apart by its problem type (e.g. a meeting that was
+   * called off) rather than by the detail text.
+   */
+  public static ConflictException ofType(String type, String detail, JsonObject extensions) {
+    return new ConflictException(detail, List.of(), extensions, type);
+  }
+
+  /** The problem type when this conflict has its own, else null (the generic conflict). */
+  public String type() {
+    return type;
   }
 
   /** A change made on a version that is no longer current; the answer tells the current one. */
@@ -27,7 +42,7 @@ public final class ConflictException extends DomainException {
     return new ConflictException("This was changed meanwhile: you edited version " + expected
         + ", the current version is " + current + ". Reload and apply your change again.",
         List.of(new FieldError("version", "is not the current version")),
-        new JsonObject().put("currentVersion", current));
+        new JsonObject().put("currentVersion", current), null);
   }
 
   /** Extra members for the problem document. */

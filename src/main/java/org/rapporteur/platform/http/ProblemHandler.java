@@ -45,7 +45,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   private static JsonObject toProblem(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     if (failure instanceof DomainException domain) {
-      JsonObject problem = problem(ctx, domain.kind().status, domain.kind().type, domain.kind().title,
+      String type = domain instanceof ConflictException conflict && conflict.type() != null ? conflict.type()
+          : domain.kind().type;
+      JsonObject problem = problem(ctx, domain.kind().status, type, domain.kind().title,
           domain.getMessage(), fieldErrors(domain));
       return domain instanceof ConflictException conflict ? conflict.extensions().copy().mergeIn(problem) : problem;
     }

@@ -12,6 +12,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import org.rapporteur.platform.i18n.Labels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +21,13 @@ public final class Mailer {
   private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
   private final MailConfig config;
+  private final Vertx vertx;
   private final WorkerExecutor worker;
   private Session session;
+  private Future<Labels> labels;
 
   public Mailer(Vertx vertx, MailConfig config) {
+    this.vertx = vertx;
     this.config = config;
     this.worker = config.enabled() ? vertx.createSharedWorkerExecutor("rapporteur-mail", 1) : null;
   }
@@ -38,6 +42,15 @@ public final class Mailer {
 
   public boolean enabled() {
     return config.enabled();
+  }
+
+  /** The recipient's letter: the words of {@code i18n/mail_xx.json} in their language, and their time zone. */
+  public Future<Letter> letterFor(String language, String timeZone) {
+    if (labels == null) {
+      // Read once, off the event loop, when the first mail is written.
+      labels = vertx.executeBlocking(() -> Labels.load("mail"), false);
+    }
+    return labels.map(l -> Letter.of(l, language, timeZone));
   }
 
   public Future<Void> send(String to, String subject, String text) {
