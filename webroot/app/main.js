@@ -15,7 +15,10 @@ import './chat.js';
 import './initiatives-panel.js';
 import './liaisons-panel.js';
 
-const { renderContribution } = later(() => import('./pages/contribution.js'), ['renderContribution']);
+const loadContribution = () => import('./pages/contribution.js');
+// Opened on a document, the page fetches its module beside the messages and the session, not after them.
+if (location.hash.startsWith('#/contributions/')) loadContribution();
+const { renderContribution } = later(loadContribution, ['renderContribution']);
 const { renderUpload } = later(() => import('./pages/upload.js'), ['renderUpload']);
 const { renderSearch } = later(() => import('./pages/search.js'), ['renderSearch']);
 const { renderLiaison, renderCompose, renderEdit, renderRadar } = later(() => import('./pages/liaisons.js'),

@@ -33,11 +33,20 @@ async function lightViewSize(id) {
   }
 }
 
+/**
+ * Modules loaded on first use that reading a kept meeting needs: the document page and what it imports,
+ * and the meeting page's own deferred parts.
+ */
+const READING_MODULES = ['./pages/contribution.js', './lightview.js', './filetypes.js', './saver.js', './download.js',
+  './meeting-admin.js', './offline.js'];
+
 /** The files the page runs on now: its hashed modules, style sheet and message files. */
 function pageFiles() {
   const links = [...document.querySelectorAll('link[rel=modulepreload], link[rel=stylesheet], link[rel=preload], script[src]')]
     .map((el) => el.getAttribute('href') || el.getAttribute('src'));
-  return [...new Set([...links, import.meta.resolve(`/i18n/${language()}.json`)].map((url) => new URL(url, location.href).pathname))];
+  const lazy = READING_MODULES.map((path) => import.meta.resolve(path));
+  return [...new Set([...links, ...lazy, import.meta.resolve(`/i18n/${language()}.json`)]
+    .map((url) => new URL(url, location.href).pathname))];
 }
 
 function meetingUrls(meetingId) {
