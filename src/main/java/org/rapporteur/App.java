@@ -58,7 +58,7 @@ import org.rapporteur.meeting.MeetingModule;
 import org.rapporteur.meeting.MeetingService;
 import org.rapporteur.meeting.SpeakerQueueService;
 import org.rapporteur.operate.BackupStore;
-import org.rapporteur.operate.MongoPoolMetrics;
+import org.rapporteur.operate.Observability;
 import org.rapporteur.operate.Operations;
 import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.cluster.ClusterConfig;
@@ -75,6 +75,7 @@ import org.rapporteur.platform.http.PausedBody;
 import org.rapporteur.platform.http.RouteModule;
 import org.rapporteur.platform.http.SystemRoutes;
 import org.rapporteur.platform.mongo.EmbeddedMongo;
+import org.rapporteur.platform.mongo.MongoPoolMetrics;
 import org.rapporteur.platform.security.Actor;
 import org.rapporteur.radar.RadarRoutes;
 import org.rapporteur.radar.RadarService;
@@ -181,7 +182,7 @@ public final class App {
     return uri.map(connection -> {
       mongo = MongoPoolMetrics.client(vertx, new JsonObject()
           .put("connection_string", connection)
-          .put("db_name", config.mongo().database()));
+          .put("db_name", config.mongo().database()), Observability.registryOf(vertx));
       healthMongo = MongoClient.create(vertx, new JsonObject()
           .put("connection_string", connection)
           .put("db_name", config.mongo().database())

@@ -54,7 +54,7 @@ public final class Observability {
   }
 
   /** The registry Vert.x writes its metrics to, or a new one when this Vertx was made without metrics. */
-  static PrometheusMeterRegistry registryOf(Vertx vertx) {
+  public static PrometheusMeterRegistry registryOf(Vertx vertx) {
     Object name = vertx.sharedData().getLocalMap(LOCAL_MAP).get(REGISTRY_NAME);
     MeterRegistry registry = name == null ? null : BackendRegistries.getNow(name.toString());
     return registry instanceof PrometheusMeterRegistry prometheus ? prometheus : newRegistry();

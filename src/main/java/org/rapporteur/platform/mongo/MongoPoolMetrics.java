@@ -1,6 +1,7 @@
-package org.rapporteur.operate;
+package org.rapporteur.platform.mongo;
 
 import com.mongodb.MongoClientSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.mongodb.MongoMetricsConnectionPoolListener;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -17,11 +18,11 @@ import java.util.UUID;
 public final class MongoPoolMetrics {
   private MongoPoolMetrics() {}
 
-  public static MongoClient client(Vertx vertx, JsonObject config) {
+  public static MongoClient client(Vertx vertx, JsonObject config, MeterRegistry registry) {
     MongoClientSettings derived = new MongoClientOptionsParser(vertx, config).settings();
     MongoClientSettings measured = MongoClientSettings.builder(derived)
         .applyToConnectionPoolSettings(pool -> pool.addConnectionPoolListener(
-            new MongoMetricsConnectionPoolListener(Observability.registryOf(vertx))))
+            new MongoMetricsConnectionPoolListener(registry)))
         .build();
     // a name of its own: a shared name would hand back another client's pool
     return MongoClient.createWithMongoSettings(vertx, config, "rapporteur-" + UUID.randomUUID(), measured);
