@@ -44,8 +44,16 @@ public abstract class BrowserTest {
 
   /** A new page of the context, signed in through the sign-in form. */
   protected Page signIn(BrowserContext context, String email, String password) {
+    return signIn(context, email, password, null, false);
+  }
+
+  /** The same in a language ({@code null}: the browser's) and, on a phone, at 390 × 844. */
+  protected Page signIn(BrowserContext context, String email, String password, String lang, boolean phone) {
     Page page = context.newPage();
-    page.navigate(server.origin() + "/#/sign-in");
+    if (phone) {
+      page.setViewportSize(390, 844);
+    }
+    page.navigate(server.origin() + (lang == null ? "/" : "/?lang=" + lang) + "#/sign-in");
     assertThat(page.locator("body[data-ready=true]")).hasCount(1);
     page.fill("input[name=email]", email);
     page.fill("input[name=password]", password);

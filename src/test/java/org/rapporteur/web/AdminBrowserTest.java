@@ -21,17 +21,7 @@ class AdminBrowserTest extends BrowserTest {
   }
 
   Page page(BrowserContext context, String email, String lang, boolean phone) {
-    Page page = context.newPage();
-    if (phone) {
-      page.setViewportSize(390, 844);
-    }
-    page.navigate(server.origin() + "/?lang=" + lang + "#/sign-in");
-    assertThat(page.locator("body[data-ready=true]")).hasCount(1);
-    page.fill("input[name=email]", email);
-    page.fill("input[name=password]", DemoData.PASSWORD);
-    page.press("input[name=password]", "Enter");
-    assertThat(page.locator("#who")).isVisible();
-    return page;
+    return signIn(context, email, DemoData.PASSWORD, lang, phone);
   }
 
   @Test
