@@ -152,12 +152,20 @@ public final class SpeakerQueueService {
     return new ConflictException("You are already in the queue");
   }
 
-  /** Counts the change, then reads the queue: read after its own count, it is at least that fresh. */
+  /**
+   * Counts the change, then reads the queue: read after its own count, it is at least that fresh. The
+   * answer waits for the change's room event, so that a read made after it carries a room head that
+   * already includes the change.
+   */
   private Future<QueueState> changed(String meetingId) {
     return store.nextVersion(meetingId)
         .compose(version -> ordered(meetingId).map(entries -> new QueueState(version, entries)))
-        .onSuccess(state -> rooms.publish(AgendaService.room(meetingId), new JsonObject()
+        .compose(state -> rooms.publish(AgendaService.room(meetingId), new JsonObject()
                 .put("kind", "queue").put("queue", state.items()).put("version", state.version()))
-            .onFailure(e -> log.warn("Queue of {} changed but was not pushed live", meetingId, e)));
+            .map(state)
+            .recover(e -> {
+              log.warn("Queue of {} changed but was not pushed live", meetingId, e);
+              return Future.succeededFuture(state);
+            }));
   }
 }

@@ -4,37 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.ServerTest;
 
 /** One's own profile and password: only the signed-in person, only valid values. */
-@ExtendWith(VertxExtension.class)
-class ProfileTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
+class ProfileTest extends ServerTest {
   ApiClient fatou;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
+  void start() {
     fatou = server.client();
     fatou.registerAndSignIn("fatou@artp.sn", "Fatou Ndiaye");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @Test

@@ -4,28 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Contributions;
+import org.rapporteur.support.ServerTest;
 import org.rapporteur.support.TestServer;
 
 /** The admin page's API: the audit log filtered by who and what, and the list of accounts with their global roles. */
-@ExtendWith(VertxExtension.class)
-class AdminApiTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
+class AdminApiTest extends ServerTest {
   ApiClient admin;
   ApiClient secretariat;
   ApiClient chair;
@@ -33,8 +24,7 @@ class AdminApiTest {
   String secretariatId;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
+  void start() {
     admin = server.admin();
     secretariat = server.client();
     secretariatId = secretariat.registerAndSignIn("helene@itu.example", "Hélène Martin").getString("id");
@@ -47,11 +37,6 @@ class AdminApiTest {
     String group = Contributions.group(admin, "SG1RGQ", "public", "member@ntra.eg");
     assertThat(admin.post("/api/groups/" + group + "/members", new JsonObject().put("email", "chair@artp.sn")
         .put("role", "chair")).statusCode()).isEqualTo(201);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   JsonArray items(String path) {

@@ -3,32 +3,22 @@ package org.rapporteur.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.ServerTest;
 
 /** Meetings and reply deadlines as iCalendar, read back strictly (see {@link Ics}). */
-@ExtendWith(VertxExtension.class)
-class CalendarTest {
+class CalendarTest extends ServerTest {
   static final String TITLE = "Roaming, OTT; and tariffs: الاجتماع الإقليمي للجنة الدراسات 3 لأفريقيا — a long title";
 
-  @TempDir
-  Path dataDir;
-  TestServer server;
   ApiClient admin;
   String publicGroup;
   String closedGroup;
@@ -38,8 +28,7 @@ class CalendarTest {
   String closed;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
+  void start() {
     admin = server.admin();
     publicGroup = group("SG3RG-AFR", "public");
     closedGroup = group("SG2-CLOSED", "restricted");
@@ -52,11 +41,6 @@ class CalendarTest {
     // Over the night summer time starts in Paris (2027-03-28, 02:00 → 03:00).
     paris = meeting(publicGroup, TITLE, "2027-03-27T09:00", "2027-03-29T17:30", "Europe/Paris");
     closed = meeting(closedGroup, "Closed session", "2027-05-10T10:00", "2027-05-10T12:00", "Africa/Dakar");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   String group(String code, String visibility) {

@@ -4,27 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Contributions;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.ServerTest;
 
 /** Who may withdraw a contribution: its author and the group's leads; nobody else, and nothing changes when refused. */
-@ExtendWith(VertxExtension.class)
-class ContributionWithdrawTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
+class ContributionWithdrawTest extends ServerTest {
   ApiClient admin;
   ApiClient author;
   ApiClient otherMember;
@@ -34,8 +24,7 @@ class ContributionWithdrawTest {
   String id;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
+  void start() {
     admin = server.admin();
     author = person("author@ntra.eg", "Ahmed Hassan");
     otherMember = person("other@kstu.kg", "Aibek Toktogulov");
@@ -46,11 +35,6 @@ class ContributionWithdrawTest {
         .put("role", "chair")).statusCode()).isEqualTo(201);
     id = Contributions.uploadOk(author, groupId, "a.txt", "text".getBytes(StandardCharsets.UTF_8), "Roaming costs")
         .getString("id");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   ApiClient person(String email, String name) {

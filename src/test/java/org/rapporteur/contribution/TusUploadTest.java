@@ -2,51 +2,35 @@ package org.rapporteur.contribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Contributions;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.ServerTest;
 
 /** Resumable uploads following tus 1.0, over a link that drops. */
-@ExtendWith(VertxExtension.class)
-class TusUploadTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
+class TusUploadTest extends ServerTest {
   ApiClient expert;
   String groupId;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
+  void start() {
     expert = server.client();
     expert.registerAndSignIn("mobile@example.tz", "Neema Mushi");
     groupId = Contributions.group(server.admin(), "SG1RGQ", "public", "mobile@example.tz");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @Test

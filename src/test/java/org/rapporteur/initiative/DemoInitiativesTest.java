@@ -3,43 +3,28 @@ package org.rapporteur.initiative;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.platform.security.Actor;
 import org.rapporteur.platform.security.GlobalRole;
 import org.rapporteur.account.Registration;
 import org.rapporteur.demo.DemoData;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.ServerTest;
 
 /** The Resolution 17 demo data: two cycles of 30 initiatives, twenty projects, loaded twice without duplicates. */
-@ExtendWith(VertxExtension.class)
-class DemoInitiativesTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
+class DemoInitiativesTest extends ServerTest {
   InitiativeModule module;
   Actor secretariat;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
+  void start() {
     module = server.app().services().initiatives();
     secretariat = server.app().services().accounts().provision(new Registration("officer@itu.example",
         "a-long-password-1", "Officer", "Switzerland", "BDT"), EnumSet.of(GlobalRole.SECRETARIAT)).await().toActor();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @Test

@@ -1,30 +1,14 @@
 package org.rapporteur.initiative;
 
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.ServerTest;
 
 /** A fresh server on its own data folder for each test, with the initiative fixture's people and groups. */
-@ExtendWith(VertxExtension.class)
-abstract class InitiativeServerTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
+abstract class InitiativeServerTest extends ServerTest {
   InitiativeFixture fx;
 
   @BeforeEach
-  void startServer(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
+  void seedInitiativeFixture() {
     fx = new InitiativeFixture(server);
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
   }
 }

@@ -5,41 +5,25 @@ import static org.rapporteur.initiative.InitiativeFixture.ok;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.ServerTest;
 
 /** Texts kept per language: the reader's language, else the original marked as such; translations added later. */
-@ExtendWith(VertxExtension.class)
-class MultilingualTextTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
+class MultilingualTextTest extends ServerTest {
   InitiativeFixture fx;
   String id;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
+  void start() {
     fx = new InitiativeFixture(server);
     JsonObject french = new JsonObject().put("original", "fr").put("values", new JsonObject()
         .put("fr", "Stratégie nationale de cybersécurité").put("en", "National cybersecurity strategy"));
     id = fx.createProject(fx.project("9RAF40001-01").put("title", french)
         .put("description", new JsonObject().put("original", "fr").put("values", new JsonObject()
             .put("fr", "Appui au Sénégal"))));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @Test

@@ -4,33 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.initiative.InitiativeFixture.ok;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.ServerTest;
 
 /** The list filters, paging with totals, and the links both ways between groups and projects. */
-@ExtendWith(VertxExtension.class)
-class ProjectListTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
+class ProjectListTest extends ServerTest {
   InitiativeFixture fx;
   String senegal;
   String kenya;
   String arab;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
+  void start() {
     fx = new InitiativeFixture(server);
     senegal = fx.createProject(fx.project("9RAF10001-01").put("groupIds", new JsonArray().add(fx.afrGroup)));
     kenya = fx.createProject(fx.project("9RAF10002-01").put("status", "pipeline")
@@ -42,11 +31,6 @@ class ProjectListTest {
         .put("title", "National cybersecurity strategy for Tunisia").put("partners", new JsonArray())
         .put("countries", new JsonArray().add(new JsonObject().put("code", "TN").put("share", 100)))
         .put("wsisLines", new JsonArray().add("C5")));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   List<String> codes(String query) {

@@ -5,41 +5,26 @@ import static org.rapporteur.initiative.InitiativeFixture.ok;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.platform.security.GlobalRole;
 import org.rapporteur.account.Registration;
 import org.rapporteur.demo.DemoData;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Eventually;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.ServerTest;
 
 /** The demo projects that are alike on purpose find each other, over the API, among the twenty. */
-@ExtendWith(VertxExtension.class)
-class SimilarWorkDemoTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
+class SimilarWorkDemoTest extends ServerTest {
   ApiClient anonymous;
   ApiClient admin;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
+  void start() {
     anonymous = server.client();
     admin = server.admin();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private List<JsonObject> similar(ApiClient who, String id) {

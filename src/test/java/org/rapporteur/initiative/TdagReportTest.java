@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,28 +19,21 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.ServerTest;
 
 /**
  * The yearly TDAG report: who gets it, what it refuses, and that its sums (Word and CSV) are the
  * test's own money converted at the rates the test set (March 2026: 0.92 EUR, 603.5 XOF, 0.88 CHF
  * per US dollar).
  */
-@ExtendWith(VertxExtension.class)
-class TdagReportTest {
+class TdagReportTest extends ServerTest {
   static final double EUR = 0.92;
   static final double XOF = 603.5;
   static final double CHF = 0.88;
 
-  @TempDir
-  Path dataDir;
-  TestServer server;
   InitiativeFixture fx;
 
   // published: 50,000 EUR cash. Unpublished: 603,500 XOF in kind, 8,800 CHF cash, 9,200 EUR spent in 2026.
@@ -52,18 +42,12 @@ class TdagReportTest {
   final double usedUsd = 9_200 / EUR;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
+  void start() {
     fx = new InitiativeFixture(server);
     InitiativeFixture.ok(fx.secretariat.put("/api/exchange-rates/2025-12", new JsonObject().put("rates",
         new JsonObject().put("EUR", 0.95))), 200);
     fx.createProject(fx.project("9RAF10084-04"));
     fx.createProject(unpublished());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   JsonObject unpublished() {

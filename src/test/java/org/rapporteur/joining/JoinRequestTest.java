@@ -4,30 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Eventually;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.ServerTest;
 
 /** Asking to join a group, and its chairs, vice-chairs and secretariat deciding, each side told. */
-@ExtendWith(VertxExtension.class)
-class JoinRequestTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
+class JoinRequestTest extends ServerTest {
   ApiClient admin;
   String group;
   ApiClient chair;
@@ -39,8 +29,7 @@ class JoinRequestTest {
   ApiClient stranger;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
+  void start() {
     admin = server.admin();
     group = ok(admin.post("/api/groups", new JsonObject().put("code", "SG3RG-AFR").put("sector", "ITU-T")
         .put("region", "AFR").put("kind", "regional-group").put("title", "SG3 Regional Group for Africa")
@@ -54,11 +43,6 @@ class JoinRequestTest {
     asker.registerAndSignIn("moussa@arcep.ml", "Moussa Keita");
     stranger = server.client();
     stranger.registerAndSignIn("claire@orange.fr", "Claire Dubois");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   ApiClient person(String email, String name, String role) {

@@ -3,44 +3,25 @@ package org.rapporteur.liaison;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.liaison.LiaisonFixture.ok;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.rapporteur.support.TestServer;
 
 /** An item proposed from an incoming statement carries the statement as data, not as English words. */
-@ExtendWith(VertxExtension.class)
-class LiaisonAgendaOriginTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  LiaisonFixture f;
+class LiaisonAgendaOriginTest extends LiaisonServerTest {
   String agenda;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    f = new LiaisonFixture(server);
+  void start() {
     String meetingId = ok(f.sg1Chair.post("/api/groups/" + f.sg1 + "/meetings", new JsonObject()
         .put("title", "ITU-D SG1 meeting").put("kind", "virtual").put("start", "2099-03-02T09:00")
         .put("end", "2099-03-03T17:00").put("timeZone", "Africa/Dakar").put("remoteInstructions", "Join from the meeting page")),
         201).getString("id");
     agenda = "/api/meetings/" + meetingId + "/agenda";
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @Test

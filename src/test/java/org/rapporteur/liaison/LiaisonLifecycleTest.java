@@ -3,40 +3,15 @@ package org.rapporteur.liaison;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.liaison.LiaisonFixture.ok;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.rapporteur.support.TestServer;
 
-@ExtendWith(VertxExtension.class)
-class LiaisonLifecycleTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  LiaisonFixture f;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    f = new LiaisonFixture(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class LiaisonLifecycleTest extends LiaisonServerTest {
   static List<String> ids(JsonObject list) {
     return list.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("id")).toList();
   }

@@ -5,42 +5,23 @@ import static org.rapporteur.liaison.LiaisonFixture.ok;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.rapporteur.support.TestServer;
 
 /** Who may do what, and bad input: refused with problem+json, and nothing stored changes. */
-@ExtendWith(VertxExtension.class)
-class LiaisonRulesTest {
+class LiaisonRulesTest extends LiaisonServerTest {
   static final String UNKNOWN = "0123456789abcdef01234567";
 
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  LiaisonFixture f;
   Instant deadline;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    f = new LiaisonFixture(server);
+  void start() {
     deadline = Instant.now().plus(Duration.ofDays(30));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   /** Everything stored about the two groups' liaison work (boxes, audit log, notifications), to compare before and after. */

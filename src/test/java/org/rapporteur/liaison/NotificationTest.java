@@ -4,44 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.liaison.LiaisonFixture.ok;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
-import org.rapporteur.support.TestServer;
 
 /** Notifications as data for the browser to word: a kind and its parameters, once per statement and person. */
-@ExtendWith(VertxExtension.class)
-class NotificationTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  LiaisonFixture f;
+class NotificationTest extends LiaisonServerTest {
   String sg2;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    f = new LiaisonFixture(server);
+  void start() {
     sg2 = f.group("ITU-D-SG2", "ITU-D", null, "study-group", "Digital transformation");
     ok(f.admin.post("/api/groups/" + sg2 + "/members", new JsonObject().put("email", "joao@anatel.br")
         .put("role", "chair")), 201);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   static List<JsonObject> items(ApiClient client, String query) {

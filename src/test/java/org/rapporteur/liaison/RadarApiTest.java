@@ -6,43 +6,26 @@ import static org.rapporteur.liaison.LiaisonFixture.ok;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.TestServer;
 
 /** The radar over HTTP: on a statement's page, on the radar page, for a new text, and rebuilt when its index is lost. */
-@ExtendWith(VertxExtension.class)
-class RadarApiTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  LiaisonFixture f;
-
+class RadarApiTest extends LiaisonServerTest {
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    f = new LiaisonFixture(server);
+  void start() {
     String sg2 = f.group("ITU-D-SG2", "ITU-D", null, "study-group", "Digital transformation");
     ok(f.admin.post("/api/groups/" + sg2 + "/questions", new JsonObject().put("number", "Q7/2")
         .put("title", "Human exposure to electromagnetic fields from mobile base stations")), 201);
     ok(f.admin.post("/api/groups/" + sg2 + "/questions", new JsonObject().put("number", "Q6/2")
         .put("title", "ICTs and the environment: e-waste collection and recycling")), 201);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   static JsonObject find(JsonArray items, String ref) {

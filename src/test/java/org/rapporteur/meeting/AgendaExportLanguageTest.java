@@ -3,38 +3,24 @@ package org.rapporteur.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.Contributions;
-import org.rapporteur.support.TestServer;
 
 /** The printable and Word agendas speak the reader's language: labels, treatments and dates, no raw codes. */
-@ExtendWith(VertxExtension.class)
-class AgendaExportLanguageTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  MeetingFixture fx;
+class AgendaExportLanguageTest extends MeetingServerTest {
   String agenda;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    fx = new MeetingFixture(server);
+  void start() {
     agenda = fx.meetingPath() + "/agenda";
     String document = Contributions.uploadOk(fx.chair, fx.groupId, "qos.txt",
         "Quality of service thresholds".getBytes(StandardCharsets.UTF_8), "QoS thresholds").getString("id");
@@ -43,11 +29,6 @@ class AgendaExportLanguageTest {
         .put("allocations", new JsonArray().add(new JsonObject().put("contributionId", document)));
     var saved = fx.chair.put(agenda, new JsonObject().put("version", 0).put("items", new JsonArray().add(item)));
     assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(200);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @Test

@@ -4,41 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.rapporteur.support.TestServer;
 
-@ExtendWith(VertxExtension.class)
-class AgendaTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  MeetingFixture fx;
+class AgendaTest extends MeetingServerTest {
   String agenda;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    fx = new MeetingFixture(server);
+  void start() {
     agenda = fx.meetingPath() + "/agenda";
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   static JsonObject item(String id, String title, JsonObject... children) {

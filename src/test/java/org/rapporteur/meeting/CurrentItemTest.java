@@ -7,42 +7,24 @@ import static org.rapporteur.support.Problems.assertProblem;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.RealtimeClient;
-import org.rapporteur.support.TestServer;
 
-@ExtendWith(VertxExtension.class)
-class CurrentItemTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  MeetingFixture fx;
+class CurrentItemTest extends MeetingServerTest {
   String agenda;
   String current;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    fx = new MeetingFixture(server);
+  void start() {
     agenda = fx.meetingPath() + "/agenda";
     current = agenda + "/current";
     var saved = fx.chair.put(agenda, new JsonObject().put("version", 0).put("items", new JsonArray()
         .add(new JsonObject().put("id", "open").put("title", "Opening").put("plannedMinutes", 10))
         .add(new JsonObject().put("id", "q6").put("title", "Question 6/13").put("plannedMinutes", 45))));
     assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(200);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   static JsonObject mark(String itemId) {

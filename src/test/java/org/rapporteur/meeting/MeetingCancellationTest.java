@@ -4,37 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
-import org.rapporteur.support.TestServer;
 
-@ExtendWith(VertxExtension.class)
-class MeetingCancellationTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  MeetingFixture fx;
+class MeetingCancellationTest extends MeetingServerTest {
   String cancellation;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    fx = new MeetingFixture(server);
+  void start() {
     cancellation = fx.meetingPath() + "/cancellation";
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @Test

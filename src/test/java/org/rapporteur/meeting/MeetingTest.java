@@ -4,36 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.platform.csv.Csv;
-import org.rapporteur.support.TestServer;
 
-@ExtendWith(VertxExtension.class)
-class MeetingTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  MeetingFixture fx;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    fx = new MeetingFixture(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class MeetingTest extends MeetingServerTest {
   @Test
   void meetingTimesAreStoredInUtcAndShownInTheirZone() {
     JsonObject meeting = server.client().get(fx.meetingPath()).bodyAsJsonObject();

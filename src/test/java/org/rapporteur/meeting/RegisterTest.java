@@ -2,12 +2,10 @@ package org.rapporteur.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,27 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Contributions;
 import org.rapporteur.support.Problems;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.ServerTest;
 
 /**
  * A meeting's document register: the contributions sent for the meeting (late ones flagged) and those
  * allocated on its agenda, with item and treatment; as JSON, CSV for a spreadsheet and a ZIP of the
  * originals; readable by whoever may read the meeting and by nobody else.
  */
-@ExtendWith(VertxExtension.class)
-class RegisterTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
+class RegisterTest extends ServerTest {
   ApiClient admin;
   ApiClient chair;
   ApiClient member;
@@ -46,8 +37,7 @@ class RegisterTest {
   Map<String, JsonObject> docs = new HashMap<>();
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
+  void start() {
     admin = server.admin();
     chair = server.client();
     chair.registerAndSignIn("chair@artp.sn", "Aminata Diop");
@@ -73,11 +63,6 @@ class RegisterTest {
                 .add(new JsonObject().put("id", "roam").put("title", "Roaming").put("allocations", new JsonArray()
                     .add(new JsonObject().put("contributionId", docs.get("allocated").getString("id"))
                         .put("status", "noted")))))))), 200);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   JsonObject upload(String filename, String title, String meeting) {

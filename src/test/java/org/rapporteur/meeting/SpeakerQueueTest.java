@@ -11,37 +11,19 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.rapporteur.support.TestServer;
 
-@ExtendWith(VertxExtension.class)
-class SpeakerQueueTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-  MeetingFixture fx;
+class SpeakerQueueTest extends MeetingServerTest {
   String queue;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-    fx = new MeetingFixture(server);
+  void start() {
     queue = fx.meetingPath() + "/queue";
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   static List<String> names(JsonObject queue) {

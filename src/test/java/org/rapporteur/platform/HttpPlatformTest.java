@@ -4,37 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.ServerTest;
 
-@ExtendWith(VertxExtension.class)
-class HttpPlatformTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class HttpPlatformTest extends ServerTest {
   @Test
   void healthAnswersUpWhenTheDatabaseAnswers() {
     var response = server.client().get("/health");

@@ -4,35 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.ServerTest;
 
-@ExtendWith(VertxExtension.class)
-class WorkspaceTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
+class WorkspaceTest extends ServerTest {
   ApiClient admin;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
+  void start() {
     admin = server.admin();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   static JsonObject group(String code, String sector, String region, String visibility) {

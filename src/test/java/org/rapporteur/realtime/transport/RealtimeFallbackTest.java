@@ -8,8 +8,6 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,31 +17,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.ChatFixture;
 import org.rapporteur.support.RealtimeClient;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.ServerTest;
 
-@ExtendWith(VertxExtension.class)
 @Timeout(60)
-class RealtimeFallbackTest {
-  @TempDir
-  Path dataDir;
-  TestServer server;
+class RealtimeFallbackTest extends ServerTest {
   HttpClient http;
 
   @BeforeEach
   void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir);
     http = vertx.createHttpClient();
   }
 
   @AfterEach
   void stop() {
     http.close().await();
-    server.close();
   }
 
   /** One SSE stream: its data frames (with their id) as they arrive. */
