@@ -6,12 +6,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
@@ -21,22 +22,16 @@ import org.rapporteur.support.RealtimeClient;
 import org.rapporteur.support.TestServer;
 
 @Timeout(180)
+@ExtendWith(VertxExtension.class)
 class GracefulRestartTest {
   @TempDir
   Path dataDir;
-  private final Vertx vertx = Vertx.vertx();
-
-  @AfterEach
-  void closeClient() {
-    vertx.close().await();
-  }
-
   private static final JsonObject SETTINGS = new JsonObject()
       .put("shutdown", new JsonObject().put("unreadySeconds", 2).put("graceSeconds", 10));
 
   @Test
   @DisplayName("On SIGTERM readiness fails first, WebSockets close with 1012, the process exits, and clients resume with nothing lost")
-  void sigtermDrainsAndClientsResume() throws Exception {
+  void sigtermDrainsAndClientsResume(Vertx vertx) throws Exception {
     String room;
     long lastSeq;
     try (ChildServer first = ChildServer.start(dataDir, Map.of(), SETTINGS)) {

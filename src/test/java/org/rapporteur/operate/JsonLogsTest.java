@@ -7,12 +7,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
@@ -20,21 +21,15 @@ import org.rapporteur.support.ChildServer;
 import org.rapporteur.support.Eventually;
 
 @Timeout(120)
+@ExtendWith(VertxExtension.class)
 class JsonLogsTest {
   private static final String WRONG_PASSWORD = "wrong-password-zebra-4711";
 
   @TempDir
   Path dataDir;
-  private final Vertx vertx = Vertx.vertx();
-
-  @AfterEach
-  void closeClient() {
-    vertx.close().await();
-  }
-
   @Test
   @DisplayName("With LOG_FORMAT=json every line is a JSON object; a failed request's line has its id and user, and no secret")
-  void failedRequestLoggedWithIdAndUserWithoutSecrets() throws Exception {
+  void failedRequestLoggedWithIdAndUserWithoutSecrets(Vertx vertx) throws Exception {
     try (ChildServer server = ChildServer.start(dataDir, Map.of("LOG_FORMAT", "json"))) {
       ApiClient client = ApiClient.forPort(vertx, server.port());
       String userId = client.registerAndSignIn("logged@example.org", "Logged Person").getString("id");
