@@ -6,7 +6,6 @@ import static org.rapporteur.support.Contributions.fields;
 import static org.rapporteur.support.Contributions.upload;
 import static org.rapporteur.support.Contributions.uploadOk;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -16,43 +15,35 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Contributions;
+import org.rapporteur.support.SharedServerTest;
 import org.rapporteur.support.TestDocuments;
-import org.rapporteur.support.TestServer;
 
 /** Upload, storage, extraction and the light view, against the real server, GridFS and Tika child JVMs. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContributionUploadTest {
+class ContributionUploadTest extends SharedServerTest {
   private static final int MAX_BYTES = 2 * 1024 * 1024;
 
-  Vertx vertx;
   @org.junit.jupiter.api.io.TempDir
   static Path dataDir;
-  TestServer server;
   ApiClient admin;
   ApiClient expert;
   String groupId;
 
+  @Override
+  protected JsonObject settings() {
+    return new JsonObject().put("contributions",
+        new JsonObject().put("maxFileBytes", MAX_BYTES).put("uploadsPerUserPerHour", 500));
+  }
+
   @BeforeAll
   void start() throws Exception {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx, dataDir, new JsonObject().put("contributions",
-        new JsonObject().put("maxFileBytes", MAX_BYTES).put("uploadsPerUserPerHour", 500)));
     admin = server.admin();
     expert = server.client();
     expert.registerAndSignIn("aminata@example.sn", "Aminata Diallo");
     groupId = Contributions.group(admin, "SG1RGQ", "public", "aminata@example.sn");
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-    vertx.close().await();
   }
 
   @Test

@@ -3,43 +3,35 @@ package org.rapporteur.contribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.Problems.assertFieldProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Contributions;
+import org.rapporteur.support.SharedServerTest;
 import org.rapporteur.support.TestDocuments;
-import org.rapporteur.support.TestServer;
 
 /**
  * A long light view arrives in parts, the first screen first, and its size can be asked without it
  * (HEAD), by those who may read it and nobody else.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LightViewPartsTest {
+class LightViewPartsTest extends SharedServerTest {
   static final int PART_CHARS = 2_000;
-  @TempDir
-  static Path dataDir;
-  Vertx vertx;
-  TestServer server;
   ApiClient member;
   ApiClient outsider;
   String id;
 
+  @Override
+  protected JsonObject settings() {
+    return new JsonObject().put("contributions", new JsonObject().put("lightViewPartChars", PART_CHARS)
+        .put("extraction", new JsonObject().put("timeoutSeconds", 300)));
+  }
+
   @BeforeAll
   void start() {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx, dataDir,
-        new JsonObject().put("contributions", new JsonObject().put("lightViewPartChars", PART_CHARS)
-            .put("extraction", new JsonObject().put("timeoutSeconds", 300))));
     member = server.client();
     member.registerAndSignIn("reader@example.org", "Reader");
     outsider = server.client();
@@ -53,12 +45,6 @@ class LightViewPartsTest {
         .getString("id");
     // Generous: on a shared CI machine the extraction child JVM can take minutes to start.
     Contributions.awaitExtraction(member, id, 0, java.time.Duration.ofSeconds(300));
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-    vertx.close().await();
   }
 
   @Test

@@ -2,29 +2,19 @@ package org.rapporteur.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Contributions;
+import org.rapporteur.support.SharedServerTest;
 import org.rapporteur.support.TestDocuments;
-import org.rapporteur.support.TestServer;
 
 /** Multilingual full-text search over extracted contributions, with access rules and rebuilds. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchTest {
-  Vertx vertx;
-  @TempDir
-  static Path dataDir;
-  TestServer server;
+class SearchTest extends SharedServerTest {
   ApiClient admin;
   ApiClient expert;
   String publicGroup;
@@ -38,8 +28,6 @@ class SearchTest {
 
   @BeforeAll
   void start() {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx, dataDir);
     admin = server.admin();
     expert = server.client();
     expert.registerAndSignIn("search@example.eg", "Layla Hassan");
@@ -69,12 +57,6 @@ class SearchTest {
       assertThat(Contributions.awaitExtraction(expert, id).getJsonObject("extraction").getString("state"))
           .isEqualTo("done");
     }
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-    vertx.close().await();
   }
 
   private String upload(String groupId, String filename, byte[] bytes, String title) {

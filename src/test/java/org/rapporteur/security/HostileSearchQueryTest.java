@@ -2,43 +2,31 @@ package org.rapporteur.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Contributions;
 import org.rapporteur.support.Problems;
+import org.rapporteur.support.SharedServerTest;
 import org.rapporteur.support.TestDocuments;
-import org.rapporteur.support.TestServer;
 
 /**
  * Search never answers 500: a query that would expand into more clauses than Lucene allows, or cost
  * more than a search should, is refused with 400 naming {@code q}; a bounded one is answered.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileSearchQueryTest {
-  @TempDir
-  static Path dataDir;
-  Vertx vertx;
-  TestServer server;
+class HostileSearchQueryTest extends SharedServerTest {
   ApiClient expert;
 
   @BeforeAll
   void start() {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx, dataDir);
     expert = server.client();
     expert.registerAndSignIn("hostile@example.org", "Hostile Query");
     String group = Contributions.group(server.admin(), "SECQ", "public", "hostile@example.org");
@@ -48,12 +36,6 @@ class HostileSearchQueryTest {
     for (int attempt = 0; attempt < 100 && total("broadband") == 0; attempt++) {
       Contributions.sleep(100);
     }
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-    vertx.close().await();
   }
 
   /** Many distinct short words, the same at every call. */

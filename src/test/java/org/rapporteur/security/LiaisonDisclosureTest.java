@@ -2,35 +2,25 @@ package org.rapporteur.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Contributions;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.SharedServerTest;
 
 /**
  * A liaison statement never reveals a restricted group's details to someone who may not read that
  * group: a public group's statement to a restricted one shows the addressee's code, not its inbox
  * state nor the meeting its agenda item is proposed for.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LiaisonDisclosureTest {
+class LiaisonDisclosureTest extends SharedServerTest {
   private static final String MEETING_START = "2027-03-01";
 
-  @TempDir
-  static Path dataDir;
-  Vertx vertx;
-  TestServer server;
   ApiClient admin;
   ApiClient outsider;
   ApiClient restrictedMember;
@@ -41,8 +31,6 @@ class LiaisonDisclosureTest {
 
   @BeforeAll
   void start() {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx, dataDir);
     admin = server.admin();
     outsider = server.client();
     outsider.registerAndSignIn("outsider@example.org", "Out Sider");
@@ -62,12 +50,6 @@ class LiaisonDisclosureTest {
     ok(admin.post("/api/liaisons/" + draft + "/approve", new JsonObject()), 200);
     JsonObject sent = ok(admin.post("/api/liaisons/" + draft + "/send", new JsonObject()), 200);
     liaisonId = sent.getString("id");
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-    vertx.close().await();
   }
 
   @Test

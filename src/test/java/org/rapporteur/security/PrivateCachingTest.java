@@ -2,51 +2,33 @@ package org.rapporteur.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Contributions;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.SharedServerTest;
 
 /**
  * Private responses are not cached: every answer to a signed-in request says {@code no-store}, even
  * where the route chose a caching header of its own; and signing in hands out a new CSRF token.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PrivateCachingTest {
-  @TempDir
-  static Path dataDir;
-  Vertx vertx;
-  TestServer server;
+class PrivateCachingTest extends SharedServerTest {
   ApiClient member;
   String groupId;
   String contributionId;
 
   @BeforeAll
   void start() {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx, dataDir);
     member = server.client();
     member.registerAndSignIn("member@example.org", "Restricted Member");
     groupId = Contributions.group(server.admin(), "SG1CACHE", "restricted", "member@example.org");
     contributionId = Contributions.uploadOk(member, groupId, "private.txt",
         "private words".getBytes(StandardCharsets.UTF_8), "Private").getString("id");
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-    vertx.close().await();
   }
 
   @Test

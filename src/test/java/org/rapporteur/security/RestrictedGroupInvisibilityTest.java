@@ -2,7 +2,6 @@ package org.rapporteur.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -10,28 +9,23 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Contributions;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.SharedServerTest;
 
 /**
  * A restricted group is indistinguishable from a missing one for those who may not read it: every
  * GET route under the group, its meetings, contributions, liaison statements and rooms answers an
  * anonymous visitor and a signed-in outsider exactly what it answers for an id that does not exist.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RestrictedGroupInvisibilityTest {
+class RestrictedGroupInvisibilityTest extends SharedServerTest {
   private static final String MISSING_GROUP = "0123456789abcdef01234567";
   private static final String MISSING_MEETING = "0123456789abcdef01234568";
   private static final String MISSING_CONTRIBUTION = "0123456789abcdef01234569";
@@ -40,10 +34,6 @@ class RestrictedGroupInvisibilityTest {
   /** Every GET route that names a group's resource, with the placeholders the walk fills in. */
   private static final Map<String, String> ROUTES = routes();
 
-  @TempDir
-  static Path dataDir;
-  Vertx vertx;
-  TestServer server;
   ApiClient member;
   ApiClient outsider;
   Map<String, String> restricted;
@@ -51,8 +41,6 @@ class RestrictedGroupInvisibilityTest {
 
   @BeforeAll
   void start() {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx, dataDir);
     ApiClient admin = server.admin();
     member = server.client();
     member.registerAndSignIn("member@example.org", "Plain Member");
@@ -75,12 +63,6 @@ class RestrictedGroupInvisibilityTest {
     restricted = Map.of("group", group, "meeting", meeting, "contribution", contribution, "liaison", liaison);
     missing = Map.of("group", MISSING_GROUP, "meeting", MISSING_MEETING, "contribution", MISSING_CONTRIBUTION,
         "liaison", MISSING_LIAISON);
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-    vertx.close().await();
   }
 
   @Test

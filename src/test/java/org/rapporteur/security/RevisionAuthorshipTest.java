@@ -4,48 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.Contributions.upload;
 import static org.rapporteur.support.Problems.assertProblem;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
 import org.rapporteur.support.Contributions;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.SharedServerTest;
 
 /**
  * Only its authors revise a contribution: the submitter, a person whose e-mail is among its
  * contacts, or the group's chair, vice-chair or secretariat. Another participant of the same group
  * gets 403 (multipart and tus alike) and the contribution keeps its revisions.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RevisionAuthorshipTest {
-  @TempDir
-  static Path dataDir;
-  Vertx vertx;
-  TestServer server;
+class RevisionAuthorshipTest extends SharedServerTest {
   ApiClient submitter;
   ApiClient contact;
   ApiClient otherDelegate;
   ApiClient chair;
   String groupId;
 
+  @Override
+  protected JsonObject settings() {
+    return new JsonObject().put("contributions",
+        new JsonObject().put("uploadsPerUserPerHour", 500));
+  }
+
   @BeforeAll
   void start() {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx, dataDir, new JsonObject().put("contributions",
-        new JsonObject().put("uploadsPerUserPerHour", 500)));
     ApiClient admin = server.admin();
     submitter = signedIn("fatou@example.sn", "Fatou Ndiaye");
     contact = signedIn("moussa@example.sn", "Moussa Sow");
@@ -55,12 +48,6 @@ class RevisionAuthorshipTest {
         "fatou@example.sn", "moussa@example.sn", "ivan@example.ru");
     assertThat(admin.post("/api/groups/" + groupId + "/members",
         new JsonObject().put("email", "chair@example.org").put("role", "chair")).statusCode()).isEqualTo(201);
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-    vertx.close().await();
   }
 
   @Test

@@ -3,51 +3,33 @@ package org.rapporteur.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.support.ApiClient;
-import org.rapporteur.support.TestServer;
+import org.rapporteur.support.SharedServerTest;
 
 /**
  * The sign-in limit cannot be raced: of 100 attempts sent at once for one address, no more than
  * {@code accounts.signInMaxFailures} have their password evaluated; the rest get 429 with Retry-After.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SignInRaceTest {
+class SignInRaceTest extends SharedServerTest {
   private static final int MAX_FAILURES = 5;
   private static final int ATTEMPTS = 100;
 
-  @TempDir
-  static Path dataDir;
-  Vertx vertx;
-  TestServer server;
 
-  @BeforeAll
-  void start() {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx, dataDir, new JsonObject()
-        .put("accounts", new JsonObject().put("signInMaxFailures", MAX_FAILURES).put("pbkdf2Iterations", 1000)));
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-    vertx.close().await();
+  @Override
+  protected JsonObject settings() {
+    return new JsonObject()
+        .put("accounts", new JsonObject().put("signInMaxFailures", MAX_FAILURES).put("pbkdf2Iterations", 1000));
   }
 
   @Test
