@@ -91,6 +91,8 @@ final class FeedFollower {
       wake();
     });
     pollTimer = vertx.setPeriodic(following.pollMillis(), id -> wake());
+    // Entries appended while it started announced themselves before anyone listened.
+    wake();
   }
 
   /** Reads now, or once more after the read under way, so that no hint is lost. */
