@@ -72,6 +72,7 @@ import org.rapporteur.platform.cluster.StartupSeed;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.events.Addresses;
 import org.rapporteur.platform.events.ChangeFeed;
+import org.rapporteur.platform.events.ChangeFeedStore;
 import org.rapporteur.platform.events.ContributionChanged;
 import org.rapporteur.platform.events.RoomEvents;
 import org.rapporteur.platform.http.Assets;
@@ -196,7 +197,7 @@ public final class App {
           .put("maxPoolSize", 1));
       leases = new LeaseStore(mongo, "node-" + UUID.randomUUID());
       // Before any feature can publish: the index events published in this process go into the feed.
-      changeFeed = new ChangeFeed(vertx, mongo).record(Addresses.CONTRIBUTION_CHANGED, Addresses.PROJECT_CHANGED);
+      changeFeed = new ChangeFeed(vertx, new ChangeFeedStore(mongo)).record(Addresses.CONTRIBUTION_CHANGED, Addresses.PROJECT_CHANGED);
       log.info("Database: {}", config.mongo().embedded() ? "embedded, in " + config.dataDir().resolve("db") : "MONGO_URI");
       return null;
     });

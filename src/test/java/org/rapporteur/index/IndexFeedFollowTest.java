@@ -29,6 +29,7 @@ import org.rapporteur.index.IndexPipelineTest.Note;
 import org.rapporteur.platform.cluster.LeaseStore;
 import org.rapporteur.platform.cluster.OneAtATime;
 import org.rapporteur.platform.events.ChangeFeed;
+import org.rapporteur.platform.events.ChangeFeedStore;
 import org.rapporteur.platform.mongo.EmbeddedMongo;
 import org.rapporteur.support.Eventually;
 
@@ -58,7 +59,7 @@ class IndexFeedFollowTest {
     vertx = Vertx.vertx();
     mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", database.connectionString())
         .put("db_name", "feed"));
-    feed = new ChangeFeed(vertx, mongo);
+    feed = new ChangeFeed(vertx, new ChangeFeedStore(mongo));
   }
 
   @AfterEach

@@ -5,7 +5,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +43,9 @@ public final class ChangeFeed {
   private long head = -1;
   private Future<Long> tail = Future.succeededFuture(0L);
 
-  public ChangeFeed(Vertx vertx, MongoClient mongo) {
+  public ChangeFeed(Vertx vertx, ChangeFeedStore store) {
     this.vertx = vertx;
-    this.store = new ChangeFeedStore(mongo);
+    this.store = store;
   }
 
   /** One entry: its number, the address its event was published on, the event, and when it was appended. */

@@ -16,14 +16,14 @@ import org.rapporteur.platform.json.MongoTime;
  * two marks: {@code stored}, a number at or below the head (so finding the head reads only the ids
  * after it), and {@code trimmed}, the number up to which old entries were removed.
  */
-final class ChangeFeedStore {
+public final class ChangeFeedStore {
   static final String ENTRIES = "change_feed";
   static final String MARKS = "change_feed_marks";
   private static final String FEED = "feed";
 
   private final MongoClient mongo;
 
-  ChangeFeedStore(MongoClient mongo) {
+  public ChangeFeedStore(MongoClient mongo) {
     this.mongo = mongo;
   }
 

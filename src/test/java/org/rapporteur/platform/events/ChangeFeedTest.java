@@ -43,7 +43,7 @@ class ChangeFeedTest {
         .put("connection_string", database.connectionString()).put("db_name", "feed"));
     nodes.add(vertx);
     clients.add(mongo);
-    return new ChangeFeed(vertx, mongo);
+    return new ChangeFeed(vertx, new ChangeFeedStore(mongo));
   }
 
   private static List<ChangeFeed.Entry> readAll(ChangeFeed feed) {
