@@ -50,6 +50,11 @@ public final class FeedRetention {
         .onFailure(e -> log.warn("Could not remove old change feed entries", e));
   }
 
+  /** Whether this node is the one that trims now. */
+  public boolean holdsLease() {
+    return lease.held();
+  }
+
   public Future<Void> stop() {
     if (timer >= 0) {
       vertx.cancelTimer(timer);

@@ -153,12 +153,19 @@ public final class IndexPipeline {
 
   /** Writes the entries of this index's feeds, and commits {@code cursor} with them. */
   Future<Void> writeEntries(List<ChangeFeed.Entry> entries, long cursor) {
-    return submit(() -> entries.stream().map(this::change).toList(), cursor);
-  }
-
-  private IndexChange change(ChangeFeed.Entry entry) {
-    IndexFeed<?> feed = feeds.stream().filter(f -> entry.address().equals(f.address())).findFirst().orElseThrow();
-    return change(feed, entry.body());
+    return submit(() -> {
+      List<IndexChange> changes = new ArrayList<>(entries.size());
+      for (ChangeFeed.Entry entry : entries) {
+        IndexFeed<?> feed = feeds.stream().filter(f -> entry.address().equals(f.address())).findFirst().orElseThrow();
+        try {
+          changes.add(change(feed, entry.body()));
+        } catch (RuntimeException e) {
+          // One entry that cannot become a document must not hold the index back for good.
+          log.error("The {} index skips feed entry {}: it could not be read", settings.name(), entry.seq(), e);
+        }
+      }
+      return changes;
+    }, cursor);
   }
 
   private static <E> IndexChange change(IndexFeed<E> feed, JsonObject body) {
