@@ -33,6 +33,8 @@ import org.rapporteur.contribution.ContributionModule;
 import org.rapporteur.contribution.ContributionService;
 import org.rapporteur.contribution.ContributionsConfig;
 import org.rapporteur.demo.DemoData;
+import org.rapporteur.index.FeedRetention;
+import org.rapporteur.index.IndexConfig;
 import org.rapporteur.index.IndexPipeline;
 import org.rapporteur.index.RebuildSource;
 import org.rapporteur.initiative.InitiativeModule;
@@ -64,9 +66,13 @@ import org.rapporteur.platform.audit.AuditTrail;
 import org.rapporteur.platform.cluster.ClusterConfig;
 import org.rapporteur.platform.cluster.ClusterMembers;
 import org.rapporteur.platform.cluster.LeasedWork;
+import org.rapporteur.platform.cluster.OneAtATime;
 import org.rapporteur.platform.cluster.LeaseStore;
 import org.rapporteur.platform.cluster.StartupSeed;
 import org.rapporteur.platform.config.AppConfig;
+import org.rapporteur.platform.events.Addresses;
+import org.rapporteur.platform.events.ChangeFeed;
+import org.rapporteur.platform.events.ChangeFeedStore;
 import org.rapporteur.platform.events.ContributionChanged;
 import org.rapporteur.platform.events.RoomEvents;
 import org.rapporteur.platform.http.Assets;
@@ -120,6 +126,8 @@ public final class App {
   private Operations operations;
   private LeaseStore leases;
   private LeasedWork reminderLease;
+  private ChangeFeed changeFeed;
+  private FeedRetention feedRetention;
   private Assets assets;
 
   private App(Vertx vertx, AppConfig config, Collaborators collaborators) {
@@ -188,6 +196,8 @@ public final class App {
           .put("db_name", config.mongo().database())
           .put("maxPoolSize", 1));
       leases = new LeaseStore(mongo, "node-" + UUID.randomUUID());
+      // Before any feature can publish: the index events published in this process go into the feed.
+      changeFeed = new ChangeFeed(vertx, new ChangeFeedStore(mongo)).record(Addresses.CONTRIBUTION_CHANGED, Addresses.PROJECT_CHANGED);
       log.info("Database: {}", config.mongo().embedded() ? "embedded, in " + config.dataDir().resolve("db") : "MONGO_URI");
       return null;
     });
@@ -223,11 +233,12 @@ public final class App {
     RebuildSource<ContributionChanged> contributionRecords =
         RebuildSource.keyset(contributions::changedAfter, ContributionChanged::id);
     SearchConfig searchConfig = config.section("search", SearchConfig::fromJson);
-    SearchService search = new SearchService(SearchService.index(vertx, config.dataDir().resolve("search"),
-        searchConfig, contributionRecords), workspaces, searchConfig);
+    IndexPipeline searchIndex = SearchService.index(vertx, config.dataDir().resolve("search"), searchConfig,
+        contributionRecords).follow(following());
+    SearchService search = new SearchService(searchIndex, workspaces, searchConfig);
     AgendaModule agenda = new AgendaModule(mongo, meeting, contributions, rooms, trail, pool("exports", 2));
     IndexPipeline radarIndex = RadarService.index(vertx, config.dataDir().resolve("radar"),
-        searchConfig.writeQueueLength(), contributionRecords);
+        searchConfig.writeQueueLength(), contributionRecords).follow(following());
     RadarService radar = new RadarService(radarIndex, workspaces);
     LiaisonModule liaison = new LiaisonModule(mongo, workspaces, contributions, trail, radar,
         collaborators.agendaProposals(agenda), collaborators.notifier(rooms));
@@ -241,15 +252,15 @@ public final class App {
     // Rebuilt from the project records through this source, it follows their change events after.
     RebuildSource<ProjectChanged> projectRecords =
         RebuildSource.keyset(initiatives.projects()::page, ProjectChanged::id);
-    SimilarProjects similarProjects = new SimilarProjects(SimilarProjects.index(vertx,
-        config.dataDir().resolve("projects"), similarityConfig(), projectRecords), similarityConfig());
+    IndexPipeline projectIndex = SimilarProjects.index(vertx, config.dataDir().resolve("projects"),
+        similarityConfig(), projectRecords).follow(following());
+    SimilarProjects similarProjects = new SimilarProjects(projectIndex, similarityConfig());
     services = new Services(accounts, workspaces, audit.audit(), meeting.meetings(), agenda.agendas(),
         meeting.speakerQueue(), contributions, search, liaison.liaisons(), liaison.notifications(), radar, chat.chat(),
         initiatives, similarProjects);
     stopContributions = contribution::stop;
     operations = new Operations(vertx, config, new BackupStore(vertx, mongo), this::pingDatabase, gateway, contributions.extractor(), Map.of(
-        "search", search::indexLag, "radar", radar::indexLag, "projects", similarProjects::indexLag),
-        searchConfig.writeQueueLength());
+        "search", searchIndex, "radar", radarIndex, "projects", projectIndex), searchConfig.writeQueueLength());
     contributions.extractor().start();
     demoData = new DemoData(vertx, accounts, workspaces, meeting.meetings(), agenda.agendas(), contributions,
         liaison.liaisons(), initiatives, config.dataDir());
@@ -277,6 +288,14 @@ public final class App {
         .compose(v -> initiatives.start())
         .compose(v -> radar.start())
         .compose(v -> similarProjects.start());
+  }
+
+  /** How every index follows the change feed; their rebuilds take turns across the nodes, one lease per index. */
+  private IndexPipeline.Following following() {
+    IndexConfig index = config.section("index", IndexConfig::fromJson);
+    Duration lease = Duration.ofSeconds(config.section("cluster", ClusterConfig::fromJson).leaseSeconds());
+    return new IndexPipeline.Following(changeFeed, new OneAtATime(vertx, leases, lease,
+        Duration.ofMinutes(index.rebuildWaitMinutes())), index.feedPollMillis(), index.feedPageSize());
   }
 
   /** A bounded, named worker pool for one kind of blocking work; closed when the application stops. */
@@ -356,6 +375,10 @@ public final class App {
         Duration.ofSeconds(config.section("cluster", ClusterConfig::fromJson).leaseSeconds()));
     reminderLease.start();
     reminders.start(reminderLease::held);
+    feedRetention = new FeedRetention(vertx, changeFeed, new LeasedWork(vertx, leases, "change-feed-retention",
+        Duration.ofSeconds(config.section("cluster", ClusterConfig::fromJson).leaseSeconds())),
+        config.section("index", IndexConfig::fromJson));
+    feedRetention.start();
   }
 
   private static String readOpenApi() {
@@ -429,8 +452,10 @@ public final class App {
         .compose(v -> reminders == null ? Future.succeededFuture() : reminders.stop())
         .compose(v -> mailer == null ? Future.succeededFuture() : mailer.close())
         .compose(v -> reminderLease == null ? Future.succeededFuture() : reminderLease.stop())
+        .compose(v -> feedRetention == null ? Future.succeededFuture() : feedRetention.stop())
         .compose(v -> services == null ? Future.succeededFuture() : services.radar().close())
         .compose(v -> services == null ? Future.succeededFuture() : services.similarProjects().stop())
+        .compose(v -> changeFeed == null ? Future.succeededFuture() : changeFeed.close())
         .andThen(v -> {
           if (operations != null) {
             operations.close();

@@ -20,17 +20,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
+import org.rapporteur.platform.cluster.OneAtATime;
+import org.rapporteur.platform.events.ChangeFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A derived Lucene index kept up to date from typed events: every write runs on one worker thread in
  * the order it was asked for (writes waiting together are committed together), reads on a small pool
- * of their own. At start the index is rebuilt from
- * its feeds' sources when it holds nothing (missing, new, or emptied because its schema changed), and
- * again whenever {@link #rebuild()} is called. Events wait in a queue of bounded length; an event that
- * finds it full is dropped with a warning, to be caught up by the next rebuild, rather than letting
- * memory grow without bound.
+ * of their own.
+ *
+ * <p>In a server the pipeline follows the durable change feed ({@link #follow}): at start it catches
+ * up from the feed cursor its last commit carries, or rebuilds from its feeds' sources when it has
+ * none (new, or emptied because its schema changed) or when the feed no longer reaches back to it;
+ * after that it reads the feed on every hint and poll (see {@link FeedFollower}). Without a feed (a
+ * pipeline on its own, in tests) it follows live event-bus events and rebuilds when empty; there,
+ * events wait in a queue of bounded length, and one that finds it full is dropped with a warning, to
+ * be caught up by the next rebuild, rather than letting memory grow without bound.
  *
  * <p>The composition root builds a pipeline and hands it to the feature that queries it; the feature
  * starts and stops it. Its analyzer is built at start on the writer thread, not where the pipeline is
@@ -57,6 +63,7 @@ public final class IndexPipeline {
   private volatile Analyzer analyzer;
   private volatile boolean started;
   private volatile boolean stopping;
+  private volatile FeedFollower follower;
 
   /**
    * What an index is: a {@code name} for its threads and logs, its directory, what builds the
@@ -65,6 +72,12 @@ public final class IndexPipeline {
    */
   public record Settings(String name, Path directory, Supplier<Analyzer> analyzer, Map<String, String> schema,
       int writeQueueLength, int readers) {}
+
+  /**
+   * How a pipeline follows the change feed: the feed, what makes the nodes' rebuilds take turns (null:
+   * no turns), how often it reads the feed when no hint came, and how many entries it reads at once.
+   */
+  public record Following(ChangeFeed feed, OneAtATime rebuilds, long pollMillis, int pageSize) {}
 
   public IndexPipeline(Vertx vertx, Settings settings, List<IndexFeed<?>> feeds) {
     this.vertx = vertx;
@@ -75,9 +88,31 @@ public final class IndexPipeline {
     this.readers = vertx.createSharedWorkerExecutor(pool + "-reader", settings.readers());
   }
 
-  /** Changes received and not yet written: how far the index is behind its records. */
+  /** Changes received and not yet written (feed entries after the cursor): how far the index is behind. */
   public int lag() {
-    return queued.get();
+    FeedFollower feed = follower;
+    return feed == null ? queued.get() : feed.lag();
+  }
+
+  /** The last feed entry the index holds (-1 when it follows no feed). */
+  public long cursor() {
+    FeedFollower feed = follower;
+    return feed == null ? -1 : feed.cursor();
+  }
+
+  /** Rebuilds since start, the one at start included (-1 when it follows no feed). */
+  public int rebuilds() {
+    FeedFollower feed = follower;
+    return feed == null ? -1 : feed.rebuilds();
+  }
+
+  /** Follows the change feed rather than live bus events; called before {@link #start()}. */
+  public IndexPipeline follow(Following following) {
+    if (started) {
+      throw new IllegalStateException("The " + settings.name() + " index has started; it follows the feed from start");
+    }
+    follower = new FeedFollower(vertx, this, following, settings.name());
+    return this;
   }
 
   /**
@@ -92,7 +127,10 @@ public final class IndexPipeline {
     return this;
   }
 
-  /** Builds the analyzer and opens the index, rebuilds it when empty, then follows the feeds' events; answers whether it rebuilt. */
+  /**
+   * Builds the analyzer and opens the index, catches up or rebuilds it, then follows the change feed
+   * (or, without one, the feeds' bus events); answers whether it rebuilt.
+   */
   public Future<Boolean> start() {
     started = true;
     return writer.executeBlocking(() -> {
@@ -100,12 +138,54 @@ public final class IndexPipeline {
       index = LuceneIndex.open(settings.directory(), analyzer, settings.schema());
       return index.size() == 0;
     }).compose(empty -> {
-      feeds.forEach(this::follow);
-      return empty ? rebuild().map(true) : Future.succeededFuture(false);
+      if (follower != null) {
+        return follower.start(index.cursor());
+      }
+      feeds.forEach(this::listen);
+      return empty ? rebuildCovering(null).map(true) : Future.succeededFuture(false);
     });
   }
 
-  private <E> void follow(IndexFeed<E> feed) {
+  /** Whether one of the feeds follows events on {@code address}. */
+  boolean follows(String address) {
+    return feeds.stream().anyMatch(feed -> address.equals(feed.address()));
+  }
+
+  /** Writes the entries of this index's feeds, and commits {@code cursor} with them. */
+  Future<Void> writeEntries(List<ChangeFeed.Entry> entries, long cursor) {
+    return submit(() -> {
+      List<IndexChange> changes = new ArrayList<>(entries.size());
+      for (ChangeFeed.Entry entry : entries) {
+        IndexFeed<?> feed = feeds.stream().filter(f -> entry.address().equals(f.address())).findFirst().orElseThrow();
+        try {
+          changes.add(change(feed, entry.body()));
+        } catch (RuntimeException e) {
+          // One entry that cannot become a document must not hold the index back for good.
+          log.error("The {} index skips feed entry {}: it could not be read", settings.name(), entry.seq(), e);
+        }
+      }
+      return changes;
+    }, cursor);
+  }
+
+  private static <E> IndexChange change(IndexFeed<E> feed, JsonObject body) {
+    return feed.mapper().change(feed.decoder().apply(body));
+  }
+
+  /**
+   * Publishes an event of one of this index's feeds through the change feed, so that every node's
+   * index takes it; completes once this node's index holds it. Without a feed, writes it here.
+   */
+  public Future<Void> publish(String address, JsonObject body) {
+    FeedFollower feed = follower;
+    if (feed == null) {
+      IndexFeed<?> target = feeds.stream().filter(f -> address.equals(f.address())).findFirst().orElseThrow();
+      return submit(() -> List.of(change(target, body)), -1);
+    }
+    return feed.appendAndWait(address, body);
+  }
+
+  private <E> void listen(IndexFeed<E> feed) {
     if (feed.address() != null) {
       consumers.add(vertx.eventBus().<JsonObject>consumer(feed.address(),
           message -> enqueue(feed, feed.decoder().apply(message.body()))));
@@ -135,12 +215,12 @@ public final class IndexPipeline {
    * document on the writer thread, so that building a large document never holds an event loop.
    */
   public <E> Future<Void> apply(IndexFeed<E> feed, E item) {
-    return submit(() -> List.of(feed.mapper().change(item)));
+    return submit(() -> List.of(feed.mapper().change(item)), -1);
   }
 
   /** Applies the changes, in order, after every write asked for before them. */
   public Future<Void> write(List<IndexChange> changes) {
-    return changes.isEmpty() ? Future.succeededFuture() : submit(() -> changes);
+    return changes.isEmpty() ? Future.succeededFuture() : submit(() -> changes, -1);
   }
 
   /**
@@ -148,10 +228,10 @@ public final class IndexPipeline {
    * and commits them together, so that a burst of events costs one commit rather than one each. The
    * future completes on the asker's context once the write is committed and visible to reads.
    */
-  private Future<Void> submit(Supplier<List<IndexChange>> changes) {
+  private Future<Void> submit(Supplier<List<IndexChange>> changes, long cursor) {
     Context context = vertx.getOrCreateContext();
     Promise<Void> done = Promise.promise();
-    waiting.add(new Pending(changes, result -> context.runOnContext(v -> done.handle(result))));
+    waiting.add(new Pending(changes, cursor, result -> context.runOnContext(v -> done.handle(result))));
     drainSoon();
     return done.future();
   }
@@ -173,17 +253,23 @@ public final class IndexPipeline {
       batch.add(next);
     }
     List<Pending> staged = new ArrayList<>();
+    long cursor = -1;
     for (Pending write : batch) {
       try {
         write.changes().get().forEach(index::stage);
         staged.add(write);
+        cursor = Math.max(cursor, write.cursor());
       } catch (RuntimeException e) {
         write.done().handle(Future.failedFuture(e));
       }
     }
     Future<Void> committed;
     try {
-      index.commit();
+      if (cursor >= 0) {
+        index.commit(cursor);
+      } else {
+        index.commit();
+      }
       committed = Future.succeededFuture();
     } catch (RuntimeException e) {
       committed = Future.failedFuture(e);
@@ -194,7 +280,7 @@ public final class IndexPipeline {
     return null;
   }
 
-  private record Pending(Supplier<List<IndexChange>> changes, Handler<AsyncResult<Void>> done) {}
+  private record Pending(Supplier<List<IndexChange>> changes, long cursor, Handler<AsyncResult<Void>> done) {}
 
   /** The analyzer the documents are written with, for queries; null until {@link #start()} has built it. */
   public Analyzer analyzer() {
@@ -206,10 +292,23 @@ public final class IndexPipeline {
     return readers.executeBlocking(() -> read.apply(index), false);
   }
 
-  /** Empties the index and writes every feed's records again; answers how many it wrote. */
+  /**
+   * Empties the index and writes every feed's records again; answers how many it wrote. Following the
+   * change feed, this asks every node to rebuild, one node at a time, and answers once this one has.
+   */
   public Future<Integer> rebuild() {
+    FeedFollower feed = follower;
+    return feed == null ? rebuildCovering(null) : feed.requestRebuild();
+  }
+
+  /**
+   * Rebuilds here, committing {@code cursor} at the end (null: none). Until then commits carry no
+   * cursor, so a crash mid-rebuild leaves an index that rebuilds again rather than one that looks whole.
+   */
+  Future<Integer> rebuildCovering(Long cursor) {
     AtomicInteger count = new AtomicInteger();
     Future<Void> chain = writer.executeBlocking(() -> {
+      index.forgetCursor();
       index.clear();
       return null;
     });
@@ -217,7 +316,7 @@ public final class IndexPipeline {
       chain = chain.compose(v -> copy(feed, null, count));
     }
     return chain.compose(v -> writer.executeBlocking(() -> {
-      index.commit();
+      index.commit(cursor);
       log.info("The {} index was rebuilt with {} records", settings.name(), count.get());
       return count.get();
     }));
@@ -242,7 +341,10 @@ public final class IndexPipeline {
   /** Takes no more events, waits for the writes already asked for, and closes the index. */
   public Future<Void> stop() {
     stopping = true;
-    List<Future<Void>> unregistered = consumers.stream().map(MessageConsumer::unregister).toList();
+    List<Future<Void>> unregistered = new ArrayList<>(consumers.stream().map(MessageConsumer::unregister).toList());
+    if (follower != null) {
+      unregistered.add(follower.stop());
+    }
     return Future.join(unregistered).transform(v -> writer.executeBlocking(() -> {
       if (index != null) {
         index.close();

@@ -1,6 +1,7 @@
 package org.rapporteur.operate;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.rapporteur.contribution.extract.ExtractorPool;
+import org.rapporteur.index.IndexPipeline;
 import org.rapporteur.platform.events.Addresses;
 import org.rapporteur.realtime.room.RoomLog;
 import org.rapporteur.realtime.transport.RealtimeGateway;
@@ -92,8 +94,14 @@ final class AppMetrics implements AutoCloseable {
     extractor.observeOutcomes((state, reason) -> extraction(state, reason == null ? "none" : reason).increment());
   }
 
-  <T> void indexLag(String index, T source, ToDoubleFunction<T> lag) {
-    gauge("rapporteur.index.lag", "Changes received and not yet written to the index", source, lag, "index", index);
+  void index(String name, IndexPipeline index) {
+    gauge("rapporteur.index.lag", "Changes received and not yet written to the index", index, IndexPipeline::lag,
+        "index", name);
+    gauge("rapporteur.index.feed.cursor", "The last change feed entry the index holds", index, IndexPipeline::cursor,
+        "index", name);
+    FunctionCounter.builder("rapporteur.index.rebuilds", index, IndexPipeline::rebuilds)
+        .description("Rebuilds of the index from the database since the process started, the one at start included")
+        .tags("index", name).register(registry);
   }
 
   private Counter extraction(String outcome, String reason) {

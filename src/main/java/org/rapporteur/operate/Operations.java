@@ -10,9 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.rapporteur.contribution.extract.ExtractorPool;
+import org.rapporteur.index.IndexPipeline;
 import org.rapporteur.platform.config.AppConfig;
 import org.rapporteur.platform.http.RouteModule;
 import org.rapporteur.realtime.transport.RealtimeGateway;
@@ -34,11 +34,11 @@ public final class Operations implements AutoCloseable {
   private final LocalControl control;
 
   /**
-   * {@code indexLags}: each index's changes not yet written; {@code indexQueueLength}: the lag at which an
-   * index drops changes (readiness fails there, as search would start to miss records).
+   * {@code indexes}: each index by name (its lag, feed cursor and rebuilds are metrics);
+   * {@code indexQueueLength}: the lag at which readiness fails, as searches would miss that many changes.
    */
   public Operations(Vertx vertx, AppConfig config, BackupStore backups, Supplier<Future<Void>> databasePing,
-      RealtimeGateway<?> gateway, ExtractorPool extractor, Map<String, IntSupplier> indexLags, int indexQueueLength) {
+      RealtimeGateway<?> gateway, ExtractorPool extractor, Map<String, IndexPipeline> indexes, int indexQueueLength) {
     this.vertx = vertx;
     this.config = OperationsConfig.fromJson(config.source());
     this.registry = Observability.registryOf(vertx);
@@ -49,9 +49,9 @@ public final class Operations implements AutoCloseable {
     metrics.countStoredMessages(vertx.eventBus());
     metrics.watch(gateway);
     metrics.watch(extractor);
-    indexLags.forEach((name, lag) -> metrics.indexLag(name, lag, IntSupplier::getAsInt));
+    indexes.forEach(metrics::index);
     readiness.check("extractors", () -> extractor.warm() && extractor.accepting());
-    readiness.check("indexes", () -> indexLags.values().stream().allMatch(lag -> lag.getAsInt() < indexQueueLength));
+    readiness.check("indexes", () -> indexes.values().stream().allMatch(index -> index.lag() < indexQueueLength));
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.rapporteur.radar;
 
+import io.vertx.core.json.JsonObject;
+
 /**
  * Something the duplication radar compares: a Question, a liaison statement or (from the
  * contributions feature) a contribution's extracted text. {@code key} is unique across kinds,
@@ -19,6 +21,19 @@ public record RadarDocument(String kind, String sourceId, String sector, String 
   public RadarDocument(String kind, String sourceId, String sector, String groupId, String groupCode, String ref,
       String title, String text, String family) {
     this(kind, sourceId, sector, groupId, groupCode, ref, title, text, family, null);
+  }
+
+  /** As it travels in the change feed, so that every node's radar takes it. */
+  public JsonObject toJson() {
+    return new JsonObject().put("kind", kind).put("sourceId", sourceId).put("sector", sector).put("groupId", groupId)
+        .put("groupCode", groupCode).put("ref", ref).put("title", title).put("text", text).put("family", family)
+        .put("language", language);
+  }
+
+  public static RadarDocument fromJson(JsonObject json) {
+    return new RadarDocument(json.getString("kind"), json.getString("sourceId"), json.getString("sector"),
+        json.getString("groupId"), json.getString("groupCode"), json.getString("ref"), json.getString("title"),
+        json.getString("text"), json.getString("family"), json.getString("language"));
   }
 
   boolean sameFamily(RadarDocument other) {

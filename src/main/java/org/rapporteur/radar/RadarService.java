@@ -51,9 +51,13 @@ public final class RadarService {
             ContributionRadarFeed::change, contributions)));
   }
 
-  /** The statements' feed: rebuilt from {@code liaisons}, kept up to date by the liaison feature through {@link #index(RadarDocument)}. */
+  /**
+   * The statements' feed: rebuilt from {@code liaisons}, kept up to date by the liaison feature through
+   * {@link #index(RadarDocument)}, whose documents travel through the change feed to every node.
+   */
   public static IndexFeed<RadarDocument> liaisonFeed(Supplier<Future<List<RadarDocument>>> liaisons) {
-    return IndexFeed.direct(RadarIndex::upsert, RebuildSource.whole(liaisons));
+    return IndexFeed.events(Addresses.RADAR_DOCUMENT_CHANGED, RadarDocument::fromJson, RadarIndex::upsert,
+        RebuildSource.whole(liaisons));
   }
 
   /** Opens the index and fills it when it is missing or empty; the Questions are then always brought up to date. */
@@ -68,13 +72,12 @@ public final class RadarService {
         .compose(v -> syncQuestions());
   }
 
-  /** Adds or replaces a document; the liaison feature calls this when a statement is sent or changed. */
+  /**
+   * Adds or replaces a document on every node's radar; the liaison feature calls this when a statement
+   * is sent or changed. Completes once this node's radar holds it.
+   */
   public Future<Void> index(RadarDocument doc) {
-    return pipeline.write(List.of(RadarIndex.upsert(doc)));
-  }
-
-  public Future<Void> remove(String kind, String sourceId) {
-    return pipeline.write(List.of(RadarIndex.removal(RadarDocument.key(kind, sourceId))));
+    return pipeline.publish(Addresses.RADAR_DOCUMENT_CHANGED, doc.toJson());
   }
 
   /** Brings the index's copy of every Question up to date, writing only what changed. */

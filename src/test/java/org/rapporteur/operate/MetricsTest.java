@@ -68,6 +68,8 @@ class MetricsTest {
         .contains("rapporteur_extractions_total{outcome=\"done\",reason=\"none\"} 0.0")
         .contains("rapporteur_index_lag{index=\"search\"}")
         .contains("rapporteur_index_lag{index=\"radar\"}")
+        .contains("rapporteur_index_feed_cursor{index=\"projects\"}")
+        .contains("rapporteur_index_rebuilds_total{index=\"search\"} 1.0")
         .contains("jvm_memory_used_bytes")
         .contains("jvm_gc_")
         .contains("jvm_memory_max_bytes")

@@ -11,6 +11,15 @@ public final class Addresses {
   /** A project of a regional initiative changed; the body is the initiative feature's {@code ProjectChanged}. */
   public static final String PROJECT_CHANGED = "rapporteur.initiative.project.changed";
 
+  /** A statement's document for the duplication radar; the body is the radar feature's {@code RadarDocument}. */
+  public static final String RADAR_DOCUMENT_CHANGED = "rapporteur.radar.document.changed";
+
+  /** An admin asked for an index to be rebuilt on every node; the body names it: {@code {"index":"search"}}. */
+  public static final String INDEX_REBUILD_REQUESTED = "rapporteur.index.rebuild";
+
+  /** The change feed has a new entry (the body carries its {@code seq}): its followers on every node read now. */
+  public static final String FEED_APPENDED = "rapporteur.feed.appended";
+
   /** Someone's access to rooms changed (membership, registration); the rooms drop what they cached. */
   public static final String ROOM_ACCESS_CHANGED = "rapporteur.room.access";
 
