@@ -15,12 +15,9 @@ import org.rapporteur.workspace.WorkspaceService;
 
 /** The contribution feature assembled: its service over its stores and the extractor, and its routes. */
 public final class ContributionModule {
-  private final Vertx vertx;
-  private final MongoClient mongo;
   private final Path uploadsDir;
   private final ContributionService contributions;
   private final int lightViewPartChars;
-
   private final ResumableUploads resumable;
 
   /**
@@ -30,8 +27,6 @@ public final class ContributionModule {
   public ContributionModule(Vertx vertx, MongoClient mongo, WorkerExecutor hashing, WorkspaceService workspaces,
       AuditTrail audit, MeetingDeadlines deadlines, ContributionsConfig config, Path dataDir, LeaseStore leases,
       Duration leaseLength) {
-    this.vertx = vertx;
-    this.mongo = mongo;
     this.uploadsDir = dataDir.resolve("uploads");
     this.lightViewPartChars = config.lightViewPartChars();
     ExtractorPool extractor = new ExtractorPool(vertx, config.extraction(), dataDir.resolve("extractor.log"));
