@@ -88,10 +88,10 @@ final class ExtractionClaimer {
       }
       claimed.result().ifPresent(job -> {
         running++;
-        handle(job).onComplete(done -> {
+        handle(job).onComplete(done -> context.runOnContext(v -> {
           running--;
           claimMore();
-        });
+        }));
       });
       if (claimed.result().isPresent() || wokenWhileClaiming) {
         claimMore();
