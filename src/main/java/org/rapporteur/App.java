@@ -226,7 +226,7 @@ public final class App {
     roomLogs.register("meeting", meeting.roomPolicy());
     ContributionModule contribution = new ContributionModule(vertx, mongo, pool("rapporteur-contribution-io", 2),
         workspaces, trail, meeting.deadlines(), config.section("contributions", ContributionsConfig::fromJson),
-        config.dataDir());
+        config.dataDir(), leases, Duration.ofSeconds(config.section("cluster", ClusterConfig::fromJson).leaseSeconds()));
     ContributionService contributions = contribution.contributions();
     // The indexes are rebuilt from the contributions through this source and follow their events:
     // they never call the contribution feature themselves.

@@ -51,11 +51,15 @@ public final class ContributionService {
   private final WorkerExecutor hashing;
   private final MeetingDeadlines meetings;
   private final Map<String, Future<Void>> announcing = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ExtractionJobStore jobs;
+  private final Extractions extractions;
+  private final ExtractionClaimer claimer;
   private volatile boolean stopping;
 
+  /** {@code holder} names this process among the nodes that claim extraction jobs. */
   ContributionService(Vertx vertx, ContributionStore store, ContributionFileStore files, ExtractorPool extractor,
-      WorkerExecutor hashing, WorkspaceService workspaces, AuditTrail audit, MeetingDeadlines meetings, ContributionsConfig config,
-      Path dataDir) {
+      ExtractionJobStore jobs, String holder, WorkerExecutor hashing, WorkspaceService workspaces, AuditTrail audit,
+      MeetingDeadlines meetings, ContributionsConfig config, Path dataDir) {
     this.meetings = meetings;
     this.vertx = vertx;
     this.store = store;
@@ -66,17 +70,23 @@ public final class ContributionService {
     this.audit = audit;
     this.config = config;
     this.hashing = hashing;
+    this.jobs = jobs;
+    this.extractions = new Extractions(vertx, store, files, jobs, extractor, workDir, this::announce, () -> stopping);
+    this.claimer = new ExtractionClaimer(vertx, jobs, holder, config.extraction(), extractions);
   }
 
   public Future<Void> start() {
     return vertx.fileSystem().mkdirs(workDir.toString())
         .compose(v -> store.createIndexes())
         .compose(v -> files.start())
-        .onSuccess(v -> resumePendingExtractions());
+        .compose(v -> jobs.createIndexes())
+        .compose(v -> claimer.start())
+        .compose(v -> extractions.enqueuePending());
   }
 
   public void stop() {
     stopping = true;
+    claimer.stop();
     extractor.close();
   }
 
@@ -138,7 +148,7 @@ public final class ContributionService {
                 ? createNew(actor, access, draft, revision, now)
                 : addRevision(actor, access, draft.revisionOf(), revision, now)))
         .compose(c -> store.logUpload(actor.userId(), now).map(c))
-        .onSuccess(c -> extractLater(c.id(), c.current()));
+        .compose(c -> extractions.enqueue(c.id(), c.current()).map(c));
   }
 
   private Future<Void> checkRate(Actor actor, Instant now) {
@@ -332,49 +342,6 @@ public final class ContributionService {
 
   private Future<Contribution> requireContribution(String id) {
     return store.findById(id).map(found -> found.orElseThrow(() -> new NotFoundException("No contribution " + id)));
-  }
-
-  private void extractLater(String id, Revision revision) {
-    if (stopping) {
-      return;
-    }
-    Path copy = workDir.resolve(Ids.newId() + ".bin");
-    files.copyTo(revision.fileId(), copy)
-        .compose(bytes -> extractor.extract(copy, revision.filename()))
-        .recover(e -> Future.succeededFuture(new JsonObject().put("state", Extraction.FAILED).put("reason", "corrupt")
-            .put("detail", "The stored file could not be read: " + e.getMessage())))
-        // Stopping, a failure is most likely the stop itself: the revision stays pending, and the next start
-        // extracts it again, instead of recording that the server went away as the file's fault.
-        .compose(result -> stopping && !Extraction.DONE.equals(result.getString("state"))
-            ? Future.<Void>succeededFuture() : saveExtraction(id, revision, result))
-        .eventually(() -> vertx.fileSystem().delete(copy.toString()).recover(e -> Future.succeededFuture()))
-        .onFailure(e -> {
-          if (!stopping) {
-            log.error("Could not record the extraction of {} rev {}", id, revision.rev(), e);
-          }
-        })
-        .onSuccess(v -> announce(id));
-  }
-
-  private Future<Void> saveExtraction(String id, Revision revision, JsonObject result) {
-    if (result.getString("sha256") != null && !result.getString("sha256").equals(revision.sha256())) {
-      log.error("Stored file of {} rev {} does not match its SHA-256", id, revision.rev());
-      result = new JsonObject().put("state", Extraction.FAILED).put("reason", "corrupt")
-          .put("detail", "The stored bytes do not match the SHA-256 taken at upload");
-    }
-    Extraction extraction = Extraction.fromResult(result, Instant.now());
-    log.info("Extraction of {} rev {}: {}{} in {} ms", id, revision.rev(), extraction.state(),
-        extraction.reason() == null ? "" : " (" + extraction.reason() + ")", extraction.millis());
-    Future<Void> text = extraction.done()
-        ? store.saveText(id, revision.rev(), result.getString("text", ""), result.getString("html", ""))
-        : Future.succeededFuture();
-    return text.compose(v -> store.setExtraction(id, revision.rev(), extraction));
-  }
-
-  private void resumePendingExtractions() {
-    store.findWithPendingExtraction().onSuccess(list -> list.forEach(c -> c.revisions().stream()
-        .filter(r -> Extraction.PENDING.equals(r.extraction().state()))
-        .forEach(r -> extractLater(c.id(), r))));
   }
 
   /**

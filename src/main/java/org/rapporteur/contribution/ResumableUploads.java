@@ -4,15 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.file.OpenOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import org.rapporteur.platform.cluster.LeasedWork;
 import org.rapporteur.platform.security.Actor;
 import org.rapporteur.platform.errors.ConflictException;
 import org.rapporteur.platform.errors.InvalidInputException;
@@ -23,28 +23,49 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Resumable uploads (tus 1.0 core, creation, termination, expiration). The bytes collect in a part
- * file under the data folder; its size is the offset, so what arrived before a dropped connection
- * is kept. The last byte turns the upload into a contribution. One PATCH at a time per upload.
+ * Resumable uploads (tus 1.0 core, creation, termination, expiration). The state and the bytes are in
+ * MongoDB ({@link UploadBytes}), so an upload begun through one node continues through any other; what
+ * arrived before a dropped connection is kept. The last byte turns the upload into a contribution. One
+ * PATCH at a time per upload, across the cluster; one node at a time removes expired uploads.
  */
 public final class ResumableUploads {
   private static final Logger log = LoggerFactory.getLogger(ResumableUploads.class);
   private static final long STALL_MILLIS = 60_000;
+  private static final long EXPIRY_SWEEP_MILLIS = 3_600_000;
   private static final Set<String> FILE_KEYS = Set.of("groupId", "filename", "filetype", "name", "type");
 
   private final Vertx vertx;
   private final UploadStore store;
+  private final UploadBytes bytes;
   private final ContributionService contributions;
+  private final LeasedWork expiry;
   private final Path dir;
-  private final Set<String> busy = ConcurrentHashMap.newKeySet();
+  private long sweepTimer = -1;
 
-  ResumableUploads(Vertx vertx, UploadStore store, ContributionService contributions, Path uploadsDir) {
+  ResumableUploads(Vertx vertx, UploadStore store, UploadChunkStore chunks, ContributionService contributions,
+      Path uploadsDir, LeasedWork expiry) {
     this.vertx = vertx;
     this.store = store;
     this.contributions = contributions;
+    this.expiry = expiry;
+    this.bytes = new UploadBytes(vertx, store, chunks, contributions.config().uploadChunkBytes(),
+        contributions.config().uploadLease(), STALL_MILLIS);
     this.dir = uploadsDir.resolve("tus");
-    vertx.fileSystem().mkdirs(dir.toString());
-    vertx.setPeriodic(3_600_000, id -> removeExpired());
+  }
+
+  /** Clears files a stopped process left half assembled; only this node writes in its folder. */
+  Future<Void> start() {
+    sweepTimer = vertx.setPeriodic(EXPIRY_SWEEP_MILLIS, id -> expiry.runIfHeld(() -> removeExpired(Instant.now()))
+        .onFailure(e -> log.warn("Could not remove expired uploads", e)));
+    return vertx.fileSystem().deleteRecursive(dir.toString()).otherwiseEmpty()
+        .compose(v -> vertx.fileSystem().mkdirs(dir.toString()))
+        .compose(v -> bytes.start())
+        .compose(v -> expiry.start());
+  }
+
+  Future<Void> stop() {
+    vertx.cancelTimer(sweepTimer);
+    return expiry.stop();
   }
 
   public long maxSize() {
@@ -68,10 +89,7 @@ public final class ResumableUploads {
     Future<?> allowed = draft.revisionOf() == null
         ? contributions.requireUploader(actor, groupId)
         : contributions.requireReviser(actor, groupId, draft.revisionOf());
-    return allowed
-        .compose(access -> vertx.fileSystem().createFile(part(upload.id()).toString()))
-        .compose(v -> store.insert(upload))
-        .map(upload);
+    return allowed.compose(access -> store.insert(upload)).map(upload);
   }
 
   public Future<Upload> find(Actor actor, String id) {
@@ -86,34 +104,19 @@ public final class ResumableUploads {
     });
   }
 
-  /** Appends the body at {@code offset}; 409 when that is not where the upload stands. */
+  /**
+   * Appends the body at {@code offset}; 409 when that is not where the upload stands, or another PATCH
+   * writes to it. A complete upload that did not become a contribution (its node stopped, or the submission
+   * was refused) is submitted again by a PATCH at its length.
+   */
   public Future<Upload> append(Actor actor, String id, long offset, ReadStream<Buffer> body) {
     return find(actor, id).compose(upload -> {
-      if (upload.offset() != offset || upload.complete()) {
+      if (upload.offset() != offset || upload.contributionId() != null) {
         return Future.failedFuture(new ConflictException("Upload-Offset must be " + upload.offset()));
       }
-      if (!busy.add(id)) {
-        return Future.failedFuture(new ConflictException("Another PATCH is writing to this upload"));
-      }
-      return write(upload, body)
-          .compose(written -> finishIfComplete(actor, upload.withOffset(written)))
-          .eventually(() -> {
-            busy.remove(id);
-            return Future.succeededFuture();
-          });
+      return bytes.underLease(id, offset, held -> bytes.write(held, body)
+          .compose(reached -> finishIfComplete(actor, held.upload().withOffset(reached))));
     });
-  }
-
-  private Future<Long> write(Upload upload, ReadStream<Buffer> body) {
-    String path = part(upload.id()).toString();
-    long room = upload.length() - upload.offset();
-    return vertx.fileSystem().open(path, new OpenOptions().setWrite(true).setAppend(true).setCreate(false))
-        .compose(file -> new LimitedPipe(vertx, body, file, room, STALL_MILLIS).run()
-            .transform(piped -> file.close().compose(v -> vertx.fileSystem().props(path)))
-            .compose(props -> {
-              long size = Math.min(props.size(), upload.length());
-              return store.setOffset(upload.id(), size).map(size);
-            }));
   }
 
   private Future<Upload> finishIfComplete(Actor actor, Upload upload) {
@@ -121,29 +124,27 @@ public final class ResumableUploads {
       return Future.succeededFuture(upload);
     }
     JsonObject metadata = upload.metadata();
-    StagedFile file = new StagedFile(part(upload.id()), upload.length(),
+    Path assembled = dir.resolve(upload.id() + "-" + Ids.newId() + ".upload");
+    StagedFile file = new StagedFile(assembled, upload.length(),
         metadata.getString("filename", metadata.getString("name")), metadata.getString("filetype", metadata.getString("type")));
-    return contributions.submit(actor, upload.groupId(), draftOf(metadata), file)
+    return bytes.assemble(upload, assembled)
+        .compose(v -> contributions.submit(actor, upload.groupId(), draftOf(metadata), file))
         .compose(c -> store.setContribution(upload.id(), c.id(), c.number())
-            .compose(v -> vertx.fileSystem().delete(file.path().toString()))
+            .compose(v -> bytes.remove(List.of(upload.id())))
             .map(v -> new Upload(upload.id(), upload.userId(), upload.groupId(), upload.length(), upload.offset(),
-                metadata, upload.createdAt(), upload.expiresAt(), c.id(), c.number())));
+                metadata, upload.createdAt(), upload.expiresAt(), c.id(), c.number())))
+        .eventually(() -> vertx.fileSystem().delete(assembled.toString()).otherwiseEmpty());
   }
 
   public Future<Void> terminate(Actor actor, String id) {
     return find(actor, id)
         .compose(upload -> store.delete(id))
-        .compose(v -> vertx.fileSystem().delete(part(id).toString()).recover(e -> Future.succeededFuture()));
+        .compose(v -> bytes.remove(List.of(id)));
   }
 
-  private void removeExpired() {
-    store.deleteExpired(Instant.now())
-        .onSuccess(ids -> ids.forEach(id -> vertx.fileSystem().delete(part(id).toString())))
-        .onFailure(e -> log.warn("Could not remove expired uploads", e));
-  }
-
-  private Path part(String id) {
-    return dir.resolve(id + ".part");
+  /** Removes the uploads that expired before {@code now}, and their bytes; answers how many. */
+  Future<Integer> removeExpired(Instant now) {
+    return store.deleteExpired(now).compose(ids -> bytes.remove(ids).map(ids.size()));
   }
 
   private static ContributionDraft draftOf(JsonObject metadata) {

@@ -73,6 +73,30 @@ class TusUploadTest extends ServerTest {
   }
 
   @Test
+  void aCompleteUploadRefusedAtSubmissionIsSubmittedByAnEmptyPatchAtItsLength() {
+    byte[] file = "Refused once, accepted later.".getBytes(StandardCharsets.UTF_8);
+    String location = create(file.length, Map.of("filename", "later.txt"));
+    assertThat(patch(location, 0, Arrays.copyOfRange(file, 0, 10)).statusCode()).isEqualTo(204);
+    String userId = expert.get("/api/me").bodyAsJsonObject().getString("id");
+    assertThat(server.admin().delete("/api/groups/" + groupId + "/members/" + userId).statusCode()).isEqualTo(204);
+
+    HttpResponse<Buffer> refused = patch(location, 10, Arrays.copyOfRange(file, 10, file.length));
+    assertThat(refused.statusCode()).isEqualTo(403);
+    HttpResponse<Buffer> stands = head(location);
+    assertThat(stands.getHeader("Upload-Offset")).isEqualTo(Integer.toString(file.length));
+    assertThat(stands.getHeader("Contribution-Id")).isNull();
+
+    assertThat(server.admin().post("/api/groups/" + groupId + "/members",
+        new JsonObject().put("email", "mobile@example.tz").put("role", "member")).statusCode()).isEqualTo(201);
+    HttpResponse<Buffer> submitted = patch(location, file.length, new byte[0]);
+    assertThat(submitted.statusCode()).isEqualTo(204);
+    String id = submitted.getHeader("Contribution-Id");
+    assertThat(id).isNotNull();
+    assertThat(expert.get("/api/contributions/" + id + "/file").body().getBytes()).isEqualTo(file);
+    assertThat(patch(location, file.length, new byte[0]).statusCode()).as("submitted once only").isEqualTo(409);
+  }
+
+  @Test
   void optionsAdvertisesTheProtocolAndAVersionlessRequestGets412() {
     HttpResponse<Buffer> options = expert.request(HttpMethod.OPTIONS, "/api/uploads").send().await();
     assertThat(options.statusCode()).isEqualTo(204);

@@ -48,7 +48,7 @@ public final class LocalCluster implements AutoCloseable {
     base.put("accounts", base.getJsonObject("accounts").put("pbkdf2Iterations", 1000));
     // The shipped limit (10 at once, 1 a second): the tests' senders stay under it.
     base.getJsonObject("chat").getJsonObject("rateLimit").put("enabled", true).put("burst", 10).put("perSecond", 1.0);
-    base.getJsonObject("contributions").getJsonObject("extraction").put("workers", 1);
+    base.getJsonObject("contributions").getJsonObject("extraction").put("workers", 1).put("leaseSeconds", 6);
     base.getJsonObject("cluster").put("memberTimeoutSeconds", 5).put("leaseSeconds", 6);
     base.getJsonObject("jvm").put("compilerNice", 0);
     Files.writeString(config, base.encodePrettily());
@@ -86,6 +86,16 @@ public final class LocalCluster implements AutoCloseable {
 
   public int size() {
     return nodes.length;
+  }
+
+  /** Node {@code i}'s process, to reach its children (the extractor JVMs). */
+  public ProcessHandle process(int i) {
+    return nodes[i].toHandle();
+  }
+
+  /** What node {@code i} has printed so far. */
+  public String output(int i) throws IOException {
+    return Files.readString(dir.resolve("node" + i + ".log"));
   }
 
   private void startDatabase() throws Exception {
