@@ -35,10 +35,13 @@ class UploadBytesTest {
   @TempDir
   Path dir;
 
+  @TempDir
+  static Path databaseDir;
+
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    database = EmbeddedMongo.start(Files.createTempDirectory("upload-bytes"), false, 1);
+    database = EmbeddedMongo.start(databaseDir, false, 1);
     mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", database.connectionString())
         .put("db_name", "uploads"));
     uploads = new UploadStore(mongo);
