@@ -112,7 +112,12 @@ async function patchFrom(location, file, offset, token, onProgress) {
     body: file.slice(offset, end),
     onProgress: (loaded) => onProgress(offset + loaded, file.size),
   });
-  if (request.status === 409) return { offset: await currentOffset(location) };
+  if (request.status === 409) {
+    const known = await currentOffset(location);
+    // Another PATCH holds the upload (one whose node died holds it until its lease ends): wait, do not hammer.
+    if (known === offset) await new Promise((r) => setTimeout(r, 2000));
+    return { offset: known };
+  }
   if (request.status !== 204) {
     if (request.status >= 500 || request.status === 0) throw new Error('network');
     throw Object.assign(new Error('refused'), { problem: problemOf(request) });

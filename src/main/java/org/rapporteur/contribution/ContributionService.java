@@ -148,7 +148,12 @@ public final class ContributionService {
                 ? createNew(actor, access, draft, revision, now)
                 : addRevision(actor, access, draft.revisionOf(), revision, now)))
         .compose(c -> store.logUpload(actor.userId(), now).map(c))
-        .compose(c -> extractions.enqueue(c.id(), c.current()).map(c));
+        .compose(c -> extractions.enqueue(c.id(), c.current()).map(c)
+            // The contribution is stored: the answer says so; its revision stays pending, queued again at the next start.
+            .recover(e -> {
+              log.error("Could not queue the extraction of {}", c.id(), e);
+              return Future.succeededFuture(c);
+            }));
   }
 
   private Future<Void> checkRate(Actor actor, Instant now) {

@@ -115,11 +115,13 @@ public final class ResumableUploads {
         return Future.failedFuture(new ConflictException("Upload-Offset must be " + upload.offset()));
       }
       return bytes.underLease(id, offset, held -> bytes.write(held, body)
-          .compose(reached -> finishIfComplete(actor, held.upload().withOffset(reached))));
+          .compose(reached -> finishIfComplete(actor, new UploadBytes.Lease(held.upload().withOffset(reached),
+              held.token()))));
     });
   }
 
-  private Future<Upload> finishIfComplete(Actor actor, Upload upload) {
+  private Future<Upload> finishIfComplete(Actor actor, UploadBytes.Lease held) {
+    Upload upload = held.upload();
     if (!upload.complete()) {
       return Future.succeededFuture(upload);
     }
@@ -127,7 +129,7 @@ public final class ResumableUploads {
     Path assembled = dir.resolve(upload.id() + "-" + Ids.newId() + ".upload");
     StagedFile file = new StagedFile(assembled, upload.length(),
         metadata.getString("filename", metadata.getString("name")), metadata.getString("filetype", metadata.getString("type")));
-    return bytes.assemble(upload, assembled)
+    return bytes.assemble(held, assembled)
         .compose(v -> contributions.submit(actor, upload.groupId(), draftOf(metadata), file))
         .compose(c -> store.setContribution(upload.id(), c.id(), c.number())
             .compose(v -> bytes.remove(List.of(upload.id())))

@@ -80,7 +80,7 @@ final class UploadBytes {
       long from = offset[0];
       long to = from + chunk.length();
       return chunks.put(upload.id(), from, chunk)
-          .compose(v -> uploads.advance(upload.id(), held.token(), from, to, until()))
+          .compose(v -> uploads.moveOffset(upload.id(), held.token(), from, to, until()))
           .map(moved -> {
             if (!moved) {
               throw new ConflictException("Another PATCH took over this upload");
@@ -91,22 +91,28 @@ final class UploadBytes {
     }).run().map(stored -> offset[0]);
   }
 
-  /** Writes the complete upload's bytes into {@code target}, one chunk in memory at a time. */
-  Future<Void> assemble(Upload upload, Path target) {
+  /**
+   * Writes the complete upload's bytes into {@code target}, one chunk in memory at a time. Bytes found
+   * missing (an upload begun before its bytes were kept in MongoDB) move the offset back to the end of
+   * what is stored, and the answer is a conflict naming it, so the client sends the rest again.
+   */
+  Future<Void> assemble(Lease held, Path target) {
     return vertx.fileSystem().open(target.toString(), new OpenOptions().setWrite(true).setCreate(true)
             .setTruncateExisting(true))
-        .compose(file -> copy(upload, 0, file).eventually(file::close));
+        .compose(file -> copy(held, 0, file).eventually(file::close));
   }
 
-  private Future<Void> copy(Upload upload, long offset, AsyncFile file) {
+  private Future<Void> copy(Lease held, long offset, AsyncFile file) {
+    Upload upload = held.upload();
     if (offset >= upload.length()) {
       return Future.succeededFuture();
     }
     return chunks.find(upload.id(), offset).compose(chunk -> {
       if (chunk == null || chunk.length() == 0) {
-        return Future.failedFuture(new IllegalStateException("Upload " + upload.id() + " lacks its bytes at " + offset));
+        return uploads.moveOffset(upload.id(), held.token(), upload.length(), offset, until())
+            .compose(moved -> Future.failedFuture(new ConflictException("Upload-Offset must be " + offset)));
       }
-      return file.write(chunk).compose(v -> copy(upload, offset + chunk.length(), file));
+      return file.write(chunk).compose(v -> copy(held, offset + chunk.length(), file));
     });
   }
 

@@ -45,7 +45,7 @@ final class UploadStore {
   }
 
   /** Moves the offset from {@code from} to {@code to} while {@code token} holds the lease; false when it does not. */
-  Future<Boolean> advance(String id, String token, long from, long to, Instant until) {
+  Future<Boolean> moveOffset(String id, String token, long from, long to, Instant until) {
     JsonObject mine = new JsonObject().put("_id", id).put("offset", from).put("patch.token", token);
     JsonObject update = lease(token, until);
     update.getJsonObject("$set").put("offset", to);

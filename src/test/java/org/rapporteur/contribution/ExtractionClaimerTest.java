@@ -6,7 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.platform.mongo.EmbeddedMongo;
 import org.rapporteur.platform.mongo.Ids;
 import org.rapporteur.support.Eventually;
@@ -37,10 +38,13 @@ class ExtractionClaimerTest {
   private static ExtractionJobStore jobs;
   private final List<ExtractionClaimer> claimers = new ArrayList<>();
 
+  @TempDir
+  static Path databaseDir;
+
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    database = EmbeddedMongo.start(Files.createTempDirectory("extraction-jobs"), false, 1);
+    database = EmbeddedMongo.start(databaseDir, false, 1);
     mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", database.connectionString())
         .put("db_name", "jobs"));
     jobs = new ExtractionJobStore(mongo);

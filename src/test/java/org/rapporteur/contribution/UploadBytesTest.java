@@ -35,10 +35,13 @@ class UploadBytesTest {
   @TempDir
   Path dir;
 
+  @TempDir
+  static Path databaseDir;
+
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    database = EmbeddedMongo.start(Files.createTempDirectory("upload-bytes"), false, 1);
+    database = EmbeddedMongo.start(databaseDir, false, 1);
     mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", database.connectionString())
         .put("db_name", "uploads"));
     uploads = new UploadStore(mongo);
@@ -77,7 +80,7 @@ class UploadBytesTest {
     rest.push(Arrays.copyOfRange(file, 2_500, file.length)).end();
     assertThat(finished.await()).isEqualTo(file.length);
     Path assembled = dir.resolve("assembled");
-    other.assemble(uploads.find(upload.id()).await().orElseThrow(), assembled).await();
+    other.underLease(upload.id(), file.length, held -> other.assemble(held, assembled)).await();
     assertThat(Files.readAllBytes(assembled)).isEqualTo(file);
   }
 
@@ -90,8 +93,8 @@ class UploadBytesTest {
         .isInstanceOf(ConflictException.class).hasMessageContaining("Upload-Offset must be 0");
     String token = Ids.newId();
     assertThat(uploads.claim(upload.id(), 0, token, Instant.now().plusSeconds(5)).await()).isPresent();
-    assertThat(uploads.advance(upload.id(), token, 10, 20, Instant.now().plusSeconds(5)).await()).isFalse();
-    assertThat(uploads.advance(upload.id(), "another-token", 0, 20, Instant.now().plusSeconds(5)).await()).isFalse();
+    assertThat(uploads.moveOffset(upload.id(), token, 10, 20, Instant.now().plusSeconds(5)).await()).isFalse();
+    assertThat(uploads.moveOffset(upload.id(), "another-token", 0, 20, Instant.now().plusSeconds(5)).await()).isFalse();
     assertThat(offsetOf(upload)).isZero();
     assertThat(chunks.count(upload.id()).await()).isZero();
   }
@@ -133,8 +136,23 @@ class UploadBytesTest {
     body.push(file).end();
     assertThat(written.await()).isEqualTo(file.length);
     Path assembled = dir.resolve("assembled");
-    survivor.assemble(uploads.find(upload.id()).await().orElseThrow(), assembled).await();
+    survivor.underLease(upload.id(), file.length, held -> survivor.assemble(held, assembled)).await();
     assertThat(Files.readAllBytes(assembled)).isEqualTo(file);
+  }
+
+  @Test
+  @DisplayName("Bytes found missing on the last byte move the offset back to the end of what is stored, so the client sends the rest again")
+  void missingBytesMoveTheOffsetBack() {
+    Upload upload = newUpload(3_000);
+    UploadBytes bytes = node(Duration.ofSeconds(5));
+    FedBody body = new FedBody();
+    Future<Long> written = bytes.underLease(upload.id(), 0, held -> bytes.write(held, body));
+    body.push(new byte[3_000]).end();
+    assertThat(written.await()).isEqualTo(3_000);
+    chunks.removeFrom(upload.id(), 1_024).await();
+    assertThatThrownBy(() -> bytes.underLease(upload.id(), 3_000, held -> bytes.assemble(held, dir.resolve("a"))).await())
+        .isInstanceOf(ConflictException.class).hasMessageContaining("Upload-Offset must be 1024");
+    assertThat(offsetOf(upload)).isEqualTo(1_024);
   }
 
   @Test
