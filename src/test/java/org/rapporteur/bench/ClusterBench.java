@@ -57,7 +57,7 @@ public final class ClusterBench {
     List<Result> results = new ArrayList<>();
     for (int n : nodes) {
       results.add(run(n, clients, senders, rate, warmup, seconds));
-      System.err.println(results.get(results.size() - 1).row());
+      System.err.println("measured: " + results.get(results.size() - 1).row());
     }
     System.out.println("| nodes | clients | messages/s | deliveries/s | p50 ms | p99 ms | max ms | not in the window |");
     System.out.println("|---|---|---|---|---|---|---|---|");
