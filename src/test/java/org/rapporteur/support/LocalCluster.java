@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -33,6 +38,11 @@ public final class LocalCluster implements AutoCloseable {
   /** SIGTERM to exit: {@code shutdown.unreadySeconds}, {@code graceSeconds} and the stop itself, with room. */
   private static final long EXIT_SECONDS = 60;
   private static final long POLL_MILLIS = 100;
+  private static final int LOWEST_PORT = 20_000;
+  /** Linux's default start of the ephemeral ports, when /proc does not say. */
+  private static final int DEFAULT_EPHEMERAL_LOW = 32_768;
+  /** Ports handed out in this JVM: free when chosen, but not held until their process binds them. */
+  private static final Set<Integer> GIVEN_PORTS = new HashSet<>();
 
   private final Path dir;
   private final int dbPort = freePort();
@@ -71,7 +81,7 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
-  /** Starts the database, {@code size} nodes at the same moment, and HAProxy; returns once HAProxy answers. */
+  /** Starts the database, {@code size} nodes at the same moment, and HAProxy; returns once HAProxy has every node up. */
   public static LocalCluster start(Path dir, int size) throws Exception {
     LocalCluster cluster = new LocalCluster(dir, size);
     try {
@@ -339,11 +349,35 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+  /**
+   * A free loopback port below the kernel's ephemeral range: an outgoing connection (a node's database or
+   * cluster links, another build's) takes its local port from that range, and could take one of these
+   * between now and the node's bind, or while a restarted node is down.
+   */
+  private static synchronized int freePort() {
+    int below = ephemeralLow();
+    for (int i = 0; i < 200; i++) {
+      int port = LOWEST_PORT + ThreadLocalRandom.current().nextInt(below - LOWEST_PORT);
+      if (!GIVEN_PORTS.add(port)) {
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return port;
+      } catch (IOException e) {
+        // taken: try another
+      }
+    }
+    throw new IllegalStateException("no free port between " + LOWEST_PORT + " and " + below);
+  }
+
+  private static int ephemeralLow() {
+    try {
+      int low = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim()
+          .split("\\s+")[0]);
+      return low > LOWEST_PORT + 1000 ? low : DEFAULT_EPHEMERAL_LOW;
+    } catch (IOException | RuntimeException e) {
+      return DEFAULT_EPHEMERAL_LOW;
     }
   }
 
