@@ -18,7 +18,7 @@ public record OperationsConfig(AddressRanges metricsAllowFrom, int unreadySecond
     JsonArray allow = metrics.getJsonArray("allowFrom", new JsonArray().add("127.0.0.0/8").add("::1/128"));
     return new OperationsConfig(
         AddressRanges.parse("metrics.allowFrom", allow.stream().map(String::valueOf).toList()),
-        shutdown.getInteger("unreadySeconds", 2),
+        shutdown.getInteger("unreadySeconds", 3),
         shutdown.getInteger("graceSeconds", 20));
   }
 

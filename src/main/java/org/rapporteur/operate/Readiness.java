@@ -40,6 +40,13 @@ final class Readiness {
 
   /** Each check as {@code UP} or {@code DOWN}, and {@code status} UP only if all are. */
   Future<JsonObject> evaluate() {
+    if (draining) {
+      // At once, not after a database ping that a loaded machine may take seconds to answer: the load
+      // balancer must see this before shutdown.unreadySeconds end and the WebSockets close.
+      JsonObject checks = new JsonObject().put("shutdown", state(false));
+      return Future.succeededFuture(new JsonObject().put("status", state(false)).put("checks", checks)
+          .put("failed", List.of("shutdown")));
+    }
     return databasePing.get().timeout(PING_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .transform(ping -> {
           JsonObject result = new JsonObject().put("database", state(ping.succeeded()));

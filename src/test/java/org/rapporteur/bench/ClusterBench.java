@@ -29,8 +29,9 @@ import org.rapporteur.support.TestServer;
  * the window that arrive after it are counted as not in the window (late, not lost: ClusterTest checks
  * loss).
  *
- * <p>{@code java -cp target/rapporteur.jar:target/test-classes org.rapporteur.bench.ClusterBench
- * [--nodes 1,3] [--clients 300] [--senders 20] [--rate 10] [--warmup 20] [--seconds 30]}
+ * <p>{@code bench/cluster-bench.sh [--nodes 1,3] [--clients 300] [--senders 20] [--rate 10] [--warmup 20]
+ * [--seconds 30]} (on the test classpath: the load generator signs in with the tests' web client). After the
+ * table it prints the last case against the first: deliveries per second and p99, each as a ratio.
  */
 public final class ClusterBench {
   private static final int MAX_MILLIS = 10_000;
@@ -53,15 +54,44 @@ public final class ClusterBench {
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
     }
+    List<Result> results = new ArrayList<>();
+    for (int n : nodes) {
+      results.add(run(n, clients, senders, rate, warmup, seconds));
+      System.err.println("measured: " + results.get(results.size() - 1).row());
+    }
     System.out.println("| nodes | clients | messages/s | deliveries/s | p50 ms | p99 ms | max ms | not in the window |");
     System.out.println("|---|---|---|---|---|---|---|---|");
-    for (int n : nodes) {
-      System.out.println(run(n, clients, senders, rate, warmup, seconds));
+    results.forEach(r -> System.out.println(r.row()));
+    if (results.size() > 1) {
+      System.out.println();
+      System.out.println(results.get(results.size() - 1).against(results.get(0)));
     }
     System.exit(0);
   }
 
-  private static String run(int nodes, int clients, int senders, int rate, int warmup, int seconds) throws Exception {
+  /** One case's figures; p99 and max stop at {@link #MAX_MILLIS}. */
+  private record Result(int nodes, int clients, long messagesPerSecond, double deliveriesPerSecond, long p50,
+      long p99, long max, long late) {
+    String row() {
+      return String.format(Locale.ROOT, "| %d | %d | %d | %.0f | %d | %s | %s | %d |", nodes, clients,
+          messagesPerSecond, deliveriesPerSecond, p50, capped(p99), capped(max), late);
+    }
+
+    /** This case over {@code base}: deliveries per second and p99, each as a ratio. */
+    String against(Result base) {
+      return String.format(Locale.ROOT, "%d nodes against %d: deliveries/s %.0f / %.0f = %.2f; p99 %s / %s ms = %s",
+          nodes, base.nodes, deliveriesPerSecond, base.deliveriesPerSecond,
+          deliveriesPerSecond / Math.max(1, base.deliveriesPerSecond), capped(p99), capped(base.p99),
+          base.p99 == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f%s", p99 / (double) base.p99,
+              p99 >= MAX_MILLIS ? " (at least)" : ""));
+    }
+
+    private static String capped(long millis) {
+      return millis >= MAX_MILLIS ? "≥ " + MAX_MILLIS : String.valueOf(millis);
+    }
+  }
+
+  private static Result run(int nodes, int clients, int senders, int rate, int warmup, int seconds) throws Exception {
     Path dir = Files.createTempDirectory("rapporteur-cluster-bench");
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     try (LocalCluster cluster = LocalCluster.start(dir, nodes)) {
@@ -119,9 +149,8 @@ public final class ClusterBench {
       timers.forEach(vertx::cancelTimer);
       sockets0.forEach(WebSocket::close);
       long expected = sent * clients;
-      return String.format(Locale.ROOT, "| %d | %d | %d | %.0f | %d | %d | %d | %d |", nodes, clients,
-          sent / seconds, delivered / (double) seconds, percentile(histogram, 0.50), percentile(histogram, 0.99),
-          percentile(histogram, 1.0), Math.max(0, expected - delivered));
+      return new Result(nodes, clients, sent / seconds, delivered / (double) seconds, percentile(histogram, 0.50),
+          percentile(histogram, 0.99), percentile(histogram, 1.0), Math.max(0, expected - delivered));
     } finally {
       vertx.close().await();
     }

@@ -1,8 +1,11 @@
 package org.rapporteur.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rapporteur.support.ChatPeers.assertDeliveredOnceInOrder;
+import static org.rapporteur.support.ChatPeers.joinAll;
+import static org.rapporteur.support.ChatPeers.lastAcked;
+import static org.rapporteur.support.ChatPeers.waitFor;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
@@ -12,11 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.rapporteur.support.ApiClient;
+import org.rapporteur.support.ChatPeer;
+import org.rapporteur.support.ChatRoom;
 import org.rapporteur.support.LocalCluster;
 import org.rapporteur.support.TestServer;
 
@@ -37,21 +39,15 @@ import org.rapporteur.support.TestServer;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTest {
   private static final int NODES = 3;
-  private static final long WAIT_MILLIS = 90_000;
 
   private static LocalCluster cluster;
   private static Vertx vertx;
   private static WebSocketClient sockets;
   private static ApiClient admin;
-  private static int groups;
 
   @BeforeAll
   static void startCluster() throws Exception {
-    boolean haproxy = Files.isExecutable(Path.of(LocalCluster.HAPROXY));
-    if (!haproxy && System.getenv("CI") == null) {
-      Assumptions.abort("ClusterTest skipped: " + LocalCluster.HAPROXY + " is missing (apt-get install haproxy); "
-          + "under CI (CI set) it runs and fails instead");
-    }
+    LocalCluster.assumeHaproxy("ClusterTest");
     Path dir = Files.createTempDirectory("rapporteur-cluster");
     cluster = LocalCluster.start(dir, NODES);
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
@@ -85,17 +81,17 @@ class ClusterTest {
   @Order(2)
   @DisplayName("Messages sent through each node reach the subscribers of every node once and in order")
   void crossNodeDeliveryOnceAndInOrder() {
-    Room room = newRoom(3);
+    ChatRoom room = newRoom(3);
     List<ChatPeer> peers = new ArrayList<>();
     for (int node = 0; node < NODES; node++) {
-      peers.add(room.peer(cluster.nodePort(node), node, "direct" + node));
+      peers.add(peer(room, cluster.nodePort(node), node, "direct" + node));
     }
     joinAll(peers, null);
     for (int round = 0; round < 5; round++) {
       peers.forEach(ChatPeer::send);
     }
     waitFor(() -> peers.stream().allMatch(p -> p.unackedCount() == 0), "every message acknowledged");
-    long last = peers.stream().flatMap(p -> p.acked.values().stream()).mapToLong(Long::longValue).max().orElseThrow();
+    long last = lastAcked(peers);
     waitFor(() -> peers.stream().allMatch(p -> p.lastSeq() >= last), "every peer has every message");
     assertDeliveredOnceInOrder(peers, 15);
     peers.forEach(ChatPeer::stop);
@@ -105,20 +101,20 @@ class ClusterTest {
   @Order(3)
   @DisplayName("A client resumes with since through another node and gets exactly what it missed")
   void sinceResumesThroughAnotherNode() {
-    Room room = newRoom(1);
-    ChatPeer writer = room.peer(cluster.nodePort(0), 0, "writer");
+    ChatRoom room = newRoom(1);
+    ChatPeer writer = peer(room, cluster.nodePort(0), 0, "writer");
     joinAll(List.of(writer), null);
     for (int i = 0; i < 6; i++) {
       writer.send();
     }
     waitFor(() -> writer.unackedCount() == 0 && writer.lastSeq() >= 6, "six messages stored and seen");
-    long seenUpTo = writer.seqs.get(1);
-    ChatPeer resumer = room.peer(cluster.nodePort(2), 0, "resumer");
+    long seenUpTo = writer.seqs().get(1);
+    ChatPeer resumer = peer(room, cluster.nodePort(2), 0, "resumer");
     joinAll(List.of(resumer), seenUpTo);
     waitFor(() -> resumer.lastSeq() >= writer.lastSeq(), "the resumer caught up");
-    assertThat(resumer.seqs).containsExactlyElementsOf(writer.seqs.subList(2, writer.seqs.size()));
-    assertThat(resumer.clientIds).containsExactlyElementsOf(writer.clientIds.subList(2, writer.clientIds.size()));
-    assertThat(resumer.problems).isEmpty();
+    assertThat(resumer.seqs()).containsExactlyElementsOf(writer.seqs().subList(2, writer.seqs().size()));
+    assertThat(resumer.clientIds()).containsExactlyElementsOf(writer.clientIds().subList(2, writer.clientIds().size()));
+    assertThat(resumer.problems()).isEmpty();
     writer.stop();
     resumer.stop();
   }
@@ -149,7 +145,7 @@ class ClusterTest {
   @Order(5)
   @DisplayName("One person's message allowance is shared by the nodes: sending through all three gets no more")
   void messageLimitIsClusterWide() {
-    Room room = newRoom(1);
+    ChatRoom room = newRoom(1);
     List<ApiClient> viaNode = new ArrayList<>();
     for (int node = 0; node < NODES; node++) {
       ApiClient client = ApiClient.forPort(vertx, cluster.nodePort(node));
@@ -183,10 +179,10 @@ class ClusterTest {
   void killedNodeLosesNothing() throws Exception {
     int clients = 300;
     int senders = 10;
-    Room room = newRoom(10);
+    ChatRoom room = newRoom(10);
     List<ChatPeer> peers = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
-      peers.add(room.peer(cluster.lbPort(), i % 10, "c" + i));
+      peers.add(peer(room, cluster.lbPort(), i % 10, "c" + i));
     }
     joinAll(peers, null);
     List<ChatPeer> talking = peers.subList(0, senders);
@@ -204,10 +200,10 @@ class ClusterTest {
     }
     waitFor(() -> talking.stream().allMatch(p -> p.unackedCount() == 0), () -> "every sent message acknowledged; "
         + talking.stream().map(ChatPeer::summary).toList());
-    long last = talking.stream().flatMap(p -> p.acked.values().stream()).mapToLong(Long::longValue).max().orElseThrow();
+    long last = lastAcked(talking);
     waitFor(() -> peers.stream().allMatch(p -> p.lastSeq() >= last), () -> "every client has every acknowledged message "
         + last + "; " + peers.stream().filter(p -> p.lastSeq() < last).limit(5).map(ChatPeer::summary).toList());
-    int sent = talking.stream().mapToInt(p -> p.acked.size()).sum();
+    int sent = talking.stream().mapToInt(p -> p.acked().size()).sum();
     System.out.printf("ClusterTest: %d messages acknowledged, %d deliveries checked, %d reconnections%n", sent,
         (long) sent * clients, peers.stream().mapToInt(ChatPeer::reconnects).sum());
     assertThat(peers.stream().mapToInt(ChatPeer::reconnects).sum()).as("clients that lost their node").isPositive();
@@ -215,77 +211,11 @@ class ClusterTest {
     peers.forEach(ChatPeer::stop);
   }
 
-  private static void assertDeliveredOnceInOrder(List<ChatPeer> peers, int sent) {
-    Map<String, Long> acked = new java.util.HashMap<>();
-    peers.forEach(p -> acked.putAll(p.acked));
-    assertThat(acked).hasSize(sent);
-    for (ChatPeer peer : peers) {
-      assertThat(peer.problems).isEmpty();
-      // Every number once, in order, without a gap, and each acknowledged message at its number.
-      for (int i = 1; i < peer.seqs.size(); i++) {
-        assertThat(peer.seqs.get(i)).isEqualTo(peer.seqs.get(i - 1) + 1);
-      }
-      Map<String, Long> seen = new java.util.HashMap<>();
-      for (int i = 0; i < peer.seqs.size(); i++) {
-        assertThat(seen.put(peer.clientIds.get(i), peer.seqs.get(i))).as("%s twice", peer.clientIds.get(i)).isNull();
-      }
-      assertThat(seen).containsAllEntriesOf(acked);
-    }
+  private ChatRoom newRoom(int people) {
+    return ChatRoom.group(vertx, admin, cluster.lbPort(), people);
   }
 
-  /** A group with {@code people} members, each signed in; the room is the group's chat. */
-  private Room newRoom(int people) {
-    int n = ++groups;
-    JsonObject group = admin.post("/api/groups", new JsonObject().put("code", "CLUSTER-" + n + "-" + System.nanoTime() % 100000)
-        .put("sector", "ITU-D").put("kind", "rapporteur-group").put("title", "Cluster group " + n)
-        .put("visibility", "public")).bodyAsJsonObject();
-    String groupId = group.getString("id");
-    List<String> cookies = new ArrayList<>();
-    List<String> emails = new ArrayList<>();
-    for (int i = 0; i < people; i++) {
-      String email = "member" + i + "-" + groupId + "@example.org";
-      ApiClient person = ApiClient.forPort(vertx, cluster.lbPort());
-      person.registerAndSignIn(email, "Member " + i);
-      int status = admin.post("/api/groups/" + groupId + "/members", new JsonObject().put("email", email)
-          .put("role", "member")).statusCode();
-      assertThat(status).isEqualTo(201);
-      cookies.add(person.cookie("rapporteur_session"));
-      emails.add(email);
-    }
-    return new Room("group:" + groupId, cookies, emails);
-  }
-
-  private record Room(String name, List<String> cookies, List<String> emails) {
-    ChatPeer peer(int port, int person, String label) {
-      return new ChatPeer(vertx, sockets, port, cluster.origin(), cookies.get(person % cookies.size()), name, label);
-    }
-  }
-
-  private static void joinAll(List<ChatPeer> peers, Long since) {
-    List<Future<Void>> joined = new ArrayList<>();
-    for (ChatPeer peer : peers) {
-      joined.add(peer.join(since));
-    }
-    Future.all(joined).timeout(WAIT_MILLIS, TimeUnit.MILLISECONDS).await();
-  }
-
-  private static void waitFor(BooleanSupplier done, String what) {
-    waitFor(done, () -> what);
-  }
-
-  private static void waitFor(BooleanSupplier done, java.util.function.Supplier<String> what) {
-    long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-    for (int i = 0; i < 1000 && System.currentTimeMillis() < deadline; i++) {
-      if (done.getAsBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError(what.get() + " did not happen within " + WAIT_MILLIS + " ms");
+  private static ChatPeer peer(ChatRoom room, int port, int person, String label) {
+    return room.peer(vertx, sockets, port, cluster.origin(), person, label);
   }
 }

@@ -1,4 +1,4 @@
-package org.rapporteur.cluster;
+package org.rapporteur.support;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
@@ -6,6 +6,8 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with the last sequence number it saw, and sends again every message not yet acknowledged, with the
  * same client id. It records what it receives, and what would be wrong: a number twice, a gap.
  */
-final class ChatPeer {
+public final class ChatPeer {
   private static final int MAX_RECONNECTS = 50;
   private static final long RECONNECT_MILLIS = 300;
   private static final long RETRY_MILLIS = 2000;
@@ -35,13 +37,15 @@ final class ChatPeer {
   private boolean stopped;
   private int reconnects;
   private int retried;
-  final List<Long> seqs = new ArrayList<>();
-  final List<String> clientIds = new ArrayList<>();
-  final List<String> problems = new ArrayList<>();
-  final Map<String, String> unacked = new LinkedHashMap<>();
-  final Map<String, Long> acked = new LinkedHashMap<>();
+  private boolean subscribedNow;
+  private final List<Long> seqs = new ArrayList<>();
+  private final List<String> clientIds = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
+  private final Map<String, String> unacked = new LinkedHashMap<>();
+  private final Map<String, Long> acked = new LinkedHashMap<>();
+  private final Map<Short, Integer> closeCodes = new HashMap<>();
 
-  ChatPeer(Vertx vertx, WebSocketClient client, int port, String origin, String cookie, String room, String name) {
+  public ChatPeer(Vertx vertx, WebSocketClient client, int port, String origin, String cookie, String room, String name) {
     this.vertx = vertx;
     this.client = client;
     this.port = port;
@@ -52,7 +56,7 @@ final class ChatPeer {
   }
 
   /** Connects and subscribes; {@code since} null joins at the head. Completes on {@code subscribed}. */
-  io.vertx.core.Future<Void> join(Long since) {
+  public io.vertx.core.Future<Void> join(Long since) {
     synchronized (this) {
       if (since != null) {
         lastSeq = since;
@@ -72,7 +76,10 @@ final class ChatPeer {
         ws = socket;
       }
       socket.textMessageHandler(text -> receive(new JsonObject(text), subscribed));
-      socket.closeHandler(v -> lost(subscribed));
+      socket.closeHandler(v -> {
+        closed(socket.closeStatusCode());
+        lost(subscribed);
+      });
       socket.exceptionHandler(e -> { });
       Long since;
       synchronized (this) {
@@ -83,9 +90,16 @@ final class ChatPeer {
     }).onFailure(e -> lost(subscribed));
   }
 
+  private synchronized void closed(Short code) {
+    if (code != null) {
+      closeCodes.merge(code, 1, Integer::sum);
+    }
+  }
+
   private void lost(io.vertx.core.Promise<Void> subscribed) {
     synchronized (this) {
       ws = null;
+      subscribedNow = false;
       if (stopped) {
         return;
       }
@@ -105,6 +119,7 @@ final class ChatPeer {
           if (lastSeq < 0) {
             lastSeq = frame.getLong("head");
           }
+          subscribedNow = true;
         }
         subscribed.tryComplete();
         resendUnacked();
@@ -166,7 +181,7 @@ final class ChatPeer {
   }
 
   /** Sends a new message; it is sent again after every reconnection until acknowledged. */
-  void send() {
+  public void send() {
     String clientId = name + "-" + counter.incrementAndGet();
     String text = "message " + clientId;
     WebSocket socket;
@@ -195,26 +210,57 @@ final class ChatPeer {
     return new JsonObject().put("type", "send").put("room", room).put("clientId", clientId).put("text", text).encode();
   }
 
-  synchronized long lastSeq() {
+  public synchronized long lastSeq() {
     return lastSeq;
   }
 
-  synchronized int unackedCount() {
+  public synchronized int unackedCount() {
     return unacked.size();
   }
 
+  /** The sequence numbers received, in the order they came. */
+  public synchronized List<Long> seqs() {
+    return List.copyOf(seqs);
+  }
+
+  /** The client id of each event received, in the order they came. */
+  public synchronized List<String> clientIds() {
+    // Not List.copyOf: an event other than a message (agenda, queue) has no client id.
+    return Collections.unmodifiableList(new ArrayList<>(clientIds));
+  }
+
+  /** What went wrong: a number twice or out of order, a refusal, giving up. */
+  public synchronized List<String> problems() {
+    return List.copyOf(problems);
+  }
+
+  /** Each acknowledged message's client id and the number it was stored at. */
+  public synchronized Map<String, Long> acked() {
+    return Map.copyOf(acked);
+  }
+
+  /** How many times the server closed this peer's socket with each close code. */
+  public synchronized Map<Short, Integer> closeCodes() {
+    return Map.copyOf(closeCodes);
+  }
+
+  /** Connected and subscribed now (not between a lost connection and the next subscription). */
+  public synchronized boolean connected() {
+    return ws != null && subscribedNow;
+  }
+
   /** What the peer got and lacks, for a failure's message. */
-  synchronized String summary() {
+  public synchronized String summary() {
     return name + ": last " + lastSeq + ", unacked " + unacked.keySet() + ", reconnects " + reconnects
         + ", sent again after a refusal " + retried
         + ", connected " + (ws != null) + ", problems " + problems.subList(0, Math.min(3, problems.size()));
   }
 
-  synchronized int reconnects() {
+  public synchronized int reconnects() {
     return reconnects;
   }
 
-  void stop() {
+  public void stop() {
     WebSocket socket;
     synchronized (this) {
       stopped = true;
