@@ -24,6 +24,7 @@ public final class ConfigCheck {
       "chat.rateLimit.perSecond", new double[] {0.001, 1_000_000},
       "index.feedPollMillis", new double[] {10, 3_600_000},
       "index.feedPageSize", new double[] {1, 10_000},
+      "index.feedRetentionDays", new double[] {1, 3650},
       "index.feedTrimMinutes", new double[] {1, 10_080});
 
   public record Result(List<String> errors, List<String> warnings) {

@@ -36,11 +36,13 @@ public final class ChangeFeed {
   /** Attempts of one append while other nodes keep taking its number. */
   private static final int ROUNDS = 20;
   private static final long RETRY_MILLIS = 10;
+  private static final long GUESS_NANOS = 60_000_000_000L;
 
   private final Vertx vertx;
   private final ChangeFeedStore store;
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private long head = -1;
+  private long headAt;
   private Future<Long> tail = Future.succeededFuture(0L);
 
   public ChangeFeed(Vertx vertx, ChangeFeedStore store) {
@@ -87,8 +89,14 @@ public final class ChangeFeed {
     });
   }
 
+  /**
+   * The head this process last stored at, if recent, else read from storage. Recent, because the
+   * number after an old guess may have been stored and then trimmed away: inserting it again would
+   * succeed behind followers' cursors. An entry stored after a guess younger than {@link #GUESS_NANOS}
+   * is younger than that too, and trimming keeps at least a day.
+   */
   private synchronized Future<Long> knownHead() {
-    return head >= 0 ? Future.succeededFuture(head) : head();
+    return head >= 0 && System.nanoTime() - headAt < GUESS_NANOS ? Future.succeededFuture(head) : head();
   }
 
   private synchronized void forgetHead() {
@@ -98,6 +106,7 @@ public final class ChangeFeed {
   private void stored(long seq) {
     synchronized (this) {
       head = Math.max(head, seq);
+      headAt = System.nanoTime();
     }
     vertx.eventBus().publish(Addresses.FEED_APPENDED, new JsonObject().put("seq", seq));
     if (seq % HINT_STRIDE == 0) {
