@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class FeedFollower {
   private static final Logger log = LoggerFactory.getLogger(FeedFollower.class);
+  private static final long STOP_WAIT_MILLIS = 5_000;
 
   private final Vertx vertx;
   private final IndexPipeline pipeline;
@@ -229,6 +230,8 @@ final class FeedFollower {
       vertx.cancelTimer(pollTimer);
     }
     Future<Void> unregistered = hints == null ? Future.succeededFuture() : hints.unregister();
-    return unregistered.transform(v -> current).otherwiseEmpty();
+    // A read under way may be waiting for its turn to rebuild, for minutes: a stop waits only a little.
+    return unregistered.transform(v -> Future.any(current, vertx.timer(STOP_WAIT_MILLIS))).otherwiseEmpty()
+        .mapEmpty();
   }
 }

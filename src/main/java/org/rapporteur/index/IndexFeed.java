@@ -4,9 +4,10 @@ import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
 
 /**
- * One kind of record an index holds: where its change events arrive on the event bus (null when the
+ * One kind of record an index holds: the address its change events are published on (null when the
  * owner writes through {@link IndexPipeline#apply} instead), how an event's JSON body is read, how a
- * record becomes a document, and where the records are read from for a rebuild.
+ * record becomes a document, and where the records are read from for a rebuild. In a server the
+ * events reach the index through the change feed, whose entries carry that address.
  */
 public record IndexFeed<E>(String address, Function<JsonObject, E> decoder, DocumentMapper<E> mapper,
     RebuildSource<E> source) {

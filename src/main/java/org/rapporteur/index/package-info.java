@@ -7,7 +7,8 @@
  * the TF-IDF cosine with its shared key terms ({@link org.rapporteur.index.TermVectors}).
  *
  * <p>It is fed, never fetching: a feature publishes typed events on the event bus carrying everything
- * an index needs (see {@code platform/events}), and the composition root hands each pipeline a
+ * an index needs (see {@code platform/events}), which the durable change feed in MongoDB takes in
+ * so that every node's index follows it from its own cursor, and the composition root hands each pipeline a
  * {@link org.rapporteur.index.RebuildSource} that pages through the feature's records. An index never
  * calls back into a feature's service for the rest of a record: a call back would make the index
  * depend on the feature it serves, let two lookups of one record race and land out of order, and tie

@@ -70,6 +70,13 @@ class ClusterIndexFeedTest {
     if (vertx != null) {
       vertx.close().await();
     }
+    if (dir != null) {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (java.io.IOException e) {
+        // Only temporary files are left behind.
+      }
+    }
   }
 
   private static ApiClient expertOn(int node) {
@@ -118,6 +125,29 @@ class ClusterIndexFeedTest {
     assertThat(Files.readString(dir.resolve("node2.log")))
         .contains("The search index caught up from feed cursor " + cursorBefore)
         .doesNotContain("The search index rebuilds");
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("An admin's rebuild asked through one node rebuilds the search index of every node, and the expert may not ask")
+  void requestedRebuildReachesEveryNode() {
+    long[] before = new long[NODES];
+    for (int node = 0; node < NODES; node++) {
+      before[node] = metric(node, "rapporteur_index_rebuilds_total", "search");
+    }
+    assertThat(expertOn(1).post("/api/search/rebuild", new JsonObject()).statusCode()).isEqualTo(403);
+    ApiClient admin = ApiClient.forPort(vertx, cluster.nodePort(1));
+    admin.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+    var response = admin.post("/api/search/rebuild", new JsonObject());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject().getInteger("indexed")).isGreaterThanOrEqualTo(3);
+    for (int node = 0; node < NODES; node++) {
+      int n = node;
+      waitFor(() -> metric(n, "rapporteur_index_rebuilds_total", "search") == before[n] + 1,
+          "node " + node + " rebuilt once more");
+    }
+    ApiClient reader = expertOn(2);
+    assertThat(found(reader, "semaphore")).hasSize(2);
   }
 
   /** A gauge or counter of one index, read from the node's own /metrics as the admin. */

@@ -21,7 +21,11 @@ public final class ConfigCheck {
       "mail.port", new double[] {1, 65_535},
       "jvm.compilerNice", new double[] {0, 19},
       "similarity.minScore", new double[] {0, 1},
-      "chat.rateLimit.perSecond", new double[] {0.001, 1_000_000});
+      "chat.rateLimit.perSecond", new double[] {0.001, 1_000_000},
+      "index.feedPollMillis", new double[] {10, 3_600_000},
+      "index.feedPageSize", new double[] {1, 10_000},
+      "index.feedRetentionDays", new double[] {1, 3650},
+      "index.feedTrimMinutes", new double[] {1, 10_080});
 
   public record Result(List<String> errors, List<String> warnings) {
     public boolean ok() {

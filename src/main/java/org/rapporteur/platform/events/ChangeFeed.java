@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.rapporteur.platform.mongo.GapFree;
 import org.rapporteur.platform.mongo.MongoErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * does ({@code RoomLog}): an entry's {@code _id} is its number, a writer only ever inserts the number
  * after one it knows is stored, a number another writer took first fails on {@code _id} and the
  * writer reads the head again, and the head is found from a hint raised every so often and the ids
- * after it. So an entry exists only once its predecessor does, and a reader that has read up to n
- * has missed nothing before n. After each append a small hint goes over the clustered event bus on
+ * after it ({@link GapFree}, which the room log uses too). So an entry exists only once its
+ * predecessor does, and a reader that has read up to n has missed nothing before n. After each append a small hint goes over the clustered event bus on
  * {@link Addresses#FEED_APPENDED}, so that followers on every node read at once rather than at their
  * next poll.
  *
@@ -36,11 +37,13 @@ public final class ChangeFeed {
   /** Attempts of one append while other nodes keep taking its number. */
   private static final int ROUNDS = 20;
   private static final long RETRY_MILLIS = 10;
+  private static final long GUESS_NANOS = 60_000_000_000L;
 
   private final Vertx vertx;
   private final ChangeFeedStore store;
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private long head = -1;
+  private long headAt;
   private Future<Long> tail = Future.succeededFuture(0L);
 
   public ChangeFeed(Vertx vertx, ChangeFeedStore store) {
@@ -87,8 +90,14 @@ public final class ChangeFeed {
     });
   }
 
+  /**
+   * The head this process last stored at, if recent, else read from storage. Recent, because the
+   * number after an old guess may have been stored and then trimmed away: inserting it again would
+   * succeed behind followers' cursors. An entry stored after a guess younger than {@link #GUESS_NANOS}
+   * is younger than that too, and trimming keeps at least a day.
+   */
   private synchronized Future<Long> knownHead() {
-    return head >= 0 ? Future.succeededFuture(head) : head();
+    return head >= 0 && System.nanoTime() - headAt < GUESS_NANOS ? Future.succeededFuture(head) : head();
   }
 
   private synchronized void forgetHead() {
@@ -98,6 +107,7 @@ public final class ChangeFeed {
   private void stored(long seq) {
     synchronized (this) {
       head = Math.max(head, seq);
+      headAt = System.nanoTime();
     }
     vertx.eventBus().publish(Addresses.FEED_APPENDED, new JsonObject().put("seq", seq));
     if (seq % HINT_STRIDE == 0) {
@@ -116,10 +126,7 @@ public final class ChangeFeed {
   }
 
   private Future<Long> probe(long from) {
-    return store.range(from + 1, from + PROBE).compose(entries -> {
-      int run = contiguous(entries, from).size();
-      return run == PROBE ? probe(from + PROBE) : Future.succeededFuture(from + run);
-    });
+    return GapFree.head(from, PROBE, (after, upTo) -> store.range(after + 1, upTo), Entry::seq);
   }
 
   /**
@@ -127,20 +134,7 @@ public final class ChangeFeed {
    * none yet, or when the next ones were removed as too old (then {@link State#trimmed} is past {@code after}).
    */
   public Future<List<Entry>> read(long after, int limit) {
-    return store.range(after + 1, after + limit).map(entries -> contiguous(entries, after));
-  }
-
-  private static List<Entry> contiguous(List<Entry> entries, long after) {
-    List<Entry> run = new ArrayList<>(entries.size());
-    long expected = after + 1;
-    for (Entry entry : entries) {
-      if (entry.seq() != expected) {
-        break;
-      }
-      run.add(entry);
-      expected++;
-    }
-    return run;
+    return store.range(after + 1, after + limit).map(entries -> GapFree.contiguousPrefix(entries, after, Entry::seq));
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.rapporteur.platform.mongo.GapFree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -201,10 +202,7 @@ public final class RoomLog {
   }
 
   private Future<Long> probeHead(RoomName room, long from) {
-    return store.range(room.toString(), from, from + PROBE, PROBE).compose(events -> {
-      int run = contiguousPrefix(events, from).size();
-      return run == PROBE ? probeHead(room, from + PROBE) : Future.succeededFuture(from + run);
-    });
+    return GapFree.head(from, PROBE, (after, upTo) -> store.range(room.toString(), after, upTo, PROBE), RoomEvent::seq);
   }
 
   /**
@@ -235,16 +233,7 @@ public final class RoomLog {
   }
 
   private static List<RoomEvent> contiguousPrefix(List<RoomEvent> events, long after) {
-    List<RoomEvent> prefix = new ArrayList<>(events.size());
-    long expected = after + 1;
-    for (RoomEvent event : events) {
-      if (event.seq() != expected) {
-        break;
-      }
-      prefix.add(event);
-      expected++;
-    }
-    return prefix;
+    return GapFree.contiguousPrefix(events, after, RoomEvent::seq);
   }
 
   private Future<Void> delay(long millis) {

@@ -34,6 +34,18 @@ class ConfigCheckTest {
   }
 
   @Test
+  @DisplayName("The change feed's poll, page, retention and trim interval must be at least 10 ms, 1 entry, 1 day and 1 minute")
+  void indexFeedSettingsChecked() {
+    ConfigCheck.Result result = check(new JsonObject().put("index", new JsonObject().put("feedPollMillis", 0)
+        .put("feedPageSize", 0).put("feedTrimMinutes", 0).put("feedRetentionDays", 0)));
+    assertThat(result.errors()).containsExactlyInAnyOrder(
+        "index.feedPollMillis: 0 is outside 10-3600000",
+        "index.feedPageSize: 0 is outside 1-10000",
+        "index.feedRetentionDays: 0 is outside 1-3650",
+        "index.feedTrimMinutes: 0 is outside 1-10080");
+  }
+
+  @Test
   @DisplayName("An unknown key unlike any other is only a warning")
   void unknownKeyWarns() {
     ConfigCheck.Result result = check(new JsonObject().put("futureFeature", new JsonObject().put("enabled", true)));
