@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +118,40 @@ class ClusterTest {
     assertThat(resumer.problems()).isEmpty();
     writer.stop();
     resumer.stop();
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("Presence counts the people on every node; an agenda change and a queue change made through two nodes reach the meeting's subscribers on every node, in order")
+  void presenceAgendaAndQueueAcrossNodes() {
+    ChatRoom room = ChatRoom.meeting(vertx, admin, cluster.lbPort(), NODES);
+    List<ChatPeer> peers = new ArrayList<>();
+    for (int node = 0; node < NODES; node++) {
+      peers.add(peer(room, cluster.nodePort(node), node, "meeting" + node));
+    }
+    joinAll(peers, null);
+    for (int node = 0; node < NODES; node++) {
+      ApiClient reader = ApiClient.forPort(vertx, cluster.nodePort(node));
+      waitFor(() -> reader.get("/api/rooms/" + room.name() + "/presence").bodyAsJsonObject().getInteger("count") == NODES,
+          "node " + node + " counts the three people connected to three nodes");
+    }
+    String meeting = "/api/meetings/" + room.name().substring("meeting:".length());
+    ApiClient chair = ApiClient.forPort(vertx, cluster.nodePort(1));
+    chair.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+    var agenda = chair.put(meeting + "/agenda", new JsonObject().put("version", 0).put("items", new JsonArray()
+        .add(new JsonObject().put("id", "open").put("title", "Opening").put("plannedMinutes", 10))));
+    assertThat(agenda.statusCode()).as(agenda.bodyAsString()).isEqualTo(200);
+    ApiClient member = ApiClient.forPort(vertx, cluster.nodePort(2));
+    member.signIn(room.emails().get(0), ApiClient.PASSWORD);
+    var asked = member.post(meeting + "/queue", new JsonObject().put("mode", "remote"));
+    assertThat(asked.statusCode()).as(asked.bodyAsString()).isEqualTo(200);
+    waitFor(() -> peers.stream().allMatch(p -> p.kinds().contains("queue")), "every node's subscriber has the queue change");
+    for (ChatPeer p : peers) {
+      assertThat(p.kinds()).as(p.summary()).containsExactly("agenda", "queue");
+      assertThat(p.seqs()).isEqualTo(peers.get(0).seqs());
+      assertThat(p.problems()).isEmpty();
+    }
+    peers.forEach(ChatPeer::stop);
   }
 
   @Test

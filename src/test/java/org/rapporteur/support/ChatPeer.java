@@ -40,6 +40,7 @@ public final class ChatPeer {
   private boolean subscribedNow;
   private final List<Long> seqs = new ArrayList<>();
   private final List<String> clientIds = new ArrayList<>();
+  private final List<String> kinds = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private final Map<String, String> unacked = new LinkedHashMap<>();
   private final Map<String, Long> acked = new LinkedHashMap<>();
@@ -172,6 +173,7 @@ public final class ChatPeer {
     lastSeq = seq;
     seqs.add(seq);
     clientIds.add(frame.getJsonObject("event").getString("clientId"));
+    kinds.add(frame.getJsonObject("event").getString("kind"));
   }
 
   private synchronized void ack(JsonObject frame) {
@@ -224,6 +226,11 @@ public final class ChatPeer {
   }
 
   /** The client id of each event received, in the order they came. */
+  /** The kind of every event received, in order: a message, an agenda, a queue... */
+  public synchronized List<String> kinds() {
+    return List.copyOf(kinds);
+  }
+
   public synchronized List<String> clientIds() {
     // Not List.copyOf: an event other than a message (agenda, queue) has no client id.
     return Collections.unmodifiableList(new ArrayList<>(clientIds));
