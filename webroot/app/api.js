@@ -58,8 +58,35 @@ export async function request(method, path, body, init = {}) {
   return data;
 }
 
+/** Answers asked for before anyone needed them (prefetch), each taken once. */
+const early = new Map();
+
+/**
+ * Starts GETs that the first screen will make, before what they would wait on (the session, the page's
+ * modules) has come: on a slow link each round costs half a second. An answer nobody takes is dropped with
+ * forgetPrefetched.
+ */
+export function prefetch(paths) {
+  for (const path of paths) {
+    const answer = request('GET', path);
+    answer.catch(() => {});
+    early.set(path, answer);
+  }
+}
+
+export function forgetPrefetched() {
+  early.clear();
+}
+
+function get(path) {
+  const answer = early.get(path);
+  if (!answer) return request('GET', path);
+  early.delete(path);
+  return answer;
+}
+
 export const api = {
-  get: (path) => request('GET', path),
+  get,
   post: (path, body) => request('POST', path, body ?? {}),
   put: (path, body, init) => request('PUT', path, body ?? {}, init),
   patch: (path, body) => request('PATCH', path, body ?? {}),

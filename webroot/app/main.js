@@ -2,7 +2,7 @@ import { h, mount } from './dom.js';
 import { initI18n, setLanguage, LANGUAGES, language, onLanguageChange, t, setTimeZone, languageAskedInLink } from './i18n.js';
 import { loadSession, onSessionChange, currentUser, signOut } from './session.js';
 import { route, startRouter, renderCurrent, navigate } from './router.js';
-import { ApiError } from './api.js';
+import { ApiError, prefetch, forgetPrefetched } from './api.js';
 import { followNotifications, notificationBadge } from './notifications.js';
 import { renderGroups } from './pages/groups.js';
 import { renderGroup } from './pages/group.js';
@@ -14,6 +14,19 @@ import './contributions-panel.js';
 import './chat.js';
 import './initiatives-panel.js';
 import './liaisons-panel.js';
+import { startWorker } from './worker.js';
+
+// What the meeting and group pages read first goes out now, beside the session, rather than a round after it.
+const FIRST_SCREEN = [
+  [/^#\/meetings\/([0-9a-f]{24})$/, (id) => [`/api/meetings/${id}`, `/api/meetings/${id}/agenda`,
+    `/api/meetings/${id}/queue`, `/api/rooms/meeting%3A${id}/events?limit=100`]],
+  [/^#\/groups\/([0-9a-f]{24})$/, (id) => [`/api/groups/${id}`, `/api/groups/${id}/meetings`,
+    `/api/groups/${id}/contributions?limit=100`, `/api/rooms/group%3A${id}/events?limit=100`]],
+];
+for (const [pattern, paths] of FIRST_SCREEN) {
+  const match = location.hash.match(pattern);
+  if (match) prefetch(paths(match[1]));
+}
 
 const loadContribution = () => import('./pages/contribution.js');
 // Opened on a document, the page fetches its module beside the messages and the session, not after them.
@@ -125,7 +138,9 @@ async function start() {
   followNotifications(currentUser());
   onLanguageChange(() => { renderLanguagePicker(); renderTopBar(); renderCurrent(); });
   await startRouter(document.getElementById('main'));
+  forgetPrefetched();
   document.body.dataset.ready = 'true';
+  startWorker();
 }
 
 start().catch((error) => renderError(document.getElementById('main'), error));

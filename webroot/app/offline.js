@@ -1,12 +1,11 @@
 import { h, mount, formatBytes } from './dom.js';
 import { t, language } from './i18n.js';
-import { onSessionChange } from './session.js';
 import { dataSaverControl } from './saver.js';
 
 // "Keep this meeting for offline reading": the sizes of the allocated documents' light views first (asked
 // with HEAD, nothing downloaded), then on confirmation the service worker (/sw.js) stores the page, its
 // files, the meeting, its agenda and queue and those light views. They open with no network, and are
-// fetched again when the link returns. Signing out forgets them: they are one person's.
+// fetched again when the link returns. Signing out forgets them (worker.js): they are one person's.
 const CACHE = 'rapporteur-kept-v1';
 
 function supported() {
@@ -118,8 +117,5 @@ if (supported()) {
   // The link is back: the worker fetches every kept answer again, so what is read offline next is current.
   window.addEventListener('online', () => {
     if (navigator.serviceWorker.controller) tellWorker({ type: 'refresh' }).catch(() => {});
-  });
-  onSessionChange((me) => {
-    if (!me) caches.delete(CACHE).catch(() => {});
   });
 }

@@ -17,7 +17,9 @@ import java.util.Map;
  * protocol, and counts what crossed the wire until the page was usable and the network went quiet:
  * bytes (encoded length of every response, headers included), requests that reached the network, and
  * the critical path (the longest chain of requests each started after the previous one finished). WebSocket
- * frames are counted apart, by their payload.
+ * frames are counted apart, by their payload. A request the service worker answers from Cache Storage costs
+ * nothing; one it passes to the network counts. The worker's own requests (its script on a first visit, the
+ * page's revalidation behind a repeat visit) are not seen here: they belong to the worker's target.
  */
 public final class PageLoad {
   /** Network conditions as Network.emulateNetworkConditions takes them; -1 throughput means not throttled. */
@@ -46,6 +48,7 @@ public final class PageLoad {
     double finishedAt = Double.NaN;
     long bytes;
     boolean fromCache;
+    boolean fromWorker;
     boolean beforeUsable;
 
     Request(String url, double startedAt) {
@@ -78,10 +81,15 @@ public final class PageLoad {
       if (bool(response, "fromDiskCache") || bool(response, "fromPrefetchCache")) {
         r.fromCache = true;
       }
+      if (bool(response, "fromServiceWorker")) {
+        r.fromWorker = true;
+        r.fromCache = !response.has("serviceWorkerResponseSource")
+            || !"network".equals(response.get("serviceWorkerResponseSource").getAsString());
+      }
     }));
     cdp.on("Network.loadingFinished", e -> with(e, r -> {
       r.finishedAt = e.get("timestamp").getAsDouble();
-      r.bytes = e.get("encodedDataLength").getAsLong();
+      r.bytes = r.fromWorker && r.fromCache ? 0 : e.get("encodedDataLength").getAsLong();
     }));
     cdp.on("Network.loadingFailed", e -> with(e, r -> r.finishedAt = e.get("timestamp").getAsDouble()));
     cdp.on("Network.webSocketFrameReceived", e ->

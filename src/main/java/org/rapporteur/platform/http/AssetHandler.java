@@ -36,6 +36,12 @@ final class AssetHandler implements Handler<RoutingContext> {
       return;
     }
     if (path.equals(Assets.SERVICE_WORKER) && assets.worker() != null) {
+      // Every first visit fetches it: of the page's policy headers, only the CSP means anything to a worker.
+      String csp = ctx.response().headers().get("Content-Security-Policy");
+      withoutDocumentHeaders(ctx.response().headers());
+      if (csp != null) {
+        ctx.response().headers().set("Content-Security-Policy", csp);
+      }
       send(ctx, assets.worker(), "no-cache", "Accept-Encoding");
       return;
     }

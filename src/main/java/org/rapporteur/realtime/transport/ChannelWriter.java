@@ -35,6 +35,8 @@ final class ChannelWriter {
   private volatile Route route;
   /** Told when the channel can take more; installed the first time someone waits for that. */
   private WritabilityWatch watch;
+  /** The text of the last message written compressed: what the peer's decompression window ends with. */
+  private String lastDeflated;
 
   /**
    * Where frames enter the pipeline (null when TLS is its last handler) and whether the peer
@@ -64,14 +66,21 @@ final class ChannelWriter {
     return this;
   }
 
-  /** Only after the upgrade: frames are written as the WebSocket's extensions (compression) want them. */
-  void write(WireFrame frame) {
+  /**
+   * Only after the upgrade: frames are written as the WebSocket's extensions (compression) want them.
+   * Synchronized: which bytes a frame gets depends on the message before it, so choosing and writing
+   * must keep the order of the writes.
+   */
+  synchronized void write(WireFrame frame) {
     Route known = route;
     if (known == null || (known.outlet() != null && known.outlet().isRemoved())) {
       known = learnPipeline();
       route = known;
     }
-    ByteBuf bytes = known.deflates() ? frame.deflatedWire() : frame.wire();
+    ByteBuf bytes = known.deflates() ? frame.deflatedWire(lastDeflated) : frame.wire();
+    if (known.deflates() && WireFrame.compressed(bytes)) {
+      lastDeflated = frame.json();
+    }
     if (known.outlet() == null) {
       channel.writeAndFlush(bytes, channel.voidPromise());
     } else {

@@ -39,6 +39,8 @@ final class RoomFeed {
   private Future<Void> ready;
   private long delivered = -1;
   private boolean gapFillScheduled;
+  /** The text of the last event handed out: the next one is compressed against it (WireFrame#following). */
+  private String lastEventJson;
   private final DeliveryObserver deliveries;
   private boolean closed;
   /** The subscriptions that hold this feed open; a set, so that detaching twice cannot close it early. */
@@ -130,7 +132,9 @@ final class RoomFeed {
     while (!pending.isEmpty() && pending.firstKey() == delivered + 1) {
       RoomEvent event = pending.pollFirstEntry().getValue();
       delivered = event.seq();
-      RoomFrame frame = new RoomFrame(event.seq(), WireFrame.forMany(event.frame().encode()), event.kind(), event.at());
+      String json = event.frame().encode();
+      RoomFrame frame = new RoomFrame(event.seq(), WireFrame.following(json, lastEventJson), event.kind(), event.at());
+      lastEventJson = json;
       for (LoopFanOut loop : loops.values()) {
         if (!loop.members.isEmpty()) {
           loop.offer(frame);

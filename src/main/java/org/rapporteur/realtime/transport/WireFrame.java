@@ -23,20 +23,31 @@ final class WireFrame {
   private static final int MIN_DEFLATE_BYTES = 1024;
   /** What {@link #deflated} holds when compressing does not pay. */
   private static final ByteBuf NOT_DEFLATED = Unpooled.EMPTY_BUFFER;
+  /** The peer's window (RFC 7692 §7.1.2.1: the server's is 2^15 unless it agreed to less, which it never does). */
+  private static final int WINDOW = 32_768;
 
   private final String json;
   private final boolean offHeap;
+  /**
+   * For a room's live event: the text of the room's event just before it (null for the first), and whether
+   * it is one. Such an event is worth compressing even when short, since the next one may then refer to it.
+   */
+  private final String previous;
+  private final boolean roomEvent;
   private volatile ByteBuf wire;
   private volatile ByteBuf deflated;
+  private volatile ByteBuf chained;
 
-  private WireFrame(String json, boolean offHeap) {
+  private WireFrame(String json, boolean offHeap, String previous, boolean roomEvent) {
     this.json = json;
     this.offHeap = offHeap;
+    this.previous = previous;
+    this.roomEvent = roomEvent;
   }
 
   /** A frame for one connection (an ack, an error, a replayed event): its bytes stay on the heap. */
   static WireFrame forOne(String json) {
-    return new WireFrame(json, false);
+    return new WireFrame(json, false, null, false);
   }
 
   /**
@@ -45,7 +56,15 @@ final class WireFrame {
    * frames written once.
    */
   static WireFrame forMany(String json) {
-    return new WireFrame(json, true);
+    return new WireFrame(json, true, null, false);
+  }
+
+  /**
+   * A room's live event, sent after {@code previous} (the text of the room's event before it, or null):
+   * see {@link #deflatedWire(String)}.
+   */
+  static WireFrame following(String json, String previous) {
+    return new WireFrame(json, true, previous, true);
   }
 
   String json() {
@@ -70,10 +89,36 @@ final class WireFrame {
   ByteBuf deflatedWire() {
     ByteBuf bytes = deflated;
     if (bytes == null) {
-      bytes = deflate(json.getBytes(StandardCharsets.UTF_8));
+      bytes = deflate(json.getBytes(StandardCharsets.UTF_8), null, roomEvent ? 0 : MIN_DEFLATE_BYTES);
       deflated = bytes;
     }
     return bytes == NOT_DEFLATED ? wire() : bytes.duplicate();
+  }
+
+  /**
+   * The same for a connection whose last compressed message was {@code peerLast} (its text; the very
+   * object, compared by identity). The server keeps its compression context (it never agrees to
+   * server_no_context_takeover), so the peer's window ends with that message's text; when it is the room's
+   * event just before this one, this one is compressed against it, once for every connection in that case.
+   * A chat event then costs the words that are new and a few bytes for the rest (the keys, the room, the
+   * author), where on its own it would shrink by little. Uncompressed messages never enter the window,
+   * so the frames in between (acks, pongs, read marks) do not matter.
+   */
+  ByteBuf deflatedWire(String peerLast) {
+    if (previous == null || previous != peerLast) {
+      return deflatedWire();
+    }
+    ByteBuf bytes = chained;
+    if (bytes == null) {
+      bytes = deflate(json.getBytes(StandardCharsets.UTF_8), previous.getBytes(StandardCharsets.UTF_8), 0);
+      chained = bytes;
+    }
+    return bytes == NOT_DEFLATED ? wire() : bytes.duplicate();
+  }
+
+  /** Whether these bytes (from {@link #deflatedWire}) are a compressed message, which enters the peer's window. */
+  static boolean compressed(ByteBuf bytes) {
+    return (bytes.getByte(bytes.readerIndex()) & RSV1) != 0;
   }
 
   /** Bytes on the network, to bound a batch by what it puts there. */
@@ -90,12 +135,16 @@ final class WireFrame {
     return bytes;
   }
 
-  private ByteBuf deflate(byte[] payload) {
-    if (payload.length < MIN_DEFLATE_BYTES) {
+  private ByteBuf deflate(byte[] payload, byte[] dictionary, int minBytes) {
+    if (payload.length < minBytes) {
       return NOT_DEFLATED;
     }
     Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     try {
+      if (dictionary != null) {
+        int from = Math.max(0, dictionary.length - WINDOW);
+        deflater.setDictionary(dictionary, from, dictionary.length - from);
+      }
       deflater.setInput(payload);
       byte[] out = new byte[payload.length + 64];
       int length = deflater.deflate(out, 0, out.length, Deflater.SYNC_FLUSH);

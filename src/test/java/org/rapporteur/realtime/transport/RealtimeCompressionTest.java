@@ -72,6 +72,39 @@ class RealtimeCompressionTest extends RealtimeTest {
     }
   }
 
+  @Test
+  @DisplayName("Live chat events reach a deflate client compressed against the event before, each within 120 bytes on the wire")
+  void liveChatEventsAreCompressedAgainstTheOneBefore() throws Exception {
+    ChatFixture f = new ChatFixture(server, "restricted");
+    List<String> lines = List.of(
+        "Thank you, Chair. Senegal supports the proposal in document 42 with the amendment just read.",
+        "Could the secretariat put the revised text on the screen?",
+        "Brazil asks for the floor on item 4.2.",
+        "We agree; please note our comment on the cost model in the report.",
+        "The link is unstable here, I will follow in the chat.",
+        "Next speaker: Egypt, then Viet Nam.");
+    try (RawClient raw = RawClient.open(server.port(), server.origin(), f.member.cookie("rapporteur_session"), true)) {
+      raw.send(new JsonObject().put("type", "subscribe").put("room", f.room).put("since", (Object) null).put("batch", true));
+      assertThat(raw.nextMessage().getString("type")).isEqualTo("subscribed");
+      RealtimeClient writer = connect(f.chair);
+      List<String> texts = new ArrayList<>();
+      List<Long> sizes = new ArrayList<>();
+      for (int i = 0; i < 3 * lines.size(); i++) {
+        String text = lines.get(i % lines.size());
+        assertThat(writer.sendMessage(f.room, "live-" + i, text).getString("type")).isEqualTo("ack");
+        long before = raw.wireBytes;
+        texts.add(raw.events(1).get(0).getJsonObject("event").getString("text"));
+        sizes.add(raw.wireBytes - before);
+      }
+      assertThat(texts).as("every event decodes, in order, through one decompression context")
+          .isEqualTo(java.util.stream.IntStream.range(0, 3 * lines.size()).mapToObj(i -> lines.get(i % lines.size())).toList());
+      assertThat(raw.compressedFrames).isEqualTo(texts.size());
+      // The first stands alone; each later one refers to its predecessor for the keys, the room and the author.
+      assertThat(sizes.subList(1, sizes.size())).as("wire bytes of each event after the first: %s", sizes)
+          .allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(120));
+    }
+  }
+
   /** The member, over a plain socket, subscribes from the room's first message, as after a long absence. */
   private RawClient resumeFromStart(ChatFixture f, boolean deflate) throws IOException {
     RawClient raw = RawClient.open(server.port(), server.origin(), f.member.cookie("rapporteur_session"), deflate);
@@ -165,7 +198,7 @@ class RealtimeCompressionTest extends RealtimeTest {
     }
 
     /** One whole text message; the server sends none over one fragment when it compresses. */
-    private JsonObject nextMessage() throws IOException, DataFormatException {
+    JsonObject nextMessage() throws IOException, DataFormatException {
       int first = in.readUnsignedByte();
       int second = in.readUnsignedByte();
       long length = second & 0x7f;
