@@ -7,6 +7,7 @@ import { onSessionChange } from './session.js';
 // version has been kept (it takes effect on the next visit, or now with "Reload"); told to forget what was
 // kept for offline reading when nobody is signed in any more.
 const KEPT = 'rapporteur-kept-v1';
+const SHELL = 'rapporteur-shell-v1';
 const supported = 'serviceWorker' in navigator && 'caches' in window;
 let started = false;
 let updated = false;
@@ -25,6 +26,7 @@ export function startWorker() {
   if (!supported) return;
   started = true;
   if (updated) offerReload();
+  else if (navigator.serviceWorker.controller) keptNewerVersion().then((newer) => newer && offerReload(), () => {});
   onSessionChange((me) => {
     if (!me) forgetKept();
   });
@@ -32,6 +34,17 @@ export function startWorker() {
   const register = () => navigator.serviceWorker.register('/sw.js').catch(() => {});
   if (document.readyState === 'complete') register();
   else window.addEventListener('load', register, { once: true });
+}
+
+/**
+ * The worker tells the open pages when it keeps a new version, but a page still starting may not hear it:
+ * so the page also compares its own import map with the kept page's.
+ */
+async function keptNewerVersion() {
+  const kept = await caches.match('/', { cacheName: SHELL });
+  const mine = document.querySelector('script[type=importmap]')?.textContent;
+  const theirs = kept && (await kept.text()).match(/<script type="importmap">([^<]*)<\/script>/)?.[1];
+  return !!(mine && theirs && mine !== theirs);
 }
 
 /** Offline copies are one person's: the page drops them, and the worker its list of them. */
