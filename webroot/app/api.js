@@ -60,6 +60,7 @@ export async function request(method, path, body, init = {}) {
 
 /** Answers asked for before anyone needed them (prefetch), each taken once. */
 const early = new Map();
+const earlyResponses = new Map();
 
 /**
  * Starts GETs that the first screen will make, before what they would wait on (the session, the page's
@@ -74,8 +75,24 @@ export function prefetch(paths) {
   }
 }
 
+/** A raw answer (one read with its headers, as a light view's first part) asked for early; taken once. */
+export function prefetchResponse(path) {
+  const answer = fetch(path, { credentials: 'same-origin' });
+  answer.catch(() => {});
+  earlyResponses.set(path, answer);
+}
+
+/** The early raw answer for path if there is one, else a fetch of it now. */
+export function fetchOnce(path) {
+  const answer = earlyResponses.get(path);
+  if (!answer) return fetch(path, { credentials: 'same-origin' });
+  earlyResponses.delete(path);
+  return answer;
+}
+
 export function forgetPrefetched() {
   early.clear();
+  earlyResponses.clear();
 }
 
 function get(path) {

@@ -1,6 +1,7 @@
 // Turns the server's light-view HTML into DOM nodes through an allow-list: the markup is parsed in
 // an inert document, and only allowed elements (without any attribute) and text are copied over.
 import { h, mount } from './dom.js';
+import { fetchOnce } from './api.js';
 
 const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'tr', 'td', 'th',
   'b', 'i', 'em', 'strong', 'br', 'mark']);
@@ -59,7 +60,7 @@ function reached(el) {
 export async function pagedLightView(box, url, { onDemand = false } = {}) {
   let first;
   try {
-    first = await fetch(`${url}?part=0`, { credentials: 'same-origin' });
+    first = await fetchOnce(`${url}?part=0`);
   } catch {
     first = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
   }

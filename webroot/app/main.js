@@ -2,7 +2,7 @@ import { h, mount } from './dom.js';
 import { initI18n, setLanguage, LANGUAGES, language, onLanguageChange, t, setTimeZone, languageAskedInLink } from './i18n.js';
 import { loadSession, onSessionChange, currentUser, signOut } from './session.js';
 import { route, startRouter, renderCurrent, navigate } from './router.js';
-import { ApiError, prefetch, forgetPrefetched } from './api.js';
+import { ApiError, prefetch, prefetchResponse, forgetPrefetched } from './api.js';
 import { followNotifications, notificationBadge } from './notifications.js';
 import { renderGroups } from './pages/groups.js';
 import { renderGroup } from './pages/group.js';
@@ -26,6 +26,12 @@ const FIRST_SCREEN = [
 for (const [pattern, paths] of FIRST_SCREEN) {
   const match = location.hash.match(pattern);
   if (match) prefetch(paths(match[1]));
+}
+// A document's metadata and the first part of its light view likewise (the part is read with its headers).
+const openedDocument = location.hash.match(/^#\/contributions\/([0-9a-f]{24})$/);
+if (openedDocument) {
+  prefetch([`/api/contributions/${openedDocument[1]}`]);
+  prefetchResponse(`/api/contributions/${openedDocument[1]}/text?part=0`);
 }
 
 const loadContribution = () => import('./pages/contribution.js');
