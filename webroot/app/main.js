@@ -141,9 +141,11 @@ async function start() {
   onSessionChange(applyProfile);
   onSessionChange(renderTopBar);
   onSessionChange(followNotifications);
-  followNotifications(currentUser());
   onLanguageChange(() => { renderLanguagePicker(); renderTopBar(); renderCurrent(); });
   await startRouter(document.getElementById('main'));
+  // The badge after the page: on a slow link its requests would otherwise queue beside the page's own
+  // (a browser opens six connections to a server at most).
+  followNotifications(currentUser());
   forgetPrefetched();
   document.body.dataset.ready = 'true';
   startWorker();
