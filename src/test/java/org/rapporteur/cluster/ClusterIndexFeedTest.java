@@ -3,7 +3,6 @@ package org.rapporteur.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,14 +46,10 @@ class ClusterIndexFeedTest {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    boolean haproxy = Files.isExecutable(Path.of(LocalCluster.HAPROXY));
-    if (!haproxy && System.getenv("CI") == null) {
-      Assumptions.abort("ClusterIndexFeedTest skipped: " + LocalCluster.HAPROXY + " is missing (apt-get install "
-          + "haproxy); under CI (CI set) it runs and fails instead");
-    }
+    LocalCluster.assumeHaproxy("ClusterIndexFeedTest");
     dir = Files.createTempDirectory("rapporteur-cluster-feed");
     cluster = LocalCluster.start(dir, NODES);
-    vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    vertx = cluster.clients();
     ApiClient admin = ApiClient.forPort(vertx, cluster.lbPort());
     admin.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
     ApiClient.forPort(vertx, cluster.lbPort()).registerAndSignIn(EXPERT, "Fatou Ndiaye");
@@ -66,9 +60,6 @@ class ClusterIndexFeedTest {
   static void stopCluster() {
     if (cluster != null) {
       cluster.close();
-    }
-    if (vertx != null) {
-      vertx.close().await();
     }
     if (dir != null) {
       try (var files = Files.walk(dir)) {

@@ -2,12 +2,11 @@ package org.rapporteur.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.ChatPeers.assertDeliveredOnceInOrder;
+import static org.rapporteur.support.ChatPeers.awaitEveryAcknowledgedMessage;
 import static org.rapporteur.support.ChatPeers.joinAll;
-import static org.rapporteur.support.ChatPeers.lastAcked;
 import static org.rapporteur.support.ChatPeers.waitFor;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.nio.file.Files;
@@ -48,9 +47,6 @@ class ClusterRollingRestartTest {
     if (cluster != null) {
       cluster.close();
     }
-    if (vertx != null) {
-      vertx.close().await();
-    }
   }
 
   @Test
@@ -59,7 +55,7 @@ class ClusterRollingRestartTest {
   void rollingRestartLosesNothing() throws Exception {
     LocalCluster.assumeHaproxy("ClusterRollingRestartTest");
     cluster = LocalCluster.start(Files.createTempDirectory("rapporteur-rolling"), NODES);
-    vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    vertx = cluster.clients();
     WebSocketClient sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1000)
         .setConnectTimeout(5000));
     ApiClient admin = ApiClient.forPort(vertx, cluster.lbPort());
@@ -89,11 +85,7 @@ class ClusterRollingRestartTest {
       vertx.cancelTimer(timer);
     }
 
-    waitFor(() -> talking.stream().allMatch(p -> p.unackedCount() == 0), () -> "every sent message acknowledged; "
-        + talking.stream().map(ChatPeer::summary).toList());
-    long last = lastAcked(talking);
-    waitFor(() -> peers.stream().allMatch(p -> p.lastSeq() >= last), () -> "every client has every acknowledged message "
-        + last + "; " + peers.stream().filter(p -> p.lastSeq() < last).limit(5).map(ChatPeer::summary).toList());
+    awaitEveryAcknowledgedMessage(talking, peers);
     waitFor(() -> peers.stream().allMatch(ChatPeer::connected), () -> "every client connected; "
         + peers.stream().filter(p -> !p.connected()).limit(5).map(ChatPeer::summary).toList());
     int sent = talking.stream().mapToInt(p -> p.acked().size()).sum();

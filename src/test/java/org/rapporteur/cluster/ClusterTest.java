@@ -2,12 +2,12 @@ package org.rapporteur.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapporteur.support.ChatPeers.assertDeliveredOnceInOrder;
+import static org.rapporteur.support.ChatPeers.awaitEveryAcknowledgedMessage;
 import static org.rapporteur.support.ChatPeers.joinAll;
 import static org.rapporteur.support.ChatPeers.lastAcked;
 import static org.rapporteur.support.ChatPeers.waitFor;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonArray;
@@ -51,7 +51,7 @@ class ClusterTest {
     LocalCluster.assumeHaproxy("ClusterTest");
     Path dir = Files.createTempDirectory("rapporteur-cluster");
     cluster = LocalCluster.start(dir, NODES);
-    vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    vertx = cluster.clients();
     sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1000)
         .setConnectTimeout(5000));
     admin = ApiClient.forPort(vertx, cluster.lbPort());
@@ -63,9 +63,6 @@ class ClusterTest {
   static void stopCluster() {
     if (cluster != null) {
       cluster.close();
-    }
-    if (vertx != null) {
-      vertx.close().await();
     }
   }
 
@@ -233,11 +230,7 @@ class ClusterTest {
     } finally {
       vertx.cancelTimer(timer);
     }
-    waitFor(() -> talking.stream().allMatch(p -> p.unackedCount() == 0), () -> "every sent message acknowledged; "
-        + talking.stream().map(ChatPeer::summary).toList());
-    long last = lastAcked(talking);
-    waitFor(() -> peers.stream().allMatch(p -> p.lastSeq() >= last), () -> "every client has every acknowledged message "
-        + last + "; " + peers.stream().filter(p -> p.lastSeq() < last).limit(5).map(ChatPeer::summary).toList());
+    awaitEveryAcknowledgedMessage(talking, peers);
     int sent = talking.stream().mapToInt(p -> p.acked().size()).sum();
     System.out.printf("ClusterTest: %d messages acknowledged, %d deliveries checked, %d reconnections%n", sent,
         (long) sent * clients, peers.stream().mapToInt(ChatPeer::reconnects).sum());

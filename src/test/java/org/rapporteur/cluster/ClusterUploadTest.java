@@ -3,7 +3,6 @@ package org.rapporteur.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,12 +54,9 @@ class ClusterUploadTest {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    if (!Files.isExecutable(Path.of(LocalCluster.HAPROXY)) && System.getenv("CI") == null) {
-      Assumptions.abort("ClusterUploadTest skipped: " + LocalCluster.HAPROXY + " is missing (apt-get install haproxy); "
-          + "under CI (CI set) it runs and fails instead");
-    }
+    LocalCluster.assumeHaproxy("ClusterUploadTest");
     cluster = LocalCluster.start(Files.createTempDirectory("rapporteur-cluster-uploads"), NODES);
-    vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    vertx = cluster.clients();
     ApiClient admin = ApiClient.forPort(vertx, cluster.lbPort());
     admin.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
     experts[0] = ApiClient.forPort(vertx, cluster.nodePort(0));
@@ -76,9 +71,6 @@ class ClusterUploadTest {
     frozen.forEach(ProcessHandle::destroyForcibly);
     if (cluster != null) {
       cluster.close();
-    }
-    if (vertx != null) {
-      vertx.close().await();
     }
   }
 

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rapporteur.platform.mongo.EmbeddedMongo;
 import org.rapporteur.platform.mongo.Ids;
 import org.rapporteur.support.Eventually;
+import org.rapporteur.support.TestDatabase;
 
 /**
  * The extraction queue in MongoDB as several nodes' claimers see it (no HTTP server). The runner here
@@ -33,7 +33,7 @@ import org.rapporteur.support.Eventually;
  */
 class ExtractionClaimerTest {
   private static Vertx vertx;
-  private static EmbeddedMongo database;
+  private static TestDatabase database;
   private static MongoClient mongo;
   private static ExtractionJobStore jobs;
   private final List<ExtractionClaimer> claimers = new ArrayList<>();
@@ -43,10 +43,9 @@ class ExtractionClaimerTest {
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
-    database = EmbeddedMongo.start(databaseDir, false, 1);
-    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", database.connectionString())
-        .put("db_name", "jobs"));
+    database = TestDatabase.start(databaseDir, "jobs");
+    vertx = database.vertx();
+    mongo = database.mongo();
     jobs = new ExtractionJobStore(mongo);
     jobs.createIndexes().await();
   }
@@ -63,8 +62,6 @@ class ExtractionClaimerTest {
 
   @AfterAll
   static void stop() {
-    mongo.close().await();
-    vertx.close().await();
     database.close();
   }
 

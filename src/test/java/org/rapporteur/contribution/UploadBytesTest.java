@@ -20,14 +20,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapporteur.platform.errors.ConflictException;
-import org.rapporteur.platform.mongo.EmbeddedMongo;
 import org.rapporteur.platform.mongo.Ids;
+import org.rapporteur.support.TestDatabase;
 
 /** The bytes of resumable uploads in MongoDB, as two PATCHes through two nodes see them (no HTTP server). */
 class UploadBytesTest {
   private static final int CHUNK = 1024;
   private static Vertx vertx;
-  private static EmbeddedMongo database;
+  private static TestDatabase database;
   private static MongoClient mongo;
   private static UploadStore uploads;
   private static UploadChunkStore chunks;
@@ -40,10 +40,9 @@ class UploadBytesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
-    database = EmbeddedMongo.start(databaseDir, false, 1);
-    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", database.connectionString())
-        .put("db_name", "uploads"));
+    database = TestDatabase.start(databaseDir, "uploads");
+    vertx = database.vertx();
+    mongo = database.mongo();
     uploads = new UploadStore(mongo);
     chunks = new UploadChunkStore(mongo);
     chunks.createIndexes().await();
@@ -51,8 +50,6 @@ class UploadBytesTest {
 
   @AfterAll
   static void stop() {
-    mongo.close().await();
-    vertx.close().await();
     database.close();
   }
 

@@ -15,29 +15,26 @@ import org.rapporteur.platform.cluster.LeaseStore;
 import org.rapporteur.platform.cluster.LeasedWork;
 import org.rapporteur.platform.events.ChangeFeed;
 import org.rapporteur.platform.events.ChangeFeedStore;
-import org.rapporteur.platform.mongo.EmbeddedMongo;
 import org.rapporteur.support.Eventually;
+import org.rapporteur.support.TestDatabase;
 
 /** Removing old change feed entries, on the one node holding the retention lease, over the embedded database. */
 class FeedRetentionTest {
-  private EmbeddedMongo database;
+  private TestDatabase database;
   private Vertx vertx;
   private MongoClient mongo;
   private ChangeFeed feed;
 
   @BeforeEach
   void start() throws Exception {
-    database = EmbeddedMongo.start(Files.createTempDirectory("feed-retention"), false, 1);
-    vertx = Vertx.vertx();
-    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", database.connectionString())
-        .put("db_name", "feed"));
+    database = TestDatabase.start(Files.createTempDirectory("feed-retention"), "feed");
+    vertx = database.vertx();
+    mongo = database.mongo();
     feed = new ChangeFeed(vertx, new ChangeFeedStore(mongo));
   }
 
   @AfterEach
   void stop() {
-    mongo.close().await();
-    vertx.close().await();
     database.close();
   }
 

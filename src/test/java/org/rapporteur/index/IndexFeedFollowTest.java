@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,8 @@ import org.rapporteur.platform.cluster.LeaseStore;
 import org.rapporteur.platform.cluster.OneAtATime;
 import org.rapporteur.platform.events.ChangeFeed;
 import org.rapporteur.platform.events.ChangeFeedStore;
-import org.rapporteur.platform.mongo.EmbeddedMongo;
 import org.rapporteur.support.Eventually;
+import org.rapporteur.support.TestDatabase;
 
 /**
  * Pipelines following the change feed over the embedded database, without an HTTP server: catching up
@@ -42,7 +41,7 @@ class IndexFeedFollowTest {
 
   @TempDir
   Path dir;
-  private EmbeddedMongo database;
+  private TestDatabase database;
   private Vertx vertx;
   private MongoClient mongo;
   private ChangeFeed feed;
@@ -55,18 +54,15 @@ class IndexFeedFollowTest {
 
   @BeforeEach
   void start() throws Exception {
-    database = EmbeddedMongo.start(Files.createTempDirectory("index-feed"), false, 1);
-    vertx = Vertx.vertx();
-    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", database.connectionString())
-        .put("db_name", "feed"));
+    database = TestDatabase.start(Files.createTempDirectory("index-feed"), "feed");
+    vertx = database.vertx();
+    mongo = database.mongo();
     feed = new ChangeFeed(vertx, new ChangeFeedStore(mongo));
   }
 
   @AfterEach
   void stop() {
     pipelines.forEach(p -> p.stop().otherwiseEmpty().await());
-    mongo.close().await();
-    vertx.close().await();
     database.close();
   }
 

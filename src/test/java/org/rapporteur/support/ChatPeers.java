@@ -80,4 +80,17 @@ public final class ChatPeers {
       assertThat(seen).containsAllEntriesOf(acked);
     }
   }
+
+  /**
+   * Waits until every message the talkers sent is acknowledged and every peer has the last of them;
+   * answers that last sequence number.
+   */
+  public static long awaitEveryAcknowledgedMessage(List<ChatPeer> talking, List<ChatPeer> peers) {
+    waitFor(() -> talking.stream().allMatch(p -> p.unackedCount() == 0), () -> "every sent message acknowledged; "
+        + talking.stream().map(ChatPeer::summary).toList());
+    long last = lastAcked(talking);
+    waitFor(() -> peers.stream().allMatch(p -> p.lastSeq() >= last), () -> "every client has every acknowledged message "
+        + last + "; " + peers.stream().filter(p -> p.lastSeq() < last).limit(5).map(ChatPeer::summary).toList());
+    return last;
+  }
 }

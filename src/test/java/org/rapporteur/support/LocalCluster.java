@@ -1,5 +1,7 @@
 package org.rapporteur.support;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -53,6 +55,7 @@ public final class LocalCluster implements AutoCloseable {
   private final Process[] nodes;
   private final List<Process> others = new ArrayList<>();
   private final Path config;
+  private final Vertx clients = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
   private final int unreadySeconds;
 
   private LocalCluster(Path dir, int size) throws IOException {
@@ -97,6 +100,11 @@ public final class LocalCluster implements AutoCloseable {
       cluster.close();
       throw e;
     }
+  }
+
+  /** The tests' own Vert.x (two event loops) for their HTTP and WebSocket clients; closed with the cluster. */
+  public Vertx clients() {
+    return clients;
   }
 
   public int lbPort() {
@@ -404,6 +412,7 @@ public final class LocalCluster implements AutoCloseable {
       waitQuietly(node);
     }
     others.forEach(LocalCluster::waitQuietly);
+    clients.close().await();
   }
 
   private static void waitQuietly(Process process) {

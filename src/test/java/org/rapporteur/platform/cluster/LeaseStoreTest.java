@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -13,26 +12,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.rapporteur.platform.mongo.EmbeddedMongo;
+import org.rapporteur.support.TestDatabase;
 
 /** Leases as two nodes see them, over the embedded database: one holder at a time, taken over when it ends. */
 class LeaseStoreTest {
   private static Vertx vertx;
-  private static EmbeddedMongo database;
+  private static TestDatabase database;
   private static MongoClient mongo;
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
-    database = EmbeddedMongo.start(Files.createTempDirectory("leases"), false, 1);
-    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", database.connectionString())
-        .put("db_name", "leases"));
+    database = TestDatabase.start(Files.createTempDirectory("leases"), "leases");
+    vertx = database.vertx();
+    mongo = database.mongo();
   }
 
   @AfterAll
   static void stop() {
-    mongo.close().await();
-    vertx.close().await();
     database.close();
   }
 
